@@ -1,0 +1,157 @@
+// Loads a flow file and checks it: schema, named guards/actions/params, reachability, dead ends.
+import { readFileSync } from 'node:fs';
+import { LineCounter, parseDocument } from 'yaml';
+import type { AnyStateNode } from 'xstate';
+import { ConfigurationError } from '../src/errors.js';
+import { ESCALATION_REASONS } from '../src/domain/case.js';
+import { ACTION_PARAMS, PERSON_CHOICE } from './actions.js';
+import { FlowSchema, asTransitions, eachState, refName, refParams, type FlowConfig, type NamedRef } from './flowSchema.js';
+import { ACTION_NAMES, GUARD_NAMES, createNegotiationMachine } from './negotiation.js';
+import type { MachineDeps } from './negotiationSetup.js';
+
+export interface FlowProblem {
+  file: string;
+  line?: number;
+  where: string;
+  message: string;
+}
+
+export interface LoadedFlow {
+  flow: FlowConfig;
+  /** Every prompt key the flow can say, for the prompt files to be checked against. */
+  promptKeys: Set<string>;
+}
+
+/** Parses and checks a flow; problems are returned, not thrown, so a checker can list them all. */
+export function checkFlowText(text: string, file: string): { loaded?: LoadedFlow; problems: FlowProblem[] } {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines });
+  const lineOf = (statePath: string): number | undefined => {
+    const yamlPath = statePath === '(root)' ? [] : statePath.split('.').flatMap((name) => ['states', name]);
+    const node = doc.getIn(yamlPath, true) as { range?: [number, number, number] } | undefined;
+    return node?.range ? lines.linePos(node.range[0]).line : undefined;
+  };
+  if (doc.errors.length > 0) {
+    return { problems: doc.errors.map((error) => ({ file, line: error.linePos?.[0]?.line, where: '(yaml)', message: error.message })) };
+  }
+  const parsed = FlowSchema.safeParse(doc.toJS());
+  if (!parsed.success) {
+    return {
+      problems: parsed.error.issues.map((issue) => {
+        const where = issue.path.filter((part) => part !== 'states').join('.') || '(root)';
+        return { file, where, message: issue.message };
+      }),
+    };
+  }
+  const flow = parsed.data as FlowConfig;
+  const problems: FlowProblem[] = [];
+  const report = (where: string, message: string) => problems.push({ file, line: lineOf(where), where, message });
+  const promptKeys = checkNames(flow, report);
+  if (problems.length === 0) checkGraph(flow, report);
+  return { loaded: { flow, promptKeys }, problems };
+}
+
+/** Loads a flow file; a broken flow throws ConfigurationError naming the file, the state and the problem. */
+export function loadFlow(file: string): LoadedFlow {
+  const { loaded, problems } = checkFlowText(readFileSync(file, 'utf8'), file);
+  if (!loaded || problems.length > 0) throw new ConfigurationError('XS_FLOW_INVALID', formatProblems(problems));
+  return loaded;
+}
+
+export function formatProblems(problems: FlowProblem[]): string {
+  return problems.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: state ${p.where}: ${p.message}`).join('\n');
+}
+
+function checkNames(flow: FlowConfig, report: (where: string, message: string) => void): Set<string> {
+  const keys = new Set<string>();
+  const reasons = new Set<string>();
+  const checkAction = (where: string, ref: NamedRef) => {
+    const name = refName(ref);
+    if (!ACTION_NAMES.has(name)) return report(where, `unknown action "${name}" (known: ${[...ACTION_NAMES].join(', ')})`);
+    const schema = (ACTION_PARAMS as Record<string, { safeParse(v: unknown): { success: boolean; error?: { issues: { message: string; path: PropertyKey[] }[] } } }>)[name];
+    const params = refParams(ref);
+    if (schema) {
+      const result = schema.safeParse(params);
+      if (!result.success) return report(where, `action "${name}" has bad params: ${result.error?.issues.map((i) => `${i.path.join('.') || 'params'} ${i.message}`).join('; ')}`);
+    }
+    for (const key of promptKeysOf(name, params)) keys.add(key);
+    if (name === 'escalate') reasons.add((params as { reason: string }).reason);
+  };
+  eachState(flow, (where, state) => {
+    for (const ref of [...(state.entry ?? []), ...(state.exit ?? [])]) checkAction(where, ref);
+    const transitions = [...Object.values(state.on ?? {}).flatMap(asTransitions), ...asTransitions(state.always)];
+    for (const transition of transitions) {
+      if (transition.guard && !GUARD_NAMES.has(refName(transition.guard))) report(where, `unknown guard "${refName(transition.guard)}" (known: ${[...GUARD_NAMES].join(', ')})`);
+      for (const ref of transition.actions ?? []) checkAction(where, ref);
+    }
+    if (state.states && !state.initial) report(where, 'a state with child states needs `initial`');
+    if (state.initial && !state.states?.[state.initial]) report(where, `initial state "${state.initial}" does not exist`);
+  });
+  for (const reason of reasons) keys.add(`escalation.${reason}`);
+  for (const reason of ESCALATION_REASONS) if (reasons.has(reason)) keys.add(`escalation.${reason}`);
+  return keys;
+}
+
+function promptKeysOf(action: string, params: unknown): string[] {
+  const p = (params ?? {}) as { key?: string; choices?: string[]; expects?: string; offerPerson?: boolean };
+  const choiceKeys = (ids: string[]) => ids.map((id) => `choice.${id}`);
+  const offerKeys = ['offers.choose', 'choice.another', `choice.${PERSON_CHOICE}`];
+  switch (action) {
+    case 'say':
+    case 'ask':
+      return [p.key ?? '', ...choiceKeys(p.choices ?? []), ...(p.expects === 'offer' ? offerKeys : [])];
+    case 'repeatQuestion':
+      return p.offerPerson ? [`choice.${PERSON_CHOICE}`] : [];
+    case 'presentOffers':
+      return ['offers.intro', 'offers.fallback', ...offerKeys];
+    case 'presentAlternatives':
+      return ['offers.alternatives', 'offers.fallback', ...offerKeys];
+    default:
+      return [];
+  }
+}
+
+const STUB_DEPS = { rules: {}, limits: {} } as MachineDeps;
+
+function checkGraph(flow: FlowConfig, report: (where: string, message: string) => void): void {
+  let machine;
+  try {
+    machine = createNegotiationMachine(flow, STUB_DEPS);
+  } catch (error) {
+    return report('(root)', `XState rejected the config: ${(error as Error).message}`);
+  }
+  const pathOf = (node: AnyStateNode) => node.path.join('.') || '(root)';
+  const leafOf = (node: AnyStateNode): AnyStateNode => {
+    const initial = node.initial?.target?.[0];
+    return node.type === 'compound' && initial ? leafOf(initial) : node;
+  };
+  const leaves: AnyStateNode[] = [];
+  const collect = (node: AnyStateNode) => {
+    const children = Object.values(node.states) as AnyStateNode[];
+    if (children.length === 0) leaves.push(node);
+    children.forEach(collect);
+  };
+  collect(machine.root);
+  const next = new Map<AnyStateNode, Set<AnyStateNode>>();
+  for (const leaf of leaves) {
+    const targets = new Set<AnyStateNode>();
+    for (let node: AnyStateNode | undefined = leaf; node; node = node.parent) {
+      const transitions = [...[...node.transitions.values()].flat(), ...(node.always ?? [])];
+      for (const transition of transitions) for (const target of transition.target ?? []) targets.add(leafOf(target));
+    }
+    next.set(leaf, targets);
+  }
+  const reachable = new Set<AnyStateNode>([leafOf(machine.root)]);
+  for (const queue = [...reachable]; queue.length > 0; ) {
+    for (const target of next.get(queue.shift()!) ?? []) if (!reachable.has(target)) reachable.add(target), queue.push(target);
+  }
+  const ending = new Set(leaves.filter((leaf) => leaf.type === 'final'));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const leaf of leaves) if (!ending.has(leaf) && [...(next.get(leaf) ?? [])].some((t) => ending.has(t))) ending.add(leaf), (grew = true);
+  }
+  for (const leaf of leaves) {
+    if (!reachable.has(leaf)) report(pathOf(leaf), 'unreachable: no transition leads here from the initial state');
+    else if (!ending.has(leaf)) report(pathOf(leaf), 'dead end: no path from here reaches a final state (agreed, escalated or closed)');
+  }
+}

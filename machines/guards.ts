@@ -1,0 +1,35 @@
+// The named yes/no questions the flow asks: each reads the context and the event, nothing else.
+import { HARDSHIP_REASONS, HardshipSchema } from '../src/domain/hardship.js';
+import { compareTiers, tierOf } from '../src/domain/tier.js';
+import type { NegotiationContext, NegotiationEvent } from './context.js';
+import type { MachineDeps } from './negotiationSetup.js';
+
+type GuardArgs = { context: NegotiationContext; event: NegotiationEvent };
+
+export function createGuards({ rules, limits }: MachineDeps) {
+  return {
+    hasAccount: ({ context }: GuardArgs) => context.account !== undefined,
+    hasLookupTriesLeft: ({ context }: GuardArgs) => context.lookupFailures + 1 < limits.lookupTries,
+    hasIdentityTriesLeft: ({ context }: GuardArgs) => context.identityFailures + 1 < limits.identityTries,
+    isIdentityConfirmed: ({ context, event }: GuardArgs) => {
+      const borrower = context.account?.borrower;
+      if (!borrower || event.type !== 'date.given' || context.pendingIdLast4 === undefined) return false;
+      return context.pendingIdLast4.toUpperCase() === borrower.idLast4.toUpperCase() && event.date === borrower.birthDate;
+    },
+    isHardshipReason: ({ event }: GuardArgs) =>
+      event.type === 'choice.made' && (HARDSHIP_REASONS as readonly string[]).includes(event.value),
+    isChoice: ({ event }: GuardArgs, params: { value: string }) => event.type === 'choice.made' && event.value === params.value,
+    isSettlementTier: ({ context }: GuardArgs) =>
+      context.account !== undefined && compareTiers(tierOf(context.account.daysPastDue), limits.settlementMinTier) >= 0,
+    isOfferShown: ({ context, event }: GuardArgs) => event.type === 'offer.accepted' && context.shownIds.includes(event.offerId),
+    isCounterAcceptable: ({ context, event }: GuardArgs) => {
+      if (event.type !== 'offer.countered' || !context.account) return false;
+      return rules.counter(context.account, HardshipSchema.parse(context.hardship), event.amountMinor).accepted;
+    },
+    hasCounterAttemptsLeft: ({ context }: GuardArgs) => context.counterAttempts + 1 < limits.counterOfferAttempts,
+    hasAlternatives: ({ context }: GuardArgs) => context.offers.some((offer) => !context.shownIds.includes(offer.id)),
+    isRepeatedlyMisunderstood: ({ context }: GuardArgs) => context.misunderstandings + 1 >= limits.maxMisunderstandings,
+  };
+}
+
+export type GuardName = keyof ReturnType<typeof createGuards>;

@@ -1,0 +1,50 @@
+// Replies once the machine has finished: holding messages while a person is coming, the agreement's reference, or a new handoff.
+import type { CaseRecord, EscalationReason, Handoff, Priority } from '../domain/case.js';
+import type { TranscriptEntry } from '../domain/transcript.js';
+import type { DialogBundle } from '../dialogs/dialogBundle.js';
+import { fillTemplate } from '../dialogs/prompts.js';
+import { recognize } from './recognize/recognize.js';
+import type { OutgoingMessage } from './render/renderReplies.js';
+
+export interface AfterTheEnd {
+  record: CaseRecord;
+  append: TranscriptEntry[];
+  replies: OutgoingMessage[];
+  escalated?: Handoff;
+}
+
+const REOPENING: Record<string, { reason: EscalationReason; priority: Priority }> = {
+  'vulnerability.disclosed': { reason: 'vulnerability', priority: 'urgent' },
+  'dispute.raised': { reason: 'dispute', priority: 'high' },
+  'human.requested': { reason: 'humanRequested', priority: 'normal' },
+};
+
+export function replyAfterTheEnd(input: { record: CaseRecord; text: string | undefined; value: unknown; bundle: DialogBundle; at: string }): AfterTheEnd {
+  const { record, bundle, at } = input;
+  const prompts = bundle.prompts[record.locale];
+  const say = (key: string): OutgoingMessage => ({ type: 'message', locale: record.locale, text: fillTemplate(prompts.get(key) ?? key, { reference: record.agreementRef }) });
+  const understood = recognize({ text: input.text, value: input.value, expects: { kind: 'none' }, locale: record.locale, currency: 'CNY', lexicons: bundle.lexicons, choiceLabels: {} });
+  const event = (text: string, data: Record<string, unknown>): TranscriptEntry => ({ at, actor: 'bot', channelId: record.channelId, kind: 'event', text, data });
+
+  if (understood.type === 'stop.requested') {
+    return { record, append: [event('contact.optedOut', {})], replies: [say('closing.stopped')] };
+  }
+  const reopening = REOPENING[understood.type];
+  if (record.status === 'escalated') {
+    if (reopening?.priority === 'urgent' && record.handoff && record.handoff.priority !== 'urgent') {
+      const handoff: Handoff = { ...record.handoff, reason: 'vulnerability', priority: 'urgent' };
+      return { record: { ...record, handoff }, append: [event('case.escalated', { reason: handoff.reason, priority: handoff.priority })], replies: [say('escalation.vulnerability')], escalated: handoff };
+    }
+    return { record, append: [], replies: [say(reopening?.priority === 'urgent' ? 'escalation.vulnerability' : 'common.holding')] };
+  }
+  if (reopening) {
+    const handoff: Handoff = { ...reopening, queuedAt: at };
+    return {
+      record: { ...record, status: 'escalated', handoff },
+      append: [event('case.escalated', { ...reopening })],
+      replies: [say(`escalation.${reopening.reason}`)],
+      escalated: handoff,
+    };
+  }
+  return { record, append: [], replies: [say(record.status === 'agreed' ? 'common.caseAgreed' : 'common.caseClosed')] };
+}

@@ -1,0 +1,33 @@
+// The CloudAdapter, Bot Framework authentication when an app id is configured, and the one turn-error handler.
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
+import type { Logger } from 'pino';
+import { StoreUnavailableError } from '../errors.js';
+
+export interface BotCredentials {
+  MicrosoftAppId: string;
+  MicrosoftAppPassword: string;
+  MicrosoftAppType: string;
+  MicrosoftAppTenantId: string;
+}
+
+/** CloudAdapter that lets the route map errors to statuses itself (503 when the store is down). */
+export class BotAdapter extends CloudAdapter {
+  constructor(
+    credentials: BotCredentials,
+    private readonly logger: Logger,
+    apology: (context: TurnContext) => Partial<Activity>,
+  ) {
+    super(new ConfigurationBotFrameworkAuthentication({ ...credentials }));
+    this.onTurnError = async (context, error) => {
+      // The store is unreachable: let the channel retry the whole turn rather than apologise.
+      if (error instanceof StoreUnavailableError) throw error;
+      this.logger.error({ err: error, conversationId: context.activity.conversation?.id }, 'turn failed');
+      await context.sendActivity(apology(context)).catch((sendError: unknown) => this.logger.error({ err: sendError }, 'could not send the apology'));
+    };
+  }
+
+  /** Authenticates the request and runs the bot for one activity. */
+  handle(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authHeader, activity, logic);
+  }
+}

@@ -1,0 +1,55 @@
+// The Bot Framework bot: runs the turn pipeline, sends the replies, hands escalated cases over.
+import { ActivityHandler, ActivityTypes, EventFactory, type Activity, type TurnContext } from 'botbuilder';
+import type { Logger } from 'pino';
+import type { TranscriptEntry } from '../domain/transcript.js';
+import type { HandoffQueue } from '../store/caseStore.js';
+import { IncomingActivitySchema } from './activitySchema.js';
+import { runTurn, type TurnDeps, type TurnOutcome } from './negotiationTurn.js';
+
+export interface BotDeps extends TurnDeps {
+  queue: HandoffQueue;
+  logger: Logger;
+}
+
+export class NegotiationBot extends ActivityHandler {
+  constructor(private readonly deps: BotDeps) {
+    super();
+    this.onTurn(async (context, next) => {
+      await this.negotiate(context);
+      await next();
+    });
+  }
+
+  private async negotiate(context: TurnContext): Promise<void> {
+    const activity = IncomingActivitySchema.parse(context.activity);
+    const outcome = await runTurn(activity, this.deps);
+    const log = this.deps.logger.child({ caseId: outcome.caseId, channelId: activity.channelId });
+    if (outcome.kind === 'duplicate') return log.info({ activityId: activity.id }, 'duplicate delivery dropped');
+    if (outcome.replies.length > 0) await context.sendActivities(outcome.replies as Partial<Activity>[]);
+    if (outcome.escalated) await this.handOver(context, outcome, log);
+  }
+
+  /** Queues the case for agents and tells the channel, as the Bot Framework handoff protocol describes. */
+  private async handOver(context: TurnContext, outcome: TurnOutcome, log: Logger): Promise<void> {
+    const { handoff, record } = outcome.escalated!;
+    await this.deps.queue.enqueue({ caseId: outcome.caseId, reason: handoff.reason, priority: handoff.priority, queuedAt: handoff.queuedAt });
+    const transcript = await this.deps.store.transcript(outcome.caseId);
+    const handoffContext = { caseId: outcome.caseId, reason: handoff.reason, priority: handoff.priority, accountRef: record.accountRef, locale: record.locale };
+    await context.sendActivity(EventFactory.createHandoffInitiation(context, handoffContext, { activities: transcript.map((entry) => asActivity(entry, context)) }));
+    log.info({ reason: handoff.reason, priority: handoff.priority }, 'case escalated to the agent queue');
+  }
+}
+
+function asActivity(entry: TranscriptEntry, context: TurnContext): Activity {
+  const isBorrower = entry.actor === 'borrower';
+  const party = isBorrower ? context.activity.from : context.activity.recipient;
+  return {
+    type: entry.kind === 'message' ? ActivityTypes.Message : ActivityTypes.Event,
+    ...(entry.kind === 'message' ? { text: entry.text } : { name: entry.text, value: entry.data }),
+    timestamp: new Date(entry.at),
+    channelId: entry.channelId,
+    from: { ...party, role: isBorrower ? 'user' : 'bot' },
+    conversation: context.activity.conversation,
+    recipient: isBorrower ? context.activity.recipient : context.activity.from,
+  } as Activity;
+}

@@ -1,0 +1,124 @@
+// One turn, end to end: load the case, understand, step the machine, save atomically, reply.
+import type { NegotiationEvent } from '../../machines/context.js';
+import type { Locale } from '../domain/account.js';
+import type { Agreement, CaseRecord, Handoff } from '../domain/case.js';
+import type { TranscriptEntry } from '../domain/transcript.js';
+import type { DialogRegistry } from '../dialogs/dialogBundle.js';
+import { XieshangError } from '../errors.js';
+import type { AccountDirectory } from '../store/accountDirectory.js';
+import type { CaseStore } from '../store/caseStore.js';
+import { supportedLocale, type IncomingActivity } from './activitySchema.js';
+import { caseIdFor } from './caseIdentity.js';
+import { settleOutcome } from './caseOutcome.js';
+import { renderReplies, type OutgoingMessage } from './render/renderReplies.js';
+import { stepMachine } from './stepMachine.js';
+import { borrowerEntry, botEntries, conversationReference } from './transcriptEntries.js';
+import { understand } from './understand.js';
+import { replyAfterTheEnd } from './afterTheEnd.js';
+
+export interface TurnDeps {
+  store: CaseStore;
+  accounts: AccountDirectory;
+  dialogs: DialogRegistry;
+  clock: () => Date;
+}
+
+export interface TurnOutcome {
+  kind: 'replied' | 'duplicate' | 'ignored';
+  caseId: string;
+  replies: OutgoingMessage[];
+  /** Set on the turn a case was escalated: the bot queues it and emits `handoff.initiate`. */
+  escalated?: { handoff: Handoff; record: CaseRecord };
+}
+
+/** Texts longer than this are read only in part; the borrower is told so politely. */
+export const MAX_READ_CHARS = 2000;
+const MAX_REPLAYS = 8;
+
+export async function runTurn(activity: IncomingActivity, deps: TurnDeps): Promise<TurnOutcome> {
+  const caseId = caseIdFor(activity.channelId, activity.conversation.id);
+  if (!isConversational(activity)) return { kind: 'ignored', caseId, replies: [] };
+  for (let attempt = 0; attempt < MAX_REPLAYS; attempt++) {
+    const loaded = await deps.store.load(caseId, activity.id);
+    if (loaded.duplicate) return { kind: 'duplicate', caseId, replies: [] };
+    const planned = planTurn(activity, loaded.record, caseId, deps);
+    if (!planned) return { kind: 'ignored', caseId, replies: [] };
+    const result = await deps.store.commit({ caseId, expectedVersion: loaded.version, record: planned.record, append: planned.append, ...(activity.id ? { activityId: activity.id } : {}), ...(planned.agreement ? { agreement: planned.agreement } : {}) });
+    if (result.ok) return { kind: 'replied', caseId, replies: planned.replies, ...(planned.escalated ? { escalated: { handoff: planned.escalated, record: planned.record } } : {}) };
+  }
+  throw new XieshangError('XS_STORE_CONFLICT', `case ${caseId}: still conflicting after ${MAX_REPLAYS} replays`);
+}
+
+function isConversational(activity: IncomingActivity): boolean {
+  if (activity.type === 'message') return true;
+  return activity.type === 'conversationUpdate' && (activity.membersAdded ?? []).some((member) => member.id !== activity.recipient.id);
+}
+
+/** Everything the turn will write and say, computed without I/O so a conflict can simply replay it. */
+function planTurn(activity: IncomingActivity, existing: CaseRecord | undefined, caseId: string, deps: TurnDeps) {
+  const now = deps.clock();
+  const at = now.toISOString();
+  if (!existing && activity.type !== 'message' && activity.type !== 'conversationUpdate') return undefined;
+  if (existing && activity.type !== 'message') return undefined;
+  const bundle = existing ? deps.dialogs.get(existing.flowVersion) : deps.dialogs.current();
+  const channelAccount = deps.accounts.findByChannelUser(`${activity.channelId}:${activity.from.id}`);
+  let locale: Locale = existing?.locale ?? supportedLocale(activity.locale) ?? channelAccount?.borrower.preferredLocale ?? 'zh-CN';
+  const record: CaseRecord = existing ?? {
+    caseId,
+    channelId: activity.channelId,
+    conversationId: activity.conversation.id,
+    conversationRef: conversationReference(activity),
+    ...(channelAccount ? { accountRef: channelAccount.accountRef } : {}),
+    locale,
+    flowVersion: bundle.version,
+    snapshot: undefined,
+    status: 'active',
+    createdAt: at,
+    lastActivityAt: at,
+  };
+  const rawText = activity.type === 'message' ? (activity.text ?? '') : undefined;
+  const text = rawText?.slice(0, MAX_READ_CHARS);
+  const previous = existing ? (existing.snapshot as { context?: Parameters<typeof understand>[0]['context'] }).context : undefined;
+  const append: TranscriptEntry[] = [];
+  if (rawText !== undefined) append.push(borrowerEntry(activity, rawText, previous?.lastAsk?.expects, at));
+
+  if (existing && existing.status !== 'active') {
+    const after = replyAfterTheEnd({ record: existing, text, value: activity.value, bundle, at });
+    return finish({ ...after.record, lastActivityAt: at }, [...append, ...after.append], after.replies, undefined, after.escalated);
+  }
+
+  const events: NegotiationEvent[] = [];
+  const preface: OutgoingMessage[] = [];
+  if (existing && now.getTime() - Date.parse(existing.lastActivityAt) > bundle.limits.reorientAfterMinutes * 60_000) events.push({ type: 'conversation.resumed' });
+  if (rawText !== undefined && rawText.length > MAX_READ_CHARS) preface.push({ type: 'message', text: bundle.prompts[locale].get('common.trimmed') ?? '', locale });
+  if (rawText !== undefined || activity.value !== undefined) {
+    const understanding = understand({ text, value: activity.value, context: previous, locale, bundle, accounts: deps.accounts });
+    if (understanding.kind === 'locale') {
+      locale = understanding.locale;
+      preface.push({ type: 'message', text: bundle.prompts[locale].get('common.localeSwitched') ?? '', locale });
+      append.push({ at, actor: 'system', channelId: activity.channelId, kind: 'event', text: 'locale.switched', data: { locale } });
+      events.push({ type: 'repeat.requested' });
+    } else if (existing || understanding.understood.type !== 'input.unrecognized') {
+      events.push(...understanding.events);
+    }
+  }
+  const step = stepMachine(bundle.machine, existing?.snapshot, { caseId, ...(channelAccount ? { account: channelAccount } : {}) }, events);
+  const outcome = settleOutcome({ step, record, caseId, at, bundle });
+  const replies = [...preface, ...renderReplies(step.said, { context: step.context, locale, prompts: bundle.prompts[locale], figures: bundle.figures, ...outcome.render })];
+  const next: CaseRecord = {
+    ...record,
+    locale,
+    snapshot: step.persisted,
+    status: outcome.status,
+    ...(step.context.account ? { accountRef: step.context.account.accountRef } : {}),
+    ...(outcome.handoff ? { handoff: outcome.handoff } : {}),
+    ...(outcome.agreement ? { agreementRef: outcome.agreement.reference } : {}),
+    lastActivityAt: at,
+  };
+  append.push(...outcome.events.map((event) => ({ at, actor: 'bot' as const, channelId: activity.channelId, kind: 'event' as const, ...event })));
+  return finish(next, append, replies, outcome.agreement, outcome.handoff);
+
+  function finish(next: CaseRecord, entries: TranscriptEntry[], replies: OutgoingMessage[], agreement: Agreement | undefined, escalated: Handoff | undefined) {
+    return { record: next, append: [...entries, ...botEntries(replies, activity.channelId, at)], replies, agreement, escalated };
+  }
+}

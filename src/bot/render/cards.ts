@@ -1,0 +1,107 @@
+// Adaptive Cards for offers and agreements, each with a plain-text fallback for channels without cards.
+import type { Locale } from '../../domain/account.js';
+import { formatMoney } from '../../domain/money.js';
+import type { Offer } from '../../domain/offers/offer.js';
+import { fillTemplate, type Prompts } from '../../dialogs/prompts.js';
+import { offerName, type PromptVariables } from './promptVariables.js';
+
+export const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
+
+export interface Attachment {
+  contentType: string;
+  content: Record<string, unknown>;
+}
+
+interface CardText {
+  prompts: Prompts;
+  vars: PromptVariables;
+  locale: Locale;
+  currency: string;
+}
+
+const card = (body: unknown[], actions: unknown[], fallbackText: string): Attachment => ({
+  contentType: ADAPTIVE_CARD,
+  content: { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.4', body, actions, fallbackText },
+});
+
+function say(t: CardText, key: string, extra: PromptVariables = {}): string {
+  return fillTemplate(t.prompts.get(key) ?? key, { ...t.vars, ...extra });
+}
+
+function offerFacts(t: CardText, offer: Offer): Array<{ title: string; value: string }> {
+  const money = (minor: number) => formatMoney(minor, t.currency, t.locale);
+  const facts = offer.kind === 'settlement'
+    ? [{ title: say(t, 'card.lumpSum'), value: money(offer.totalMinor) }]
+    : [
+        { title: say(t, 'card.monthly'), value: money(offer.monthlyMinor) },
+        { title: say(t, 'card.months'), value: say(t, 'card.monthsValue', { months: offer.months }) },
+        { title: say(t, 'card.total'), value: money(offer.totalMinor) },
+      ];
+  if (offer.graceMonths > 0) facts.unshift({ title: say(t, 'card.grace'), value: say(t, 'card.graceValue', { graceMonths: offer.graceMonths }) });
+  if (offer.waiver) facts.push({ title: say(t, 'card.waived'), value: money(offer.waiver.waivedMinor) });
+  return facts;
+}
+
+function conditionLines(t: CardText, offer: Offer): string[] {
+  return offer.conditions.map((key) => say(t, key));
+}
+
+/** One card per offer on screen, numbered as the borrower can refer to them ("方案2"). */
+export function offerCards(t: CardText, offers: Offer[]): Attachment[] {
+  return offers.map((offer, index) => {
+    const title = say(t, 'card.offerTitle', { number: index + 1, offerName: offerName(offer, t.prompts) });
+    const facts = offerFacts(t, offer);
+    const conditions = conditionLines(t, offer);
+    const body = [
+      { type: 'TextBlock', text: title, weight: 'Bolder', size: 'Medium', wrap: true },
+      ...(offer.fallback ? [{ type: 'TextBlock', text: say(t, 'card.fallbackNote'), color: 'Attention', wrap: true }] : []),
+      { type: 'FactSet', facts },
+      ...(conditions.length ? [{ type: 'TextBlock', text: conditions.map((line) => `• ${line}`).join('\n'), wrap: true, size: 'Small', isSubtle: true }] : []),
+    ];
+    const actions = [{ type: 'Action.Submit', title: say(t, 'card.choose'), data: { offerId: offer.id } }];
+    const fallback = [title, ...facts.map((f) => `${f.title}: ${f.value}`), ...conditions].join('\n');
+    return card(body, actions, fallback);
+  });
+}
+
+export interface ScheduleLine {
+  dueDate?: string;
+  month: number;
+  amountMinor: number;
+}
+
+/** The agreement (or its draft) with its full schedule as a table. */
+export function agreementCard(t: CardText, offer: Offer, schedule: ScheduleLine[], reference?: string): Attachment {
+  const money = (minor: number) => formatMoney(minor, t.currency, t.locale);
+  const title = say(t, reference ? 'card.agreementTitle' : 'card.draftTitle');
+  const facts = [
+    ...(reference ? [{ title: say(t, 'card.reference'), value: reference }] : []),
+    { title: say(t, 'card.plan'), value: offerName(offer, t.prompts) },
+    ...offerFacts(t, offer),
+  ];
+  const row = (left: string, right: string, weight?: string) => ({
+    type: 'ColumnSet',
+    columns: [
+      { type: 'Column', width: 'stretch', items: [{ type: 'TextBlock', text: left, ...(weight ? { weight } : {}) }] },
+      { type: 'Column', width: 'auto', items: [{ type: 'TextBlock', text: right, horizontalAlignment: 'Right', ...(weight ? { weight } : {}) }] },
+    ],
+  });
+  const when = (line: ScheduleLine) => line.dueDate ?? `#${line.month}`;
+  const conditions = conditionLines(t, offer);
+  const body = [
+    { type: 'TextBlock', text: title, weight: 'Bolder', size: 'Medium', wrap: true },
+    { type: 'FactSet', facts },
+    { type: 'TextBlock', text: say(t, 'card.schedule'), weight: 'Bolder', spacing: 'Medium' },
+    row(say(t, 'card.dueDate'), say(t, 'card.amount'), 'Bolder'),
+    ...schedule.map((line) => row(when(line), money(line.amountMinor))),
+    ...(conditions.length ? [{ type: 'TextBlock', text: say(t, 'card.conditions'), weight: 'Bolder', spacing: 'Medium' }, { type: 'TextBlock', text: conditions.map((line) => `• ${line}`).join('\n'), wrap: true, size: 'Small' }] : []),
+  ];
+  const fallback = [
+    title,
+    ...facts.map((f) => `${f.title}: ${f.value}`),
+    `${say(t, 'card.schedule')}:`,
+    ...schedule.map((line) => `${when(line)}  ${money(line.amountMinor)}`),
+    ...conditions,
+  ].join('\n');
+  return card(body, [], fallback);
+}

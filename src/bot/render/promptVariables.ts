@@ -1,0 +1,67 @@
+// The values prompts may use as {placeholders}, computed from the case for one locale.
+import type { NegotiationContext } from '../../../machines/context.js';
+import type { Locale } from '../../domain/account.js';
+import type { Agreement } from '../../domain/case.js';
+import { formatMoney } from '../../domain/money.js';
+import type { Offer } from '../../domain/offers/offer.js';
+import { tierOf } from '../../domain/tier.js';
+import type { Prompts } from '../../dialogs/prompts.js';
+
+export type PromptVariables = Record<string, string | number | undefined>;
+
+/** Numbers from the offer policy that conditions mention. */
+export interface PolicyFigures {
+  waiverAfterPayments: number;
+  settlementPayWithinDays: number;
+  reviewEveryMonths: number;
+}
+
+export const PROMPT_VARIABLES = [
+  'creditor', 'overdue', 'balance', 'fees', 'regularMonthly', 'daysPastDue', 'tier', 'counterMinimum', 'counterAmount',
+  'offerName', 'monthly', 'months', 'total', 'graceMonths', 'reference', 'firstDueDate', 'disposable', 'affordable',
+  'reasonName', 'waiverAfter', 'settlementDays', 'reviewMonths', 'number',
+] as const;
+
+export interface VariableSources {
+  context: NegotiationContext;
+  locale: Locale;
+  prompts: Prompts;
+  figures: PolicyFigures;
+  agreement?: Agreement;
+}
+
+export function offerName(offer: Offer, prompts: Prompts): string {
+  const name = prompts.get(`kind.${offer.kind}`) ?? offer.kind;
+  return offer.waiver ? `${name} + ${prompts.get('kind.waiver') ?? 'waiver'}` : name;
+}
+
+export function promptVariables({ context, locale, prompts, figures, agreement }: VariableSources): PromptVariables {
+  const account = context.account;
+  const currency = account?.currency ?? 'CNY';
+  const money = (minor: number | undefined) => (minor === undefined ? undefined : formatMoney(minor, currency, locale));
+  const offer = agreement?.offer ?? context.chosenOffer;
+  return {
+    creditor: account?.creditor ?? prompts.get('brand.creditor'),
+    overdue: money(account?.overdueMinor),
+    balance: money(account?.balanceMinor),
+    fees: money(account?.feesMinor),
+    regularMonthly: money(account?.regularMonthlyMinor),
+    daysPastDue: account?.daysPastDue,
+    tier: account ? tierOf(account.daysPastDue) : undefined,
+    counterMinimum: money(context.counterMinimumMinor),
+    counterAmount: money(context.chosenOffer?.monthlyMinor),
+    offerName: offer ? offerName(offer, prompts) : undefined,
+    monthly: money(offer?.monthlyMinor),
+    months: offer?.months,
+    total: money(offer?.totalMinor),
+    graceMonths: offer?.graceMonths,
+    reference: agreement?.reference,
+    firstDueDate: agreement?.dueDates.find((line) => line.amountMinor > 0)?.dueDate,
+    disposable: money(context.basis?.disposableMinor),
+    affordable: money(context.basis?.affordableMinor),
+    reasonName: context.hardship.reason ? prompts.get(`choice.${context.hardship.reason}`) : undefined,
+    waiverAfter: figures.waiverAfterPayments,
+    settlementDays: figures.settlementPayWithinDays,
+    reviewMonths: figures.reviewEveryMonths,
+  };
+}

@@ -1,0 +1,52 @@
+// Restores the negotiation machine from its snapshot, feeds it events and collects what it says.
+import { createActor, type Snapshot } from 'xstate';
+import { z } from 'zod';
+import type { NegotiationContext, NegotiationEvent, NegotiationInput, Said } from '../../machines/context.js';
+import type { NegotiationMachine } from '../../machines/negotiation.js';
+import { XieshangError } from '../errors.js';
+
+export interface Step {
+  persisted: unknown;
+  said: Said[];
+  context: NegotiationContext;
+  /** The active leaf state, e.g. `conversation.interview.askingIncome`, or a final state name. */
+  state: string;
+  done: boolean;
+}
+
+const PersistedSnapshotSchema = z.looseObject({ status: z.enum(['active', 'done']), value: z.unknown(), context: z.looseObject({ caseId: z.string() }) });
+
+/**
+ * Runs one step. Events the current state cannot take are replaced by `input.unrecognized`,
+ * so the borrower is asked again instead of being silently ignored.
+ */
+export function stepMachine(machine: NegotiationMachine, persisted: unknown, input: NegotiationInput, events: readonly NegotiationEvent[]): Step {
+  if (persisted !== undefined && !PersistedSnapshotSchema.safeParse(persisted).success) {
+    throw new XieshangError('XS_SNAPSHOT_INVALID', `case ${input.caseId}: stored machine snapshot is not a negotiation snapshot`);
+  }
+  const actor = createActor(machine, persisted === undefined ? { input } : { snapshot: persisted as Snapshot<unknown>, input });
+  const said: Said[] = [];
+  actor.on('say', (event) => said.push(event));
+  actor.start();
+  for (const event of events) {
+    const snapshot = actor.getSnapshot();
+    if (snapshot.status !== 'active') break;
+    actor.send(snapshot.can(event) ? event : { type: 'input.unrecognized', why: 'unexpected' });
+  }
+  const snapshot = actor.getSnapshot();
+  const result: Step = {
+    persisted: actor.getPersistedSnapshot(),
+    said,
+    context: snapshot.context,
+    state: leafPath(snapshot.value),
+    done: snapshot.status === 'done',
+  };
+  actor.stop();
+  return result;
+}
+
+function leafPath(value: unknown): string {
+  if (typeof value === 'string') return value;
+  const [key, child] = Object.entries(value as Record<string, unknown>)[0] ?? ['', ''];
+  return `${key}.${leafPath(child)}`;
+}

@@ -1,0 +1,48 @@
+// Transcript entries for what the borrower sent and what the bot replied, personal data masked.
+import type { ExpectedAnswer } from '../../machines/context.js';
+import { maskPersonalData } from '../domain/maskPersonalData.js';
+import type { TranscriptEntry } from '../domain/transcript.js';
+import type { IncomingActivity } from './activitySchema.js';
+import type { OutgoingMessage } from './render/renderReplies.js';
+
+/** Answers to identity questions are never stored, only that one was given. */
+const WITHHELD: ReadonlySet<ExpectedAnswer> = new Set(['idLast4', 'date']);
+const MAX_STORED_CHARS = 4000;
+
+export function borrowerEntry(activity: IncomingActivity, text: string, expected: ExpectedAnswer | undefined, at: string): TranscriptEntry {
+  const stored = expected && WITHHELD.has(expected) ? '[identity answer withheld]' : maskPersonalData(text.slice(0, MAX_STORED_CHARS));
+  return {
+    at,
+    actor: 'borrower',
+    channelId: activity.channelId,
+    kind: 'message',
+    text: stored,
+    ...(activity.value !== undefined ? { data: { value: activity.value } } : {}),
+  };
+}
+
+export function botEntries(replies: readonly OutgoingMessage[], channelId: string, at: string): TranscriptEntry[] {
+  return replies.map((reply) => {
+    const cards = (reply.attachments ?? []).map((attachment) => String(attachment.content.fallbackText ?? ''));
+    return {
+      at,
+      actor: 'bot',
+      channelId,
+      kind: 'message',
+      text: maskPersonalData([reply.text, ...cards].filter(Boolean).join('\n\n')),
+      ...(reply.suggestedActions ? { data: { buttons: reply.suggestedActions.actions.map((action) => action.title) } } : {}),
+    };
+  });
+}
+
+/** The plain conversation reference kept to reach the borrower later (proactive messages). */
+export function conversationReference(activity: IncomingActivity): Record<string, unknown> {
+  return {
+    channelId: activity.channelId,
+    serviceUrl: activity.serviceUrl,
+    conversation: activity.conversation,
+    user: activity.from,
+    bot: activity.recipient,
+    ...(activity.locale ? { locale: activity.locale } : {}),
+  };
+}

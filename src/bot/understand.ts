@@ -1,0 +1,63 @@
+// Turns what the borrower sent into machine events: recognition plus the account lookup.
+import type { Ask, NegotiationEvent } from '../../machines/context.js';
+import type { Locale } from '../domain/account.js';
+import type { AccountDirectory } from '../store/accountDirectory.js';
+import { recognize, type Expectation, type Understood } from './recognize/recognize.js';
+import type { DialogBundle } from '../dialogs/dialogBundle.js';
+import { choiceLabel } from './render/renderReplies.js';
+import type { NegotiationContext } from '../../machines/context.js';
+
+export type Understanding =
+  | { kind: 'events'; events: NegotiationEvent[]; understood: Understood }
+  | { kind: 'locale'; locale: Locale };
+
+export interface UnderstandInput {
+  text: string | undefined;
+  value: unknown;
+  context: NegotiationContext | undefined;
+  locale: Locale;
+  bundle: DialogBundle;
+  accounts: AccountDirectory;
+}
+
+/** Buttons that stand for an intent rather than an answer. */
+const BUTTON_INTENTS: Record<string, NegotiationEvent> = {
+  person: { type: 'human.requested' },
+  another: { type: 'offer.another' },
+};
+
+export function expectationOf(ask: Ask | undefined, context: NegotiationContext | undefined): Expectation {
+  if (!ask) return { kind: 'none' };
+  if (ask.expects === 'offer') return { kind: 'offer', offerIds: context?.presentedIds ?? [] };
+  if (ask.expects === 'choice') return { kind: 'choice', choices: ask.choices };
+  return { kind: ask.expects };
+}
+
+export function understand(input: UnderstandInput): Understanding {
+  const { context, bundle, locale } = input;
+  const ask = context?.lastAsk;
+  const prompts = bundle.prompts[locale];
+  const choiceLabels: Record<string, string[]> = {};
+  if (context) for (const id of ask?.choices ?? []) choiceLabels[id] = [choiceLabel(id, { context, prompts })];
+  const understood = recognize({
+    text: input.text,
+    value: input.value,
+    expects: expectationOf(ask, context),
+    locale,
+    currency: context?.account?.currency ?? 'CNY',
+    lexicons: bundle.lexicons,
+    choiceLabels,
+  });
+  switch (understood.type) {
+    case 'locale.switched':
+      return { kind: 'locale', locale: understood.locale };
+    case 'lookup.given': {
+      const account = input.accounts.find({ ...(understood.accountRef ? { accountRef: understood.accountRef } : {}), ...(understood.phone ? { phone: understood.phone } : {}) });
+      return { kind: 'events', understood, events: [account ? { type: 'lookup.found', account } : { type: 'lookup.notFound' }] };
+    }
+    case 'choice.made':
+      return { kind: 'events', understood, events: [BUTTON_INTENTS[understood.value] ?? understood] };
+    default:
+      return { kind: 'events', understood, events: [understood as NegotiationEvent] };
+  }
+}

@@ -1,0 +1,36 @@
+// The only reader of process.env: one zod schema, and a clear message for every bad value.
+import { z } from 'zod';
+import { ConfigurationError } from './errors.js';
+
+const port = z.coerce.number().int().min(0).max(65535);
+const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
+
+export const ConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: port.default(3978),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DIALOGS_DIR: z.string().min(1).default('dialogs'),
+  ACCOUNTS_FILE: z.string().min(1).default('dialogs/demo-accounts.yaml'),
+  MicrosoftAppId: z.string().default(''),
+  MicrosoftAppPassword: z.string().default(''),
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  MicrosoftAppTenantId: z.string().default(''),
+  REDIS_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^rediss?$/, error: 'a redis:// or rediss:// URL' }).optional()),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(256 * 1024),
+  DEDUPE_TTL_SECONDS: z.coerce.number().int().min(60).default(24 * 3600),
+  RETENTION_DAYS: z.coerce.number().int().min(1).default(730),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** Parses the environment; throws ConfigurationError naming each bad variable and what it expects. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const known = Object.fromEntries(Object.keys(ConfigSchema.shape).map((key) => [key, env[key]]));
+  const parsed = ConfigSchema.safeParse(known);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => {
+    const name = issue.path.join('.');
+    return `${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}`;
+  });
+  throw new ConfigurationError('XS_CONFIG_INVALID', `invalid configuration — ${problems.join('; ')}`);
+}

@@ -1,0 +1,31 @@
+// A version of dialogs/: flow, machine, policy, prompts and lexicons, checked together and hashed.
+import type { Locale } from '../domain/account.js';
+import type { NegotiationMachine } from '../../machines/negotiation.js';
+import type { ConversationLimits, OfferRules } from '../../machines/negotiationSetup.js';
+import type { FlowConfig } from '../../machines/flowSchema.js';
+import type { Lexicon } from '../bot/recognize/lexicon.js';
+import type { PolicyFigures } from '../bot/render/promptVariables.js';
+import type { Prompts } from './prompts.js';
+
+export interface DialogBundle {
+  /** Content hash of every file in the bundle; a conversation keeps the version it started on. */
+  version: string;
+  flow: FlowConfig;
+  machine: NegotiationMachine;
+  rules: OfferRules;
+  limits: ConversationLimits & { reorientAfterMinutes: number };
+  figures: PolicyFigures;
+  prompts: Record<Locale, Prompts>;
+  lexicons: Record<Locale, Lexicon>;
+}
+
+/** The bundles in use: the current one for new conversations, older ones while conversations use them. */
+export interface DialogRegistry {
+  current(): DialogBundle;
+  /** The bundle a conversation started on; falls back to the current one if that version is gone. */
+  get(version: string): DialogBundle;
+}
+
+export function staticRegistry(bundle: DialogBundle): DialogRegistry {
+  return { current: () => bundle, get: () => bundle };
+}

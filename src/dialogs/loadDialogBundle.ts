@@ -1,0 +1,103 @@
+// Loads and checks a dialogs/ folder as one versioned bundle; every problem names its file.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LOCALES, type Locale } from '../domain/account.js';
+import { computeOffers, evaluateCounterOffer, parseOfferPolicy, type OfferPolicy } from '../domain/offers/index.js';
+import { ConfigurationError, XieshangError } from '../errors.js';
+import { checkFlowText, formatProblems, type FlowProblem } from '../../machines/flow.js';
+import { createNegotiationMachine } from '../../machines/negotiation.js';
+import type { ConversationLimits, OfferRules } from '../../machines/negotiationSetup.js';
+import { parseLexicon, type Lexicon } from '../bot/recognize/lexicon.js';
+import { REQUIRED_PROMPT_KEYS } from '../bot/render/requiredPrompts.js';
+import type { DialogBundle } from './dialogBundle.js';
+import { parsePrompts, type Prompts } from './prompts.js';
+
+export const FLOW_FILE = 'negotiation.flow.yaml';
+export const POLICY_FILE = 'offer-policy.yaml';
+
+/** Reads every file of the bundle; the version is a hash of their names and contents. */
+export function readDialogFiles(dir: string): Map<string, string> {
+  const names = [FLOW_FILE, POLICY_FILE, ...LOCALES.flatMap((locale) => [`prompts/${locale}.yaml`, `lexicon/${locale}.yaml`])];
+  return new Map(names.map((name) => [name, readFileSync(join(dir, name), 'utf8')]));
+}
+
+export function checkDialogs(dir: string, files: Map<string, string> = readDialogFiles(dir)): { bundle?: DialogBundle; problems: FlowProblem[] } {
+  const problems: FlowProblem[] = [];
+  const file = (name: string) => join(dir, name);
+  const attempt = <T>(name: string, load: () => T): T | undefined => {
+    try {
+      return load();
+    } catch (error) {
+      if (!(error instanceof XieshangError)) throw error;
+      problems.push({ file: file(name), where: '(file)', message: error.message });
+      return undefined;
+    }
+  };
+  const flowCheck = checkFlowText(files.get(FLOW_FILE)!, file(FLOW_FILE));
+  problems.push(...flowCheck.problems);
+  const policy = attempt(POLICY_FILE, () => parseOfferPolicy(files.get(POLICY_FILE)!, file(POLICY_FILE)));
+  const prompts = {} as Record<Locale, Prompts>;
+  const lexicons = {} as Record<Locale, Lexicon>;
+  for (const locale of LOCALES) {
+    const promptFile = `prompts/${locale}.yaml`;
+    const parsed = attempt(promptFile, () => parsePrompts(files.get(promptFile)!, file(promptFile)));
+    if (parsed) prompts[locale] = parsed;
+    const lexicon = attempt(`lexicon/${locale}.yaml`, () => parseLexicon(files.get(`lexicon/${locale}.yaml`)!, file(`lexicon/${locale}.yaml`)));
+    if (lexicon) lexicons[locale] = lexicon;
+  }
+  const required = new Set([...(flowCheck.loaded?.promptKeys ?? []), ...REQUIRED_PROMPT_KEYS]);
+  for (const locale of LOCALES) {
+    for (const key of required) {
+      if (prompts[locale] && !prompts[locale].has(key)) problems.push({ file: file(`prompts/${locale}.yaml`), where: key, message: `prompt "${key}" is missing in ${locale}` });
+    }
+  }
+  if (problems.length > 0 || !flowCheck.loaded || !policy) return { problems };
+  const rules = offerRules(policy);
+  const limits = conversationLimits(policy);
+  return {
+    problems,
+    bundle: {
+      version: versionOf(files),
+      flow: flowCheck.loaded.flow,
+      machine: createNegotiationMachine(flowCheck.loaded.flow, { rules, limits }),
+      rules,
+      limits,
+      figures: { waiverAfterPayments: policy.waiver.afterPayments, settlementPayWithinDays: policy.settlement.payWithinDays, reviewEveryMonths: policy.review.everyMonths },
+      prompts,
+      lexicons,
+    },
+  };
+}
+
+/** Loads a bundle or throws one ConfigurationError listing every problem (start-up stops on it). */
+export function loadDialogBundle(dir: string): DialogBundle {
+  const { bundle, problems } = checkDialogs(dir);
+  if (!bundle) throw new ConfigurationError('XS_FLOW_INVALID', `dialogs in ${dir} cannot be used:\n${formatProblems(problems)}`);
+  return bundle;
+}
+
+function versionOf(files: Map<string, string>): string {
+  const hash = createHash('sha256');
+  for (const [name, text] of [...files.entries()].sort(([a], [b]) => a.localeCompare(b))) hash.update(`${name}\u0000${text}\u0000`);
+  return hash.digest('hex').slice(0, 12);
+}
+
+function offerRules(policy: OfferPolicy): OfferRules {
+  return {
+    compute: (account, hardship) => computeOffers({ account, hardship, policy }),
+    counter: (account, hardship, amountMinor) => evaluateCounterOffer({ account, hardship, policy, amountMinor }),
+  };
+}
+
+function conversationLimits(policy: OfferPolicy): ConversationLimits & { reorientAfterMinutes: number } {
+  return {
+    identityTries: policy.conversation.identity.maxTries,
+    lookupTries: policy.conversation.lookup.maxTries,
+    maxMisunderstandings: policy.conversation.maxMisunderstandings,
+    counterOfferAttempts: policy.counterOffers.maxAttempts,
+    settlementMinTier: policy.settlement.minTier,
+    maxOffersShown: policy.maxOffersShown,
+    reorientAfterMinutes: policy.conversation.reorientAfterMinutes,
+  };
+}

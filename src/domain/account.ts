@@ -1,0 +1,39 @@
+// The creditor's facts about one loan or card account in arrears.
+import { z } from 'zod';
+import { CurrencySchema, MinorSchema } from './money.js';
+
+export const LocaleSchema = z.enum(['zh-CN', 'zh-TW', 'en']);
+export type Locale = z.infer<typeof LocaleSchema>;
+export const LOCALES: readonly Locale[] = LocaleSchema.options;
+
+export const BorrowerSchema = z.object({
+  name: z.string().min(1),
+  phone: z.string().regex(/^\+?[0-9 -]{6,20}$/, 'a phone number'),
+  /** Last four characters of the national ID number (digits, or X as the check character). */
+  idLast4: z.string().regex(/^[0-9]{3}[0-9Xx]$/, 'four digits, the last may be X'),
+  birthDate: z.iso.date(),
+  timeZone: z.string().default('Asia/Shanghai'),
+  preferredLocale: LocaleSchema.default('zh-CN'),
+});
+
+export const AccountSchema = z.object({
+  accountRef: z.string().regex(/^[A-Z0-9-]{4,32}$/, 'upper-case letters, digits and dashes'),
+  creditor: z.string().min(1),
+  product: z.enum(['loan', 'card']),
+  currency: CurrencySchema.default('CNY'),
+  borrower: BorrowerSchema,
+  /** Everything still owed on principal and contractual interest, overdue part included. */
+  balanceMinor: MinorSchema.nonnegative(),
+  /** The part of the balance that is past due. */
+  overdueMinor: MinorSchema.nonnegative(),
+  /** Late fees and penalty interest accrued so far (waivable). */
+  feesMinor: MinorSchema.nonnegative(),
+  regularMonthlyMinor: MinorSchema.nonnegative(),
+  remainingMonths: z.number().int().nonnegative(),
+  daysPastDue: z.number().int().nonnegative(),
+  /** Earlier payment arrangements the borrower did not keep, in the last 12 months. */
+  brokenArrangements12m: z.number().int().nonnegative().default(0),
+  /** Channel user ids (e.g. `msteams:29:1abc`) the creditor registered for this borrower. */
+  channelUserIds: z.array(z.string()).default([]),
+});
+export type Account = z.infer<typeof AccountSchema>;

@@ -1,0 +1,55 @@
+// A case: one negotiation with one borrower over one conversation, and what it produced.
+import { z } from 'zod';
+import { LocaleSchema } from './account.js';
+import { OfferSchema } from './offers/offer.js';
+
+export const CaseStatusSchema = z.enum(['active', 'escalated', 'agreed', 'closed']);
+export type CaseStatus = z.infer<typeof CaseStatusSchema>;
+
+export const ESCALATION_REASONS = ['vulnerability', 'dispute', 'declined', 'counterOffersExhausted', 'noAffordablePlan', 'humanRequested', 'identityFailed', 'explanationRefused'] as const;
+export const EscalationReasonSchema = z.enum(ESCALATION_REASONS);
+export type EscalationReason = z.infer<typeof EscalationReasonSchema>;
+export const PrioritySchema = z.enum(['urgent', 'high', 'normal']);
+export type Priority = z.infer<typeof PrioritySchema>;
+
+export const HandoffSchema = z.object({
+  reason: EscalationReasonSchema,
+  priority: PrioritySchema,
+  queuedAt: z.iso.datetime(),
+  agentId: z.string().optional(),
+  claimedAt: z.iso.datetime().optional(),
+});
+export type Handoff = z.infer<typeof HandoffSchema>;
+
+export const AgreementSchema = z.object({
+  reference: z.string(),
+  caseId: z.string(),
+  accountRef: z.string(),
+  currency: z.string(),
+  offer: OfferSchema,
+  dueDates: z.array(z.object({ month: z.number().int(), dueDate: z.iso.date(), amountMinor: z.number().int() })),
+  agreedAt: z.iso.datetime(),
+  /** Who recorded it: the bot on the borrower's explicit consent, or an agent. */
+  recordedBy: z.string(),
+});
+export type Agreement = z.infer<typeof AgreementSchema>;
+
+export const CaseRecordSchema = z.object({
+  caseId: z.string(),
+  channelId: z.string(),
+  conversationId: z.string(),
+  /** The Bot Framework conversation reference, kept to reach the borrower proactively. */
+  conversationRef: z.record(z.string(), z.unknown()),
+  accountRef: z.string().optional(),
+  locale: LocaleSchema,
+  /** Content hash of the dialogs/ bundle this conversation started on. */
+  flowVersion: z.string(),
+  /** The persisted XState snapshot of the negotiation machine. */
+  snapshot: z.unknown(),
+  status: CaseStatusSchema,
+  handoff: HandoffSchema.optional(),
+  agreementRef: z.string().optional(),
+  createdAt: z.iso.datetime(),
+  lastActivityAt: z.iso.datetime(),
+});
+export type CaseRecord = z.infer<typeof CaseRecordSchema>;

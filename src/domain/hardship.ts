@@ -1,0 +1,31 @@
+// What the hardship interview learns (了解逾期原因, 评估还款能力).
+import { z } from 'zod';
+import { MinorSchema } from './money.js';
+
+export const HARDSHIP_REASONS = ['jobLoss', 'reducedIncome', 'illness', 'business', 'family', 'tooManyDebts', 'other'] as const;
+export const HardshipReasonSchema = z.enum(HARDSHIP_REASONS);
+export type HardshipReason = z.infer<typeof HardshipReasonSchema>;
+
+export const HardshipDurationSchema = z.enum(['temporary', 'longTerm']);
+export type HardshipDuration = z.infer<typeof HardshipDurationSchema>;
+
+export const HardshipSchema = z.object({
+  reason: HardshipReasonSchema,
+  duration: HardshipDurationSchema,
+  /** Months until income is expected to recover (temporary hardship only). */
+  recoveryMonths: z.number().int().min(0).max(120).optional(),
+  incomeMinor: MinorSchema.nonnegative(),
+  essentialSpendingMinor: MinorSchema.nonnegative(),
+  otherDebtPaymentsMinor: MinorSchema.nonnegative(),
+  dependants: z.number().int().min(0).max(20),
+  /** What the borrower believes they can pay each month, if they said. */
+  statedMonthlyMinor: MinorSchema.nonnegative().optional(),
+  /** Savings or help the borrower could use for a one-off settlement, if asked and answered. */
+  lumpSumMinor: MinorSchema.nonnegative().optional(),
+});
+export type Hardship = z.infer<typeof HardshipSchema>;
+
+/** Income − essential spending − other debt payments; may be negative. */
+export function disposableIncomeMinor(h: Pick<Hardship, 'incomeMinor' | 'essentialSpendingMinor' | 'otherDebtPaymentsMinor'>): number {
+  return h.incomeMinor - h.essentialSpendingMinor - h.otherDebtPaymentsMinor;
+}

@@ -1,0 +1,30 @@
+// Money: integer minor units (fen, cents) and their display per locale and currency.
+import { z } from 'zod';
+
+/** An amount in minor units of its currency; never a float. */
+export const MinorSchema = z.number().int().safe();
+export const CurrencySchema = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as CNY, USD, GBP');
+
+const formatters = new Map<string, Intl.NumberFormat>();
+
+/** Minor units per major unit for a currency (100 for CNY and USD, 1 for JPY). */
+export function minorPerMajor(currency: string): number {
+  const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  return 10 ** digits;
+}
+
+/** `formatMoney(123456, 'CNY', 'zh-CN')` → "¥1,234.56". */
+export function formatMoney(amountMinor: number, currency: string, locale: string): string {
+  const key = `${locale}|${currency}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    formatters.set(key, formatter);
+  }
+  return formatter.format(amountMinor / minorPerMajor(currency));
+}
+
+/** Converts a major-unit amount typed by a person (e.g. 1200.5) to minor units, rounding half up. */
+export function toMinor(major: number, currency: string): number {
+  return Math.round(major * minorPerMajor(currency));
+}

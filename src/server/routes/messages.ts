@@ -1,0 +1,32 @@
+// POST /api/messages: validates the Activity, then hands it to the Bot Framework adapter and the bot.
+import type { Activity } from 'botbuilder';
+import type { Server } from 'restify';
+import type { Logger } from 'pino';
+import { IncomingActivitySchema } from '../../bot/activitySchema.js';
+import type { BotAdapter } from '../../bot/botAdapter.js';
+import type { NegotiationBot } from '../../bot/negotiationBot.js';
+import { HttpError, StoreUnavailableError } from '../../errors.js';
+import { sendError } from '../httpErrors.js';
+
+export function messagesRoute(server: Server, deps: { adapter: BotAdapter; bot: NegotiationBot; logger: Logger }): void {
+  server.post('/api/messages', async (req, res) => {
+    try {
+      const parsed = IncomingActivitySchema.safeParse(req.body);
+      if (!parsed.success) {
+        const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ');
+        throw new HttpError(400, `not a valid Activity — ${problems}`);
+      }
+      const authHeader = req.header('authorization') ?? '';
+      const invokeResponse = await deps.adapter.handle(authHeader, req.body as Activity, (context) => deps.bot.run(context));
+      res.send(invokeResponse?.status ?? 200, invokeResponse?.body ?? undefined);
+    } catch (error) {
+      if (isAuthenticationError(error)) return sendError(res, new HttpError(401, 'Bot Framework authentication failed'), deps.logger);
+      if (error instanceof StoreUnavailableError) deps.logger.debug('turn refused: store unavailable');
+      sendError(res, error, deps.logger);
+    }
+  });
+}
+
+function isAuthenticationError(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'AuthenticationError' || 'statusCode' in error && (error as { statusCode?: number }).statusCode === 401);
+}

@@ -1,0 +1,59 @@
+// The seams every store implements: cases with their snapshot, transcript, agreements, de-duplication.
+import type { Agreement, CaseRecord } from '../domain/case.js';
+import type { TranscriptEntry } from '../domain/transcript.js';
+
+export interface LoadedCase {
+  /** Undefined for a conversation the store has never seen. */
+  record: CaseRecord | undefined;
+  /** The version to pass back to `commit`; 0 for a new case. */
+  version: number;
+  /** True when this activity id was committed before (a channel's redelivery). */
+  duplicate: boolean;
+}
+
+export interface CaseCommit {
+  caseId: string;
+  expectedVersion: number;
+  record: CaseRecord;
+  /** Appended to the transcript in the same atomic step. */
+  append: TranscriptEntry[];
+  /** Marked as processed in the same atomic step. */
+  activityId?: string;
+  /** Stored in the same atomic step, never changed afterwards. */
+  agreement?: Agreement;
+}
+
+export type CommitResult = { ok: true; version: number } | { ok: false; reason: 'conflict' };
+
+/**
+ * Cases keyed by case id. `load` and `commit` are the two round trips of an ordinary turn:
+ * `commit` is compare-and-set on the version, so two instances never lose or double a turn.
+ */
+export interface CaseStore {
+  load(caseId: string, activityId?: string): Promise<LoadedCase>;
+  commit(commit: CaseCommit): Promise<CommitResult>;
+  transcript(caseId: string): Promise<TranscriptEntry[]>;
+  agreement(caseId: string): Promise<Agreement | undefined>;
+  /** Removes everything stored about a case (erasure on request). */
+  erase(caseId: string): Promise<void>;
+  /** Resolves when the store can serve requests; rejects with StoreUnavailableError otherwise. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface QueuedHandoff {
+  caseId: string;
+  reason: string;
+  priority: 'urgent' | 'high' | 'normal';
+  queuedAt: string;
+}
+
+/** Escalated cases waiting for a person, ordered by priority then waiting time. */
+export interface HandoffQueue {
+  /** Idempotent: queuing a case twice keeps its first place. */
+  enqueue(entry: QueuedHandoff): Promise<void>;
+  list(): Promise<QueuedHandoff[]>;
+  /** Atomically removes the case from the queue for one agent; false when someone else had it. */
+  claim(caseId: string): Promise<boolean>;
+  remove(caseId: string): Promise<void>;
+}

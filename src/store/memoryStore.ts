@@ -1,0 +1,97 @@
+// The embedded default: every store interface in this process's memory.
+import type { Agreement, CaseRecord } from '../domain/case.js';
+import type { TranscriptEntry } from '../domain/transcript.js';
+import type { CaseCommit, CaseStore, CommitResult, HandoffQueue, LoadedCase, QueuedHandoff } from './caseStore.js';
+import { compareQueued } from './queueOrder.js';
+
+interface Stored {
+  record: CaseRecord;
+  version: number;
+}
+
+export class MemoryCaseStore implements CaseStore {
+  private readonly cases = new Map<string, Stored>();
+  private readonly transcripts = new Map<string, TranscriptEntry[]>();
+  private readonly agreements = new Map<string, Agreement>();
+  /** activity id → when it stops being remembered (ms since epoch). */
+  private readonly seen = new Map<string, number>();
+
+  constructor(private readonly options: { dedupeTtlMs: number; now?: () => number } = { dedupeTtlMs: 24 * 3600_000 }) {}
+
+  async load(caseId: string, activityId?: string): Promise<LoadedCase> {
+    const stored = this.cases.get(caseId);
+    return {
+      record: stored ? structuredClone(stored.record) : undefined,
+      version: stored?.version ?? 0,
+      duplicate: activityId !== undefined && this.wasSeen(seenKey(caseId, activityId)),
+    };
+  }
+
+  async commit(commit: CaseCommit): Promise<CommitResult> {
+    const current = this.cases.get(commit.caseId)?.version ?? 0;
+    if (current !== commit.expectedVersion) return { ok: false, reason: 'conflict' };
+    const version = current + 1;
+    this.cases.set(commit.caseId, { record: structuredClone(commit.record), version });
+    const transcript = this.transcripts.get(commit.caseId) ?? [];
+    transcript.push(...structuredClone(commit.append));
+    this.transcripts.set(commit.caseId, transcript);
+    if (commit.agreement && !this.agreements.has(commit.caseId)) this.agreements.set(commit.caseId, structuredClone(commit.agreement));
+    if (commit.activityId !== undefined) this.seen.set(seenKey(commit.caseId, commit.activityId), this.now() + this.options.dedupeTtlMs);
+    return { ok: true, version };
+  }
+
+  async transcript(caseId: string): Promise<TranscriptEntry[]> {
+    return structuredClone(this.transcripts.get(caseId) ?? []);
+  }
+
+  async agreement(caseId: string): Promise<Agreement | undefined> {
+    const agreement = this.agreements.get(caseId);
+    return agreement ? structuredClone(agreement) : undefined;
+  }
+
+  async erase(caseId: string): Promise<void> {
+    this.cases.delete(caseId);
+    this.transcripts.delete(caseId);
+    this.agreements.delete(caseId);
+    for (const key of this.seen.keys()) if (key.startsWith(`${caseId}|`)) this.seen.delete(key);
+  }
+
+  async ping(): Promise<void> {}
+  async close(): Promise<void> {}
+
+  private wasSeen(key: string): boolean {
+    const until = this.seen.get(key);
+    if (until === undefined) return false;
+    if (until > this.now()) return true;
+    this.seen.delete(key);
+    return false;
+  }
+
+  private now(): number {
+    return this.options.now?.() ?? Date.now();
+  }
+}
+
+function seenKey(caseId: string, activityId: string): string {
+  return `${caseId}|${activityId}`;
+}
+
+export class MemoryHandoffQueue implements HandoffQueue {
+  private readonly waiting = new Map<string, QueuedHandoff>();
+
+  async enqueue(entry: QueuedHandoff): Promise<void> {
+    if (!this.waiting.has(entry.caseId)) this.waiting.set(entry.caseId, { ...entry });
+  }
+
+  async list(): Promise<QueuedHandoff[]> {
+    return [...this.waiting.values()].sort(compareQueued).map((entry) => ({ ...entry }));
+  }
+
+  async claim(caseId: string): Promise<boolean> {
+    return this.waiting.delete(caseId);
+  }
+
+  async remove(caseId: string): Promise<void> {
+    this.waiting.delete(caseId);
+  }
+}

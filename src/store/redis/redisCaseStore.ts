@@ -1,0 +1,124 @@
+// Cases, transcripts, agreements and de-duplication in Redis: one script to load, one to commit.
+import { z } from 'zod';
+import { AgreementSchema, CaseRecordSchema, type Agreement, type CaseStatus } from '../../domain/case.js';
+import { TranscriptEntrySchema, type TranscriptEntry } from '../../domain/transcript.js';
+import { XieshangError } from '../../errors.js';
+import type { CaseCommit, CaseStore, CommitResult, LoadedCase } from '../caseStore.js';
+import type { RedisConnection } from './redisConnection.js';
+import { CommitReplySchema, LoadReplySchema, defineScripts } from './scripts.js';
+
+export interface RedisCaseStoreOptions {
+  /** How long a processed activity id is remembered; default 24 h. */
+  dedupeTtlSeconds?: number;
+  /**
+   * When set, a case committed as agreed or closed (its record, transcript and agreement) expires
+   * this long after its last commit; a later commit that reopens it removes the expiry. Unset: kept.
+   */
+  closedRetentionSeconds?: number;
+}
+
+const TERMINAL: readonly CaseStatus[] = ['agreed', 'closed'];
+
+/**
+ * Keys of one case, all under the hash tag `{caseId}` so scripts work on Cluster (prefix added by the client):
+ * `{c}:case` hash {v: version, r: record JSON}; `{c}:tx` stream of {e: entry JSON}, XADD only;
+ * `{c}:agr` agreement JSON, SET NX; `{c}:seen` zset activityId → expiry ms, expires with its newest id.
+ */
+export function caseKeys(caseId: string) {
+  if (caseId === '') throw new XieshangError('XS_BAD_REQUEST', 'caseId must not be empty');
+  const tag = `{${caseId}}`;
+  return { record: `${tag}:case`, transcript: `${tag}:tx`, agreement: `${tag}:agr`, seen: `${tag}:seen` };
+}
+
+/** `load` and `commit` are one round trip each, so an ordinary turn costs two; `stats` counts them. */
+export class RedisCaseStore implements CaseStore {
+  readonly stats = { roundTrips: 0 };
+  private readonly dedupeTtlMs: number;
+  private readonly retentionSeconds: number;
+
+  /** `close()` closes the connection, which the handoff queue may share: close the store last. */
+  constructor(
+    private readonly connection: RedisConnection,
+    options: RedisCaseStoreOptions = {},
+  ) {
+    this.dedupeTtlMs = wholePositive('dedupeTtlSeconds', options.dedupeTtlSeconds ?? 24 * 3600) * 1000;
+    this.retentionSeconds = options.closedRetentionSeconds === undefined ? 0 : wholePositive('closedRetentionSeconds', options.closedRetentionSeconds);
+    defineScripts(connection.client);
+  }
+
+  async load(caseId: string, activityId?: string): Promise<LoadedCase> {
+    const keys = caseKeys(caseId);
+    const reply = await this.call('load', () => this.connection.client.xsLoad(keys.record, keys.seen, activityId ?? ''));
+    const [version, recordJson, duplicate] = LoadReplySchema.parse(reply);
+    return {
+      record: recordJson === null ? undefined : parseStored(CaseRecordSchema, recordJson, `case ${caseId}`),
+      version: version === null ? 0 : Number(version),
+      duplicate: duplicate === 1,
+    };
+  }
+
+  async commit(commit: CaseCommit): Promise<CommitResult> {
+    const keys = caseKeys(commit.caseId);
+    const retention = TERMINAL.includes(commit.record.status) ? this.retentionSeconds : 0;
+    const args = [
+      commit.expectedVersion,
+      JSON.stringify(commit.record),
+      commit.activityId ?? '',
+      commit.agreement ? JSON.stringify(commit.agreement) : '',
+      this.dedupeTtlMs,
+      retention,
+      ...commit.append.map((entry) => JSON.stringify(entry)),
+    ];
+    const reply = await this.call('commit', () => this.connection.client.xsCommit(keys.record, keys.transcript, keys.agreement, keys.seen, ...args));
+    const [ok, version] = CommitReplySchema.parse(reply);
+    return ok === 1 ? { ok: true, version } : { ok: false, reason: 'conflict' };
+  }
+
+  async transcript(caseId: string): Promise<TranscriptEntry[]> {
+    const key = caseKeys(caseId).transcript;
+    const entries = await this.call('transcript', () => this.connection.client.xrange(key, '-', '+'));
+    return entries.map(([id, fields]) => parseStored(TranscriptEntrySchema, fields[1] ?? '', `transcript ${caseId} entry ${id}`));
+  }
+
+  async agreement(caseId: string): Promise<Agreement | undefined> {
+    const key = caseKeys(caseId).agreement;
+    const json = await this.call('agreement', () => this.connection.client.get(key));
+    return json === null ? undefined : parseStored(AgreementSchema, json, `agreement ${caseId}`);
+  }
+
+  async erase(caseId: string): Promise<void> {
+    const keys = caseKeys(caseId);
+    await this.call('erase', () => this.connection.client.del(keys.record, keys.transcript, keys.agreement, keys.seen));
+  }
+
+  async ping(): Promise<void> {
+    await this.call('ping', () => this.connection.client.ping());
+  }
+
+  async close(): Promise<void> {
+    await this.connection.close();
+  }
+
+  private call<T>(action: string, run: () => Promise<T>): Promise<T> {
+    this.stats.roundTrips += 1;
+    return this.connection.guard(action, run);
+  }
+}
+
+/** Data read back is checked like any other input: a bad value names the key it came from. */
+function parseStored<T>(schema: z.ZodType<T>, json: string, what: string): T {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch (err) {
+    throw new XieshangError('XS_SNAPSHOT_INVALID', `stored ${what} is not JSON`, { cause: err });
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new XieshangError('XS_SNAPSHOT_INVALID', `stored ${what} is invalid: ${z.prettifyError(parsed.error)}`, { cause: parsed.error });
+  return parsed.data;
+}
+
+function wholePositive(name: string, value: number): number {
+  if (!Number.isInteger(value) || value <= 0) throw new XieshangError('XS_CONFIG_INVALID', `RedisCaseStore ${name} ${value}: must be a positive whole number of seconds`);
+  return value;
+}

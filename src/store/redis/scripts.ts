@@ -1,0 +1,93 @@
+// The Lua scripts of the Redis stores: each is one atomic step and one round trip.
+import type { Result } from 'ioredis';
+import { z } from 'zod';
+import type { RedisClient } from './redisConnection.js';
+
+/** Server time in ms: the one clock every instance shares for de-duplication expiry. */
+const NOW_MS = `local t = redis.call('TIME')
+local nowMs = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)`;
+
+/**
+ * KEYS: case, seen. ARGV: activityId ('' for none).
+ * Returns {version|nil, recordJson|nil, duplicate 0/1}. Writes nothing.
+ */
+const LOAD = `local fields = redis.call('HMGET', KEYS[1], 'v', 'r')
+local duplicate = 0
+if ARGV[1] ~= '' then
+  local expiresAt = redis.call('ZSCORE', KEYS[2], ARGV[1])
+  if expiresAt then
+    ${NOW_MS}
+    if tonumber(expiresAt) > nowMs then duplicate = 1 end
+  end
+end
+return {fields[1], fields[2], duplicate}`;
+
+/**
+ * KEYS: case, tx, agr, seen.
+ * ARGV: expectedVersion, recordJson, activityId|'', agreementJson|'', dedupeTtlMs, retentionSeconds (0 = keep), entryJson...
+ * When the stored version (0 if none) differs from expectedVersion: writes nothing, returns {0, storedVersion}.
+ * Otherwise: record and version+1 into the case hash, one XADD per entry, SET NX the agreement,
+ * remember the activity until now+dedupeTtlMs, then EXPIRE case/tx/agr by retentionSeconds
+ * (terminal case) or PERSIST them (live case); returns {1, newVersion}.
+ */
+const COMMIT = `local current = tonumber(redis.call('HGET', KEYS[1], 'v') or '0')
+if current ~= tonumber(ARGV[1]) then return {0, current} end
+local version = current + 1
+redis.call('HSET', KEYS[1], 'v', version, 'r', ARGV[2])
+for i = 7, #ARGV do redis.call('XADD', KEYS[2], '*', 'e', ARGV[i]) end
+if ARGV[4] ~= '' then redis.call('SET', KEYS[3], ARGV[4], 'NX') end
+local ttlMs = tonumber(ARGV[5])
+if ARGV[3] ~= '' then
+  ${NOW_MS}
+  redis.call('ZADD', KEYS[4], nowMs + ttlMs, ARGV[3])
+  redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', nowMs)
+  redis.call('PEXPIRE', KEYS[4], ttlMs)
+end
+local retention = tonumber(ARGV[6])
+if retention > 0 then
+  for i = 1, 3 do redis.call('EXPIRE', KEYS[i], retention) end
+  if redis.call('PTTL', KEYS[4]) > retention * 1000 then redis.call('EXPIRE', KEYS[4], retention) end
+else
+  for i = 1, 3 do redis.call('PERSIST', KEYS[i]) end
+end
+return {1, version}`;
+
+/** KEYS: zset, hash. ARGV: score, caseId, entryJson. Adds only when absent (first place kept); returns 1 if added. */
+const ENQUEUE = `if redis.call('ZADD', KEYS[1], 'NX', ARGV[1], ARGV[2]) == 0 then return 0 end
+redis.call('HSET', KEYS[2], ARGV[2], ARGV[3])
+return 1`;
+
+/** KEYS: zset, hash. Returns the entries' JSON in queue order. */
+const LIST = `local ids = redis.call('ZRANGE', KEYS[1], 0, -1)
+local entries = {}
+for i, id in ipairs(ids) do entries[i] = redis.call('HGET', KEYS[2], id) or '' end
+return entries`;
+
+/** KEYS: zset, hash. ARGV: caseId. Returns 1 for exactly the one caller that removed it. */
+const CLAIM = `if redis.call('ZREM', KEYS[1], ARGV[1]) == 0 then return 0 end
+redis.call('HDEL', KEYS[2], ARGV[1])
+return 1`;
+
+declare module 'ioredis' {
+  interface RedisCommander<Context> {
+    xsLoad(caseKey: string, seenKey: string, activityId: string): Result<unknown, Context>;
+    xsCommit(caseKey: string, txKey: string, agrKey: string, seenKey: string, ...args: (string | number)[]): Result<unknown, Context>;
+    xsEnqueue(zsetKey: string, hashKey: string, score: number, caseId: string, entryJson: string): Result<unknown, Context>;
+    xsList(zsetKey: string, hashKey: string): Result<unknown, Context>;
+    xsClaim(zsetKey: string, hashKey: string, caseId: string): Result<unknown, Context>;
+  }
+}
+
+/** Registers the scripts on a client (EVALSHA, falling back to EVAL once after a restart). Idempotent. */
+export function defineScripts(client: RedisClient): void {
+  client.defineCommand('xsLoad', { lua: LOAD, numberOfKeys: 2 });
+  client.defineCommand('xsCommit', { lua: COMMIT, numberOfKeys: 4 });
+  client.defineCommand('xsEnqueue', { lua: ENQUEUE, numberOfKeys: 2 });
+  client.defineCommand('xsList', { lua: LIST, numberOfKeys: 2 });
+  client.defineCommand('xsClaim', { lua: CLAIM, numberOfKeys: 2 });
+}
+
+export const LoadReplySchema = z.tuple([z.string().nullable(), z.string().nullable(), z.number()]);
+export const CommitReplySchema = z.tuple([z.number(), z.number()]);
+export const ListReplySchema = z.array(z.string());
+export const FlagReplySchema = z.number();

@@ -1,0 +1,38 @@
+// normalizeText: width, script, case, emoji, whitespace and length.
+import { describe, expect, it } from 'vitest';
+import { MAX_INPUT_CHARS, capLength, normalizeText } from '../../../src/bot/recognize/normalize.js';
+
+describe('normalizeText', () => {
+  it.each([
+    ['１２００元', '1200元'],
+    ['ＡＧＥＮＴ', 'agent'],
+    ['我要轉人工', '我要转人工'],
+    ['這不是我的債務', '这不是我的债务'],
+    ['兩千五', '两千五'],
+    ['￥800', '¥800'],
+    ['  English   Please \n', 'english please'],
+    ['好的👍🏽', '好的'],
+    ['🇨🇳❤️😀', ''],
+    ['don’t', "don't"],
+    ['a\u200bb', 'a b'],
+  ])('%j → %j', (input, expected) => {
+    expect(normalizeText(input)).toBe(expected);
+  });
+
+  it('already normalised text → unchanged (idempotent)', () => {
+    const once = normalizeText('我要轉人工，ＡＧＥＮＴ 🙏 兩千五');
+    expect(normalizeText(once)).toBe(once);
+  });
+
+  it('a 50 KB message → at most the first 2000 characters, quickly', () => {
+    const started = performance.now();
+    const normal = normalizeText('繁體字 '.repeat(12_500));
+    expect(normal.length).toBeLessThanOrEqual(MAX_INPUT_CHARS);
+    expect(performance.now() - started).toBeLessThan(200);
+  });
+
+  it('capLength on an emoji at the cut → never leaves half a surrogate pair', () => {
+    const capped = capLength(`${'a'.repeat(MAX_INPUT_CHARS - 1)}😀`);
+    expect(capped).toBe('a'.repeat(MAX_INPUT_CHARS - 1));
+  });
+});
