@@ -8,16 +8,18 @@ import { loadDialogBundle } from './dialogs/loadDialogBundle.js';
 import { staticRegistry, type DialogRegistry } from './dialogs/dialogBundle.js';
 import { AccountDirectory } from './store/accountDirectory.js';
 import type { CaseStore, HandoffQueue } from './store/caseStore.js';
-import { MemoryCaseStore, MemoryHandoffQueue } from './store/memoryStore.js';
+import { openStores, type Stores } from './store/openStores.js';
 import { BotAdapter } from './bot/botAdapter.js';
 import { NegotiationBot } from './bot/negotiationBot.js';
 import { supportedLocale } from './bot/activitySchema.js';
 import { createServer } from './server/createServer.js';
 import { messagesRoute } from './server/routes/messages.js';
 import { healthRoutes } from './server/routes/health.js';
+import { TokenAuth } from './server/auth.js';
 
 export interface App {
   server: Server;
+  stores: Stores;
   store: CaseStore;
   queue: HandoffQueue;
   dialogs: DialogRegistry;
@@ -27,27 +29,30 @@ export interface App {
 
 export interface AppOverrides {
   clock?: () => Date;
-  store?: CaseStore;
-  queue?: HandoffQueue;
+  stores?: Stores;
 }
 
 export async function buildApp(config: Config, logger: Logger, overrides: AppOverrides = {}): Promise<App> {
   const bundle = loadDialogBundle(config.DIALOGS_DIR);
   const dialogs = staticRegistry(bundle);
   const accounts = new AccountDirectory(parseAccounts(readFileSync(config.ACCOUNTS_FILE, 'utf8'), config.ACCOUNTS_FILE));
-  const store = overrides.store ?? new MemoryCaseStore({ dedupeTtlMs: config.DEDUPE_TTL_SECONDS * 1000 });
-  const queue = overrides.queue ?? new MemoryHandoffQueue();
+  const stores: Stores = overrides.stores ?? openStores(config, logger);
+  const { store, queue } = stores;
   const bot = new NegotiationBot({ store, queue, accounts, dialogs, clock: overrides.clock ?? (() => new Date()), logger });
   const adapter = new BotAdapter(config, logger, (context) => {
     const locale = supportedLocale(context.activity.locale) ?? 'zh-CN';
     return { type: 'message', text: dialogs.current().prompts[locale].get('common.apology') ?? 'Sorry, please try again.' };
   });
+  const auth = TokenAuth.fromConfig(config);
+  if (!config.API_TOKENS) logger.warn('API_TOKENS is empty: the demo tokens of README are accepted (never in production)');
   const server = createServer({ maxBodyBytes: config.MAX_BODY_BYTES, logger });
   messagesRoute(server, { adapter, bot, logger });
   healthRoutes(server, { store, version: () => dialogs.current().version });
-  logger.info({ flowVersion: bundle.version, accounts: accounts.all().length, store: overrides.store ? 'custom' : 'memory' }, 'xieshang built');
+  // Feature routes: each feature adds one line here.
+  logger.info({ flowVersion: bundle.version, accounts: accounts.all().length, store: stores.kind }, 'xieshang built');
   return {
     server,
+    stores,
     store,
     queue,
     dialogs,

@@ -17,11 +17,24 @@ export const ConfigSchema = z.object({
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   MicrosoftAppTenantId: z.string().default(''),
   REDIS_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^rediss?$/, error: 'a redis:// or rediss:// URL' }).optional()),
+  REDIS_SENTINELS: z.preprocess(emptyAsUndefined, z.string().regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'host:port,host:port').optional()),
+  REDIS_SENTINEL_NAME: z.preprocess(emptyAsUndefined, z.string().optional()),
+  REDIS_CLUSTER_NODES: z.preprocess(emptyAsUndefined, z.string().regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'host:port,host:port').optional()),
+  REDIS_USERNAME: z.preprocess(emptyAsUndefined, z.string().optional()),
+  REDIS_PASSWORD: z.preprocess(emptyAsUndefined, z.string().optional()),
+  REDIS_KEY_PREFIX: z.string().regex(/^[^{}]*$/, 'no braces (they would break the {caseId} hash tags)').default('xs:'),
+  /** `role:id:Display Name:token` entries separated by `;`. Empty outside production = the demo tokens in README. */
+  API_TOKENS: z.string().default(''),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(256 * 1024),
   DEDUPE_TTL_SECONDS: z.coerce.number().int().min(60).default(24 * 3600),
   RETENTION_DAYS: z.coerce.number().int().min(1).default(730),
 });
 export type Config = z.infer<typeof ConfigSchema>;
+
+/** True when any Redis setting is present: the service then keeps everything in Redis. */
+export function usesRedis(config: Config): boolean {
+  return Boolean(config.REDIS_URL || config.REDIS_SENTINELS || config.REDIS_CLUSTER_NODES);
+}
 
 /** Parses the environment; throws ConfigurationError naming each bad variable and what it expects. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {

@@ -104,7 +104,7 @@ export function longestMatch<K extends string>(text: string, groups: Iterable<re
   let best: PhraseMatch<K> | undefined;
   for (const [key, phrases] of groups) {
     for (const phrase of phrases) {
-      if (best && (phrase.length < best.phrase.length)) continue;
+      if (best && phrase.length < best.phrase.length) continue;
       const start = findPhrase(text, phrase);
       if (start < 0) continue;
       if (!best || phrase.length > best.phrase.length || start < best.start) best = { key, phrase, start };

@@ -22,9 +22,11 @@ export function parseBirthDate(text: string): string | undefined {
   match = CHINESE.exec(normal);
   if (match) return isoDate(Number([...match[1]!].map((ch) => CN_DIGITS[ch]).join('')), chineseSmall(match[2]!), chineseSmall(match[3]!));
   match = DAY_MONTH_YEAR.exec(normal);
-  if (match && MONTHS[match[2]!]) return isoDate(Number(match[3]), MONTHS[match[2]!]!, Number(match[1]));
+  const dayFirstMonth = monthNumber(match?.[2]);
+  if (match && dayFirstMonth) return isoDate(Number(match[3]), dayFirstMonth, Number(match[1]));
   match = MONTH_DAY_YEAR.exec(normal);
-  if (match && MONTHS[match[1]!]) return isoDate(Number(match[3]), MONTHS[match[1]!]!, Number(match[2]));
+  const monthFirst = monthNumber(match?.[1]);
+  if (match && monthFirst) return isoDate(Number(match[3]), monthFirst, Number(match[2]));
   match = NUMERIC_DAY_FIRST.exec(normal);
   if (match) {
     const [first, second] = [Number(match[1]), Number(match[2])];
@@ -32,6 +34,10 @@ export function parseBirthDate(text: string): string | undefined {
     return first > 12 ? isoDate(Number(match[3]), second, first) : isoDate(Number(match[3]), first, second);
   }
   return undefined;
+}
+
+function monthNumber(name: string | undefined): number | undefined {
+  return name !== undefined && Object.hasOwn(MONTHS, name) ? MONTHS[name] : undefined;
 }
 
 /** 三 → 3, 十二 → 12, 二十一 → 21, 三十 → 30. */

@@ -127,7 +127,7 @@ function answer(text: string, input: RecognizeInput, lexicons: Lexicon[]): Under
 }
 
 function chosen(text: string, ids: readonly string[], lexicons: Lexicon[]): Understood | undefined {
-  const match = longestMatch(text, lexicons.flatMap((lexicon) => ids.flatMap((id) => (lexicon.choices[id] ? [[id, lexicon.choices[id]] as const] : []))));
+  const match = longestMatch(text, lexicons.flatMap((lexicon) => ids.flatMap((id) => (Object.hasOwn(lexicon.choices, id) ? [[id, lexicon.choices[id]!] as const] : []))));
   return match ? { type: 'choice.made', value: match.key } : undefined;
 }
 

@@ -41,6 +41,10 @@ describe('recognize — button values', () => {
     expect(run({ value, text: '500' })).toEqual({ type: 'amount.given', amountMinor: 50000 });
   });
 
+  it('a choice id named like an Object method (toString) → input.unrecognized unclear, no crash', () => {
+    expect(run({ text: '!', expects: { kind: 'choice', choices: ['toString', 'constructor'] } })).toEqual({ type: 'input.unrecognized', why: 'unclear' });
+  });
+
   it('malformed value and no text → input.unrecognized empty', () => {
     expect(run({ value: { offerId: null }, text: undefined })).toEqual({ type: 'input.unrecognized', why: 'empty' });
   });
