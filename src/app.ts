@@ -37,6 +37,8 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
   const dialogs = staticRegistry(bundle);
   const accounts = new AccountDirectory(parseAccounts(readFileSync(config.ACCOUNTS_FILE, 'utf8'), config.ACCOUNTS_FILE));
   const stores: Stores = overrides.stores ?? openStores(config, logger);
+  // Serve once Redis answers; if it does not yet, start anyway: /readyz and 503s say so until it does.
+  await stores.redis?.whenReady(5_000).catch((error: unknown) => logger.warn({ err: error }, 'starting before Redis is ready'));
   const { store, queue } = stores;
   const bot = new NegotiationBot({ store, queue, accounts, dialogs, clock: overrides.clock ?? (() => new Date()), logger });
   const adapter = new BotAdapter(config, logger, (context) => {

@@ -20,7 +20,7 @@ interface TokenEntry extends Principal {
 /** Demo tokens for development and tests only; production refuses to start without API_TOKENS. */
 export const DEMO_TOKENS = 'agent:agent-li:李客服:dev-agent-token;agent:agent-amy:Amy:dev-agent2-token;supervisor:sup-zhang:张主管:dev-supervisor-token;admin:admin:Admin:dev-admin-token;product_owner:po-chen:陈产品:dev-po-token';
 
-const EntrySchema = z.tuple([z.enum(ROLES), z.string().min(1), z.string().min(1), z.string().min(16, 'tokens need at least 16 characters')]);
+const EntrySchema = z.tuple([z.enum(ROLES), z.string().min(1), z.string().min(1), z.string().min(12, 'tokens need at least 12 characters')]);
 
 export class TokenAuth {
   private readonly entries: TokenEntry[];

@@ -1,0 +1,49 @@
+// Start-up refuses broken configuration and broken dialogs, naming what is wrong.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+function start(env: Record<string, string>) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', PORT: '0', ...env },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  return { code: result.status, stderr: result.stderr };
+}
+
+function brokenDialogs(edit: (flow: string) => string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'xs-dialogs-'));
+  cpSync('dialogs', dir, { recursive: true });
+  const file = join(dir, 'negotiation.flow.yaml');
+  writeFileSync(file, edit(readFileSync(file, 'utf8')));
+  return dir;
+}
+
+describe('start-up', () => {
+  it('a flow with a state nothing leads to – exits 1 naming the file, the state and the problem', () => {
+    const dir = brokenDialogs((flow) => flow.replace('  closed:\n', '  forgotten:\n    entry: [{ type: say, params: { key: closing.stopped } }]\n    type: final\n\n  closed:\n'));
+    const { code, stderr } = start({ DIALOGS_DIR: dir });
+    expect(code).toBe(1);
+    expect(stderr).toContain('XS_FLOW_INVALID');
+    expect(stderr).toContain(join(dir, 'negotiation.flow.yaml'));
+    expect(stderr).toMatch(/state forgotten: unreachable/);
+  });
+
+  it('a flow naming a guard that does not exist – exits 1 naming it', () => {
+    const dir = brokenDialogs((flow) => flow.replace('guard: hasLookupTriesLeft', 'guard: hasLookupTriesLeftt'));
+    const { code, stderr } = start({ DIALOGS_DIR: dir });
+    expect(code).toBe(1);
+    expect(stderr).toContain('unknown guard "hasLookupTriesLeftt"');
+    expect(stderr).toContain('conversation.findingAccount');
+  });
+
+  it('PORT=abc – exits 1 naming PORT and what it expects', () => {
+    const { code, stderr } = start({ PORT: 'abc' });
+    expect(code).toBe(1);
+    expect(stderr).toContain('XS_CONFIG_INVALID');
+    expect(stderr).toMatch(/PORT="abc": .*number/);
+  });
+});
