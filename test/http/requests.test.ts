@@ -70,3 +70,28 @@ describe('requests to /api/messages', () => {
     expect(((await ready.json()) as { flowVersion: string }).flowVersion).toMatch(/^[0-9a-f]{12}$/);
   });
 });
+
+describe('Bot Framework authentication', () => {
+  let service: RunningService;
+  beforeAll(async () => {
+    service = await startService({ MicrosoftAppId: '8a3a2e2c-0000-4000-8000-000000000001', MicrosoftAppPassword: 'not-a-real-secret' });
+  });
+  afterAll(() => service.stop());
+
+  it('an app id is configured and the activity carries no token – 401, the bot does not answer', async () => {
+    const borrower = service.borrower();
+    const delivery = await borrower.say('你好');
+    expect(delivery.status).toBe(401);
+    expect(delivery.replies).toHaveLength(0);
+  });
+
+  it('an app id is configured and the token is forged – 401', async () => {
+    const borrower = service.borrower();
+    const response = await fetch(`${service.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer eyJhbGciOiJub25lIn0.eyJhdWQiOiJ4In0.' },
+      body: JSON.stringify(borrower.activity({ text: '你好' })),
+    });
+    expect(response.status).toBe(401);
+  });
+});
