@@ -16,6 +16,7 @@ import { createServer } from './server/createServer.js';
 import { messagesRoute } from './server/routes/messages.js';
 import { healthRoutes } from './server/routes/health.js';
 import { TokenAuth } from './server/auth.js';
+import { adminCaseRoutes } from './server/routes/adminCases.js';
 
 export interface App {
   server: Server;
@@ -51,6 +52,7 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
   messagesRoute(server, { adapter, bot, logger });
   healthRoutes(server, { store, version: () => dialogs.current().version });
   // Feature routes: each feature adds one line here.
+  adminCaseRoutes(server, { auth, store, queue, logger });
   logger.info({ flowVersion: bundle.version, accounts: accounts.all().length, store: stores.kind }, 'xieshang built');
   return {
     server,

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 
 export function createServer(options: { maxBodyBytes: number; logger: Logger }): Server {
   const server = restify.createServer({ name: 'xieshang', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ maxBodySize: options.maxBodyBytes, mapParams: false, rejectUnknown: true }));
+  server.use(restify.plugins.bodyParser({ maxBodySize: options.maxBodyBytes, mapParams: false, rejectUnknown: false }));
   server.on('restifyError', (req, _res, error, callback) => {
     if (((error as { statusCode?: number }).statusCode ?? 500) >= 500) options.logger.error({ err: error, url: req.url }, 'request failed');
     return callback();
