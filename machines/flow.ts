@@ -14,6 +14,8 @@ export interface FlowProblem {
   line?: number;
   where: string;
   message: string;
+  /** Errors stop start-up and fail `flows check`; warnings are only reported. Default: error. */
+  severity?: 'error' | 'warning';
 }
 
 export interface LoadedFlow {
@@ -58,8 +60,14 @@ export function loadFlow(file: string): LoadedFlow {
   return loaded;
 }
 
+/** One line per problem: `file:line: [warning: ]state X: message`; a `where` with a space names its own kind (`prompt offers.intro`). */
 export function formatProblems(problems: FlowProblem[]): string {
-  return problems.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: state ${p.where}: ${p.message}`).join('\n');
+  const subject = (where: string) => (where.includes(' ') || where.startsWith('(') ? where : `state ${where}`);
+  return problems.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.severity === 'warning' ? 'warning: ' : ''}${subject(p.where)}: ${p.message}`).join('\n');
+}
+
+export function isError(problem: FlowProblem): boolean {
+  return problem.severity !== 'warning';
 }
 
 function checkNames(flow: FlowConfig, report: (where: string, message: string) => void): Set<string> {

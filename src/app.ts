@@ -4,8 +4,8 @@ import type { Server } from 'restify';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { parseAccounts } from './domain/demoAccounts.js';
-import { loadDialogBundle } from './dialogs/loadDialogBundle.js';
-import { staticRegistry, type DialogRegistry } from './dialogs/dialogBundle.js';
+import type { DialogRegistry } from './dialogs/dialogBundle.js';
+import { openFlows, type Flows } from './dialogs/versions/openFlows.js';
 import { AccountDirectory } from './store/accountDirectory.js';
 import type { CaseStore, HandoffQueue } from './store/caseStore.js';
 import { openStores, type Stores } from './store/openStores.js';
@@ -16,7 +16,10 @@ import { createServer } from './server/createServer.js';
 import { messagesRoute } from './server/routes/messages.js';
 import { healthRoutes } from './server/routes/health.js';
 import { TokenAuth } from './server/auth.js';
+import { webChatChannel } from './channels/directline/webChatChannel.js';
 import { adminCaseRoutes } from './server/routes/adminCases.js';
+import { flowsRoutes } from './server/routes/flows.js';
+import { agentRoutes } from './server/routes/agentRoutes.js';
 
 export interface App {
   server: Server;
@@ -24,6 +27,8 @@ export interface App {
   store: CaseStore;
   queue: HandoffQueue;
   dialogs: DialogRegistry;
+  /** Flow versions (reload) and the funnel counts. */
+  flows: Flows;
   accounts: AccountDirectory;
   close(): Promise<void>;
 }
@@ -34,14 +39,14 @@ export interface AppOverrides {
 }
 
 export async function buildApp(config: Config, logger: Logger, overrides: AppOverrides = {}): Promise<App> {
-  const bundle = loadDialogBundle(config.DIALOGS_DIR);
-  const dialogs = staticRegistry(bundle);
   const accounts = new AccountDirectory(parseAccounts(readFileSync(config.ACCOUNTS_FILE, 'utf8'), config.ACCOUNTS_FILE));
   const stores: Stores = overrides.stores ?? openStores(config, logger);
   // Serve once Redis answers; if it does not yet, start anyway: /readyz and 503s say so until it does.
   await stores.redis?.whenReady(5_000).catch((error: unknown) => logger.warn({ err: error }, 'starting before Redis is ready'));
   const { store, queue } = stores;
-  const bot = new NegotiationBot({ store, queue, accounts, dialogs, clock: overrides.clock ?? (() => new Date()), logger });
+  const flows = await openFlows(config, stores, logger);
+  const { dialogs } = flows;
+  const bot = new NegotiationBot({ store, queue, accounts, dialogs, metrics: flows.metrics, clock: overrides.clock ?? (() => new Date()), logger });
   const adapter = new BotAdapter(config, logger, (context) => {
     const locale = supportedLocale(context.activity.locale) ?? 'zh-CN';
     return { type: 'message', text: dialogs.current().prompts[locale].get('common.apology') ?? 'Sorry, please try again.' };
@@ -52,16 +57,21 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
   messagesRoute(server, { adapter, bot, logger });
   healthRoutes(server, { store, version: () => dialogs.current().version });
   // Feature routes: each feature adds one line here.
+  webChatChannel(server, { config, logger, stores, accounts, auth });
   adminCaseRoutes(server, { auth, store, queue, logger });
-  logger.info({ flowVersion: bundle.version, accounts: accounts.all().length, store: stores.kind }, 'xieshang built');
+  flowsRoutes(server, { flows, auth, logger, ...(overrides.clock ? { clock: overrides.clock } : {}) });
+  agentRoutes(server, { config, logger, adapter, bot, stores, dialogs, auth, ...(overrides.clock ? { clock: overrides.clock } : {}) });
+  logger.info({ flowVersion: dialogs.current().version, accounts: accounts.all().length, store: stores.kind }, 'xieshang built');
   return {
     server,
     stores,
     store,
     queue,
     dialogs,
+    flows,
     accounts,
     async close() {
+      await flows.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();
     },

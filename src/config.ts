@@ -23,6 +23,15 @@ export const ConfigSchema = z.object({
   REDIS_USERNAME: z.preprocess(emptyAsUndefined, z.string().optional()),
   REDIS_PASSWORD: z.preprocess(emptyAsUndefined, z.string().optional()),
   REDIS_KEY_PREFIX: z.string().regex(/^[^{}]*$/, 'no braces (they would break the {caseId} hash tags)').default('xs:'),
+  /** Signs web chat (Direct Line) tokens and invitations; required in production, a logged development default elsewhere. */
+  DIRECTLINE_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, 'at least 32 characters').optional()),
+  /** The service's address as borrowers reach it (invitation links, streamUrl); empty = from the request's Host header. */
+  PUBLIC_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/, error: 'an http:// or https:// URL' }).optional()),
+  INVITE_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(72),
+  /** Reload dialogs/ when its files change (only after the check passes): auto = in development. */
+  DIALOGS_WATCH: z.enum(['auto', 'on', 'off']).default('auto'),
+  /** Minutes an agent needs per queued case: the borrower is told about position × this before a person joins. */
+  HANDOFF_MINUTES_PER_CASE: z.coerce.number().min(0.5).max(240).default(5),
   /** `role:id:Display Name:token` entries separated by `;`. Empty outside production = the demo tokens in README. */
   API_TOKENS: z.string().default(''),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(256 * 1024),

@@ -26,10 +26,17 @@ export function replyAfterTheEnd(input: { record: CaseRecord; text: string | und
   const understood = recognize({ text: input.text, value: input.value, expects: { kind: 'none' }, locale: record.locale, currency: 'CNY', lexicons: bundle.lexicons, choiceLabels: {} });
   const event = (text: string, data: Record<string, unknown>): TranscriptEntry => ({ at, actor: 'bot', channelId: record.channelId, kind: 'event', text, data });
 
+  const reopening = REOPENING[understood.type];
+  // A person holds the case: the bot stays silent and the turn only relays the message to the desk.
+  if (record.status === 'escalated' && record.handoff?.agentId) {
+    if (understood.type === 'stop.requested') return { record, append: [event('contact.optedOut', {})], replies: [] };
+    if (reopening?.priority !== 'urgent' || record.handoff.priority === 'urgent') return { record, append: [], replies: [] };
+    const handoff: Handoff = { ...record.handoff, reason: 'vulnerability', priority: 'urgent' };
+    return { record: { ...record, handoff }, append: [event('case.escalated', { reason: handoff.reason, priority: handoff.priority })], replies: [] };
+  }
   if (understood.type === 'stop.requested') {
     return { record, append: [event('contact.optedOut', {})], replies: [say('closing.stopped')] };
   }
-  const reopening = REOPENING[understood.type];
   if (record.status === 'escalated') {
     if (reopening?.priority === 'urgent' && record.handoff && record.handoff.priority !== 'urgent') {
       const handoff: Handoff = { ...record.handoff, reason: 'vulnerability', priority: 'urgent' };

@@ -1,7 +1,8 @@
 // The CloudAdapter, Bot Framework authentication when an app id is configured, and the one turn-error handler.
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { CloudAdapter, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { StoreUnavailableError } from '../errors.js';
+import { ReusingAuthentication } from './reusingAuthentication.js';
 
 export interface BotCredentials {
   MicrosoftAppId: string;
@@ -17,7 +18,7 @@ export class BotAdapter extends CloudAdapter {
     private readonly logger: Logger,
     apology: (context: TurnContext) => Partial<Activity>,
   ) {
-    super(new ConfigurationBotFrameworkAuthentication({ ...credentials }));
+    super(new ReusingAuthentication({ ...credentials }));
     this.onTurnError = async (context, error) => {
       // The store is unreachable: let the channel retry the whole turn rather than apologise.
       if (error instanceof StoreUnavailableError) throw error;

@@ -15,12 +15,17 @@ import { stepMachine } from './stepMachine.js';
 import { borrowerEntry, botEntries, conversationReference } from './transcriptEntries.js';
 import { understand } from './understand.js';
 import { replyAfterTheEnd } from './afterTheEnd.js';
+import type { DialogBundle } from '../dialogs/dialogBundle.js';
+import type { FlowMetrics } from '../metrics/flowMetrics.js';
+import { turnMetrics } from '../metrics/turnMetrics.js';
 
 export interface TurnDeps {
   store: CaseStore;
   accounts: AccountDirectory;
   dialogs: DialogRegistry;
   clock: () => Date;
+  /** Counts transitions and offers per flow version; recorded only after a successful commit. */
+  metrics?: FlowMetrics;
 }
 
 export interface TurnOutcome {
@@ -29,6 +34,13 @@ export interface TurnOutcome {
   replies: OutgoingMessage[];
   /** Set on the turn a case was escalated: the bot queues it and emits `handoff.initiate`. */
   escalated?: { handoff: Handoff; record: CaseRecord };
+  /** What this turn added to the transcript of a case with the agent desk (relayed to the agents' consoles). */
+  forDesk?: TranscriptEntry[];
+  /**
+   * Set on a duplicate of a case waiting for a person that no agent holds: the bot queues it again
+   * (idempotent), because the first delivery may have failed after its commit, before the queueing.
+   */
+  waitingForAgent?: Handoff;
 }
 
 /** Texts longer than this are read only in part; the borrower is told so politely. */
@@ -40,13 +52,19 @@ export async function runTurn(activity: IncomingActivity, deps: TurnDeps): Promi
   if (!isConversational(activity)) return { kind: 'ignored', caseId, replies: [] };
   for (let attempt = 0; attempt < MAX_REPLAYS; attempt++) {
     const loaded = await deps.store.load(caseId, activity.id);
-    if (loaded.duplicate) return { kind: 'duplicate', caseId, replies: [] };
-    const planned = planTurn(activity, loaded.record, caseId, deps);
+    if (loaded.duplicate) return { kind: 'duplicate', caseId, replies: [], ...waitingForAgent(loaded.record) };
+    const bundle = loaded.record ? await deps.dialogs.get(loaded.record.flowVersion) : deps.dialogs.current();
+    const planned = planTurn(activity, loaded.record, caseId, deps, bundle);
     if (!planned) return { kind: 'ignored', caseId, replies: [] };
     const result = await deps.store.commit({ caseId, expectedVersion: loaded.version, record: planned.record, append: planned.append, ...(activity.id ? { activityId: activity.id } : {}), ...(planned.agreement ? { agreement: planned.agreement } : {}) });
-    if (result.ok) return { kind: 'replied', caseId, replies: planned.replies, ...(planned.escalated ? { escalated: { handoff: planned.escalated, record: planned.record } } : {}) };
+    if (result.ok && planned.metrics && deps.metrics) await deps.metrics.record(planned.metrics);
+    if (result.ok) return { kind: 'replied', caseId, replies: planned.replies, ...(planned.escalated ? { escalated: { handoff: planned.escalated, record: planned.record } } : {}), ...(loaded.record?.status === 'escalated' ? { forDesk: planned.append } : {}) };
   }
   throw new XieshangError('XS_STORE_CONFLICT', `case ${caseId}: still conflicting after ${MAX_REPLAYS} replays`);
+}
+
+function waitingForAgent(record: CaseRecord | undefined): { waitingForAgent?: Handoff } {
+  return record?.status === 'escalated' && record.handoff && !record.handoff.agentId ? { waitingForAgent: record.handoff } : {};
 }
 
 function isConversational(activity: IncomingActivity): boolean {
@@ -55,12 +73,11 @@ function isConversational(activity: IncomingActivity): boolean {
 }
 
 /** Everything the turn will write and say, computed without I/O so a conflict can simply replay it. */
-function planTurn(activity: IncomingActivity, existing: CaseRecord | undefined, caseId: string, deps: TurnDeps) {
+function planTurn(activity: IncomingActivity, existing: CaseRecord | undefined, caseId: string, deps: TurnDeps, bundle: DialogBundle) {
   const now = deps.clock();
   const at = now.toISOString();
   if (!existing && activity.type !== 'message' && activity.type !== 'conversationUpdate') return undefined;
   if (existing && activity.type !== 'message') return undefined;
-  const bundle = existing ? deps.dialogs.get(existing.flowVersion) : deps.dialogs.current();
   const channelAccount = deps.accounts.findByChannelUser(`${activity.channelId}:${activity.from.id}`);
   let locale: Locale = existing?.locale ?? supportedLocale(activity.locale) ?? channelAccount?.borrower.preferredLocale ?? 'zh-CN';
   const record: CaseRecord = existing ?? {
@@ -116,9 +133,10 @@ function planTurn(activity: IncomingActivity, existing: CaseRecord | undefined, 
     lastActivityAt: at,
   };
   append.push(...outcome.events.map((event) => ({ at, actor: 'bot' as const, channelId: activity.channelId, kind: 'event' as const, ...event })));
-  return finish(next, append, replies, outcome.agreement, outcome.handoff);
+  const metrics = turnMetrics({ bundle, previous: existing?.snapshot, step, agreement: outcome.agreement, at });
+  return finish(next, append, replies, outcome.agreement, outcome.handoff, metrics);
 
-  function finish(next: CaseRecord, entries: TranscriptEntry[], replies: OutgoingMessage[], agreement: Agreement | undefined, escalated: Handoff | undefined) {
-    return { record: next, append: [...entries, ...botEntries(replies, activity.channelId, at)], replies, agreement, escalated };
+  function finish(next: CaseRecord, entries: TranscriptEntry[], replies: OutgoingMessage[], agreement: Agreement | undefined, escalated: Handoff | undefined, metrics?: ReturnType<typeof turnMetrics>) {
+    return { record: next, append: [...entries, ...botEntries(replies, activity.channelId, at)], replies, agreement, escalated, metrics };
   }
 }

@@ -1,24 +1,33 @@
-// `npm run flows -- check [dir]`: validates a dialogs/ folder as start-up does, and says what is wrong.
-import { checkDialogs } from '../dialogs/loadDialogBundle.js';
-import { formatProblems } from '../../machines/flow.js';
+// `npm run flows -- <check|graph|try>`: the product owner's tools for dialogs/, with no server.
+import { ConfigurationError } from '../errors.js';
+import { parseArgs } from './args.js';
+import { runCheck } from './flowsCheck.js';
+import { runGraph } from './flowsGraph.js';
+import { runTry } from './flowsTry.js';
 
-function check(dir: string): number {
-  const { bundle, problems } = checkDialogs(dir);
-  if (!bundle || problems.length > 0) {
-    process.stdout.write(`✗ ${dir}: ${problems.length} problem(s)\n${formatProblems(problems)}\n`);
+const USAGE = `usage:
+  npm run flows -- check [dir]                      check dialogs/ as start-up does, plus prompt and policy lint
+  npm run flows -- graph [dir] [--out dir]          write the flow as Mermaid and as an HTML/SVG picture
+  npm run flows -- try --case <accountRef|persona> [--locale zh-CN|zh-TW|en] [--dir dialogs]
+                                                    chat with the flow in the terminal
+`;
+
+const out = (text: string) => void process.stdout.write(text);
+
+async function main(argv: string[]): Promise<number> {
+  const { positional, options } = parseArgs(argv);
+  const [command, dir = options.get('dir') ?? 'dialogs'] = positional;
+  try {
+    if (command === 'check') return runCheck(dir, out);
+    if (command === 'graph') return runGraph(dir, options.get('out'), out);
+    if (command === 'try') return await runTry({ dir, caseName: options.get('case'), locale: options.get('locale') ?? 'zh-CN', accountsFile: options.get('accounts') }, process.stdin, out);
+  } catch (error) {
+    if (!(error instanceof ConfigurationError)) throw error;
+    process.stderr.write(`${error.message}\n`);
     return 1;
   }
-  process.stdout.write(`✓ ${dir}: flow, prompts (${Object.keys(bundle.prompts).join(', ')}), lexicons and offer policy are sound — version ${bundle.version}\n`);
-  return 0;
-}
-
-const USAGE = 'usage: npm run flows -- check [dir]';
-
-function main(args: string[]): number {
-  const [command, dir = 'dialogs'] = args;
-  if (command === 'check') return check(dir);
-  process.stderr.write(`${USAGE}\n`);
+  process.stderr.write(USAGE);
   return 2;
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

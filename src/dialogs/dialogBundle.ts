@@ -22,10 +22,10 @@ export interface DialogBundle {
 /** The bundles in use: the current one for new conversations, older ones while conversations use them. */
 export interface DialogRegistry {
   current(): DialogBundle;
-  /** The bundle a conversation started on; falls back to the current one if that version is gone. */
-  get(version: string): DialogBundle;
+  /** The bundle a conversation started on (loaded from the version store on demand); the current one if that version is gone. */
+  get(version: string): Promise<DialogBundle>;
 }
 
 export function staticRegistry(bundle: DialogBundle): DialogRegistry {
-  return { current: () => bundle, get: () => bundle };
+  return { current: () => bundle, get: async () => bundle };
 }

@@ -1,28 +1,49 @@
 // Loads and checks a dialogs/ folder as one versioned bundle; every problem names its file.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LOCALES, type Locale } from '../domain/account.js';
-import { computeOffers, evaluateCounterOffer, parseOfferPolicy, type OfferPolicy } from '../domain/offers/index.js';
+import { computeOffers, evaluateCounterOffer, type OfferPolicy } from '../domain/offers/index.js';
 import { ConfigurationError, XieshangError } from '../errors.js';
-import { checkFlowText, formatProblems, type FlowProblem } from '../../machines/flow.js';
+import { checkFlowText, formatProblems, isError, type FlowProblem } from '../../machines/flow.js';
 import { createNegotiationMachine } from '../../machines/negotiation.js';
 import type { ConversationLimits, OfferRules } from '../../machines/negotiationSetup.js';
 import { parseLexicon, type Lexicon } from '../bot/recognize/lexicon.js';
 import { REQUIRED_PROMPT_KEYS } from '../bot/render/requiredPrompts.js';
 import type { DialogBundle } from './dialogBundle.js';
 import { parsePrompts, type Prompts } from './prompts.js';
+import { FORBIDDEN_PHRASES_FILE } from './lint/conductLint.js';
+import { lintDialogs } from './lint/lintDialogs.js';
+import { checkPolicy } from './lint/policyLint.js';
+import { keyLines, lineNear } from './lint/yamlLines.js';
 
 export const FLOW_FILE = 'negotiation.flow.yaml';
 export const POLICY_FILE = 'offer-policy.yaml';
 
-/** Reads every file of the bundle; the version is a hash of their names and contents. */
+/** Reads every file of the bundle (the conduct list when present); the version is a hash of their names and contents. */
 export function readDialogFiles(dir: string): Map<string, string> {
   const names = [FLOW_FILE, POLICY_FILE, ...LOCALES.flatMap((locale) => [`prompts/${locale}.yaml`, `lexicon/${locale}.yaml`])];
-  return new Map(names.map((name) => [name, readFileSync(join(dir, name), 'utf8')]));
+  const files = new Map(names.map((name) => [name, readFileSync(join(dir, name), 'utf8')]));
+  if (existsSync(join(dir, FORBIDDEN_PHRASES_FILE))) files.set(FORBIDDEN_PHRASES_FILE, readFileSync(join(dir, FORBIDDEN_PHRASES_FILE), 'utf8'));
+  return files;
 }
 
-export function checkDialogs(dir: string, files: Map<string, string> = readDialogFiles(dir)): { bundle?: DialogBundle; problems: FlowProblem[] } {
+export interface DialogCheck {
+  /** Present when there is no error (warnings allowed). */
+  bundle?: DialogBundle;
+  problems: FlowProblem[];
+}
+
+/** Everything start-up and `flows check` validate: the bundle compiles, and the lint finds no error. */
+export function checkDialogs(dir: string, files: Map<string, string> = readDialogFiles(dir)): DialogCheck {
+  const compiled = compileDialogs(dir, files);
+  const used = new Set([...compiled.promptKeys, ...REQUIRED_PROMPT_KEYS]);
+  const problems = [...compiled.problems, ...lintDialogs({ files, fileName: (name) => join(dir, name), prompts: compiled.prompts, used })];
+  return problems.some(isError) || !compiled.bundle ? { problems } : { bundle: compiled.bundle, problems };
+}
+
+/** What the machine needs to run: a stored older version is compiled with this alone, without today's lint. */
+export function compileDialogs(dir: string, files: Map<string, string>): DialogCheck & { promptKeys: Set<string>; prompts: Partial<Record<Locale, Prompts>> } {
   const problems: FlowProblem[] = [];
   const file = (name: string) => join(dir, name);
   const attempt = <T>(name: string, load: () => T): T | undefined => {
@@ -36,7 +57,9 @@ export function checkDialogs(dir: string, files: Map<string, string> = readDialo
   };
   const flowCheck = checkFlowText(files.get(FLOW_FILE)!, file(FLOW_FILE));
   problems.push(...flowCheck.problems);
-  const policy = attempt(POLICY_FILE, () => parseOfferPolicy(files.get(POLICY_FILE)!, file(POLICY_FILE)));
+  const policyCheck = checkPolicy(files.get(POLICY_FILE)!, file(POLICY_FILE));
+  problems.push(...policyCheck.problems);
+  const policy = policyCheck.policy;
   const prompts = {} as Record<Locale, Prompts>;
   const lexicons = {} as Record<Locale, Lexicon>;
   for (const locale of LOCALES) {
@@ -48,15 +71,19 @@ export function checkDialogs(dir: string, files: Map<string, string> = readDialo
   }
   const required = new Set([...(flowCheck.loaded?.promptKeys ?? []), ...REQUIRED_PROMPT_KEYS]);
   for (const locale of LOCALES) {
+    const lines = keyLines(files.get(`prompts/${locale}.yaml`) ?? '');
     for (const key of required) {
-      if (prompts[locale] && !prompts[locale].has(key)) problems.push({ file: file(`prompts/${locale}.yaml`), where: key, message: `prompt "${key}" is missing in ${locale}` });
+      if (prompts[locale] && !prompts[locale].has(key)) problems.push({ file: file(`prompts/${locale}.yaml`), line: lineNear(lines, key), where: `prompt ${key}`, message: `missing in ${locale}: the flow or the service says it` });
     }
   }
-  if (problems.length > 0 || !flowCheck.loaded || !policy) return { problems };
+  const promptKeys = flowCheck.loaded?.promptKeys ?? new Set<string>();
+  if (problems.some(isError) || !flowCheck.loaded || !policy) return { problems, promptKeys, prompts };
   const rules = offerRules(policy);
   const limits = conversationLimits(policy);
   return {
     problems,
+    promptKeys,
+    prompts,
     bundle: {
       version: versionOf(files),
       flow: flowCheck.loaded.flow,

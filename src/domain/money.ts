@@ -7,10 +7,18 @@ export const CurrencySchema = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code s
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
+const minorUnits = new Map<string, number>();
+
 /** Minor units per major unit for a currency (100 for CNY and USD, 1 for JPY). */
 export function minorPerMajor(currency: string): number {
-  const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  return 10 ** digits;
+  // Building an Intl.NumberFormat costs tens of µs and this runs for every amount shown: once per currency.
+  let perMajor = minorUnits.get(currency);
+  if (perMajor === undefined) {
+    const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    perMajor = 10 ** digits;
+    minorUnits.set(currency, perMajor);
+  }
+  return perMajor;
 }
 
 /** `formatMoney(123456, 'CNY', 'zh-CN')` → "¥1,234.56". */

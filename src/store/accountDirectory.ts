@@ -25,6 +25,13 @@ export class AccountDirectory {
     return this.byChannelUser.get(channelUserId);
   }
 
+  /** Registers a channel user for an account (a web chat opened from an invitation); false for an unknown account. */
+  bindChannelUser(channelUserId: string, accountRef: string): boolean {
+    const account = this.byReference(accountRef);
+    if (account) this.byChannelUser.set(channelUserId, account);
+    return account !== undefined;
+  }
+
   byReference(accountRef: string): Account | undefined {
     return this.byRef.get(accountRef.toUpperCase());
   }

@@ -76,7 +76,8 @@ export async function privateRedis(dir: string): Promise<PrivateRedis> {
   };
 }
 
-async function sparePort(): Promise<number> {
+/** A TCP port nothing listens on right now (for servers a test starts itself). */
+export async function sparePort(): Promise<number> {
   const server = createServer();
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
@@ -86,9 +87,14 @@ async function sparePort(): Promise<number> {
   return address.port;
 }
 
-/** True when `redis-server` can be started here (for the tests that stop and restart their own). */
+/**
+ * True when `redis-server` can be started here (for the tests that stop and restart their own).
+ * Missing: throws when XS_REQUIRE_REDIS=1 (CI must run the outage tests), otherwise warns.
+ */
 export function redisServerOnPath(): boolean {
   const found = spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
-  if (!found) console.warn('skipping private redis-server tests: redis-server is not on PATH');
-  return found;
+  if (found) return true;
+  if (process.env.XS_REQUIRE_REDIS === '1') throw new Error('XS_REQUIRE_REDIS=1 but redis-server is not on PATH; install it (the outage tests start their own)');
+  console.warn('skipping private redis-server tests: redis-server is not on PATH; set XS_REQUIRE_REDIS=1 to fail instead');
+  return false;
 }

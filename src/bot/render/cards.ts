@@ -42,6 +42,11 @@ function offerFacts(t: CardText, offer: Offer): Array<{ title: string; value: st
   return facts;
 }
 
+/** One block per condition: Adaptive Cards do not keep line breaks inside one TextBlock on every channel. */
+function conditionBlocks(lines: string[], subtle: boolean): unknown[] {
+  return lines.map((line, index) => ({ type: 'TextBlock', text: `• ${line}`, wrap: true, size: 'Small', spacing: index === 0 ? 'Medium' : 'None', ...(subtle ? { isSubtle: true } : {}) }));
+}
+
 function conditionLines(t: CardText, offer: Offer): string[] {
   return offer.conditions.map((key) => say(t, key));
 }
@@ -56,7 +61,7 @@ export function offerCards(t: CardText, offers: Offer[]): Attachment[] {
       { type: 'TextBlock', text: title, weight: 'Bolder', size: 'Medium', wrap: true },
       ...(offer.fallback ? [{ type: 'TextBlock', text: say(t, 'card.fallbackNote'), color: 'Attention', wrap: true }] : []),
       { type: 'FactSet', facts },
-      ...(conditions.length ? [{ type: 'TextBlock', text: conditions.map((line) => `• ${line}`).join('\n'), wrap: true, size: 'Small', isSubtle: true }] : []),
+      ...conditionBlocks(conditions, true),
     ];
     const actions = [{ type: 'Action.Submit', title: say(t, 'card.choose'), data: { offerId: offer.id } }];
     const fallback = [title, ...facts.map((f) => `${f.title}: ${f.value}`), ...conditions].join('\n');
@@ -94,7 +99,7 @@ export function agreementCard(t: CardText, offer: Offer, schedule: ScheduleLine[
     { type: 'TextBlock', text: say(t, 'card.schedule'), weight: 'Bolder', spacing: 'Medium' },
     row(say(t, 'card.dueDate'), say(t, 'card.amount'), 'Bolder'),
     ...schedule.map((line) => row(when(line), money(line.amountMinor))),
-    ...(conditions.length ? [{ type: 'TextBlock', text: say(t, 'card.conditions'), weight: 'Bolder', spacing: 'Medium' }, { type: 'TextBlock', text: conditions.map((line) => `• ${line}`).join('\n'), wrap: true, size: 'Small' }] : []),
+    ...(conditions.length ? [{ type: 'TextBlock', text: say(t, 'card.conditions'), weight: 'Bolder', spacing: 'Medium' }, ...conditionBlocks(conditions, false)] : []),
   ];
   const fallback = [
     title,

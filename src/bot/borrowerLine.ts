@@ -1,0 +1,44 @@
+// Reaches a borrower outside a turn: proactive messages and handoff.status events through the adapter.
+import { EventFactory, type Activity, type CloudAdapter, type ConversationAccount, type ConversationReference, type TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import type { OutgoingMessage } from './render/renderReplies.js';
+
+const ReferenceSchema = z.looseObject({
+  serviceUrl: z.string().min(1),
+  channelId: z.string().min(1),
+  conversation: z.looseObject({ id: z.string().min(1) }),
+});
+
+export type HandoffState = 'accepted' | 'completed' | 'failed';
+
+/** What the desk sends, on the borrower's own channel, through the stored conversation reference. */
+export class BorrowerLine {
+  /** `appId` is MicrosoftAppId: '' when authentication is off (undefined would be read as a claims identity). */
+  constructor(private readonly adapter: CloudAdapter, private readonly appId: string) {}
+
+  /** Sends messages; `senderName` shows who wrote them (the agent's display name) in `from.name`. */
+  async send(reference: Record<string, unknown>, messages: readonly OutgoingMessage[], senderName?: string): Promise<void> {
+    if (messages.length === 0) return;
+    await this.continue(reference, async (context) => {
+      if (senderName) {
+        context.onSendActivities(async (_context, activities, next) => {
+          for (const activity of activities) activity.from = { ...activity.from, id: activity.from?.id ?? '', name: senderName };
+          return next();
+        });
+      }
+      await context.sendActivities(messages as Partial<Activity>[]);
+    });
+  }
+
+  /** The Bot Framework handoff protocol's `handoff.status` event: accepted, completed or failed. */
+  async status(reference: Record<string, unknown>, state: HandoffState, message?: string): Promise<void> {
+    // Validated here; botbuilder's types mark optional wire fields (isGroup, name, …) as required.
+    const conversation = ReferenceSchema.parse(reference).conversation as unknown as ConversationAccount;
+    await this.continue(reference, (context) => context.sendActivity(EventFactory.createHandoffStatus(conversation, state, message)).then(() => undefined));
+  }
+
+  private async continue(reference: Record<string, unknown>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+    const valid = ReferenceSchema.parse(reference) as unknown as Partial<ConversationReference>;
+    await this.adapter.continueConversationAsync(this.appId, valid, logic);
+  }
+}

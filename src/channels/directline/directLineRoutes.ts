@@ -1,0 +1,63 @@
+// The Direct Line 3.0 REST routes: tokens, start, reconnect, post and poll, all scoped to the token's conversation.
+import type { Request, Server } from 'restify';
+import type { Logger } from 'pino';
+import { ClientActivitySchema, GenerateBodySchema, StartBodySchema, parseBody } from './directLineActivities.js';
+import type { DirectLineBridge } from './directLineBridge.js';
+import type { DirectLineStore } from './directLineStore.js';
+import type { DirectLineTokens } from './directLineTokens.js';
+import { answer, bearerToken, corsPreflight, publicBase, queryParam, watermarkOf } from './directLineHttp.js';
+
+export interface DirectLineRouteDeps {
+  bridge: DirectLineBridge;
+  store: DirectLineStore;
+  tokens: DirectLineTokens;
+  publicUrl: string | undefined;
+  logger: Logger;
+}
+
+const BASE = '/v3/directline';
+
+export function directLineRoutes(server: Server, deps: DirectLineRouteDeps): void {
+  const { bridge, tokens, logger } = deps;
+  const claims = (req: Request) => tokens.verifyConversation(bearerToken(req));
+  const conversationOf = async (req: Request) => bridge.conversationFor(await claims(req), req.params.conversationId as string);
+  const streamUrl = async (req: Request, conversationId: string, watermark: number) => {
+    const base = publicBase(req, deps.publicUrl).replace(/^http/, 'ws');
+    const t = await tokens.streamToken(conversationId);
+    return `${base}${BASE}/conversations/${encodeURIComponent(conversationId)}/stream?watermark=${watermark}&t=${t}`;
+  };
+
+  corsPreflight(server, `${BASE}/*`);
+
+  server.post(`${BASE}/tokens/generate`, answer(logger, async (req) => [200, await bridge.generate(parseBody(GenerateBodySchema, req.body, 'token request') ?? {})]));
+
+  server.post(`${BASE}/tokens/refresh`, answer(logger, async (req) => {
+    const current = await claims(req);
+    await bridge.conversationFor(current);
+    return [200, await bridge.refresh(current)];
+  }));
+
+  server.post(`${BASE}/conversations`, answer(logger, async (req) => {
+    const current = await claims(req);
+    const record = await bridge.conversationFor(current);
+    await bridge.start(record, parseBody(StartBodySchema, req.body, 'conversation start')?.locale);
+    return [201, { ...(await bridge.refresh(current)), streamUrl: await streamUrl(req, record.conversationId, 0) }];
+  }));
+
+  server.get(`${BASE}/conversations/:conversationId`, answer(logger, async (req) => {
+    const current = await claims(req);
+    const record = await bridge.conversationFor(current, req.params.conversationId as string);
+    const watermark = watermarkOf(queryParam(req, 'watermark'));
+    return [200, { ...(await bridge.refresh(current)), streamUrl: await streamUrl(req, record.conversationId, watermark) }];
+  }));
+
+  server.post(`${BASE}/conversations/:conversationId/activities`, answer(logger, async (req) => {
+    const record = await conversationOf(req);
+    return [200, { id: await bridge.post(record, parseBody(ClientActivitySchema, req.body, 'Activity')) }];
+  }));
+
+  server.get(`${BASE}/conversations/:conversationId/activities`, answer(logger, async (req) => {
+    const record = await conversationOf(req);
+    return [200, await deps.store.since(record.conversationId, watermarkOf(queryParam(req, 'watermark')))];
+  }));
+}

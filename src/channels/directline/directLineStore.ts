@@ -1,0 +1,56 @@
+// What a Direct Line conversation keeps: its record, an append-only activity log (watermark = index), invites used.
+import { z } from 'zod';
+
+export const ConversationRecordSchema = z.object({
+  conversationId: z.string().min(1),
+  /** The borrower's channel user id (`dl_…`), fixed for the conversation and embedded in its tokens. */
+  userId: z.string().min(1),
+  /** Set when an invitation bound the conversation to an account. */
+  accountRef: z.string().optional(),
+  locale: z.string().optional(),
+  createdAt: z.string(),
+});
+export type ConversationRecord = z.infer<typeof ConversationRecordSchema>;
+
+/** An activity as the client sees it, without its `id`: ids are derived from the log position. */
+export type StoredActivity = Record<string, unknown> & { type: string };
+
+export interface ActivitySet {
+  activities: Array<StoredActivity & { id: string }>;
+  /** The index of the next activity: pass it back to read only what came after. */
+  watermark: string;
+}
+
+export interface DirectLineStore {
+  saveConversation(record: ConversationRecord): Promise<void>;
+  conversation(conversationId: string): Promise<ConversationRecord | undefined>;
+  /** True only for the first caller: the conversation's start (greeting) happens once across instances. */
+  markStarted(conversationId: string): Promise<boolean>;
+  /** Appends to the log, wakes the conversation's listeners on every instance, returns the activity's id. */
+  append(conversationId: string, activity: StoredActivity): Promise<string>;
+  /** Activities at `watermark` and after (a page at most), with the watermark to read on from. */
+  since(conversationId: string, watermark: number): Promise<ActivitySet>;
+  /** Binds an invitation to the first conversation that uses it; answers the conversation it is bound to. */
+  claimInvite(inviteId: string, conversationId: string, ttlSeconds: number): Promise<string>;
+  /** Calls `listener` whenever an activity is appended to the conversation (on any instance). */
+  subscribe(conversationId: string, listener: () => void): () => void;
+  close(): Promise<void>;
+}
+
+/** Activities returned by one read; the client asks again with the new watermark. */
+export const PAGE_SIZE = 100;
+
+/** Conversations and their logs are kept this long after their last activity. */
+export const CONVERSATION_TTL_SECONDS = 7 * 24 * 3600;
+
+/** Activity ids as Azure's Direct Line writes them: `<conversationId>|0000042`. */
+export function activityId(conversationId: string, index: number): string {
+  return `${conversationId}|${String(index).padStart(7, '0')}`;
+}
+
+export function withIds(conversationId: string, from: number, activities: StoredActivity[]): ActivitySet {
+  return {
+    activities: activities.map((activity, offset) => ({ ...activity, id: activityId(conversationId, from + offset) })),
+    watermark: String(from + activities.length),
+  };
+}

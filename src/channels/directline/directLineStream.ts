@@ -1,0 +1,88 @@
+// The WebSocket stream at a conversation's streamUrl: ActivitySets from the watermark on, empty frames as keep-alives.
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { Logger } from 'pino';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { DirectLineStore } from './directLineStore.js';
+import type { DirectLineTokens } from './directLineTokens.js';
+import { watermarkOf } from './directLineHttp.js';
+
+const STREAM_PATH = /^\/v3\/directline\/conversations\/([^/?]+)\/stream$/;
+
+export interface StreamDeps {
+  store: DirectLineStore;
+  tokens: DirectLineTokens;
+  logger: Logger;
+  /** Empty frame and catch-up read every this many ms (a missed wake-up costs at most this long). */
+  keepAliveMs: number;
+}
+
+/** Serves the stream on `httpServer`'s upgrades; other upgrade paths are left to their own listeners. */
+export function attachStream(httpServer: HttpServer, deps: StreamDeps): { close(): void } {
+  const wss = new WebSocketServer({ noServer: true });
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const match = STREAM_PATH.exec(url.pathname);
+    if (!match) return;
+    void authorize(deps, decodeURIComponent(match[1]!), url).then(
+      (start) => wss.handleUpgrade(req, socket, head, (ws) => streamTo(ws, start.conversationId, start.watermark, deps)),
+      (error: unknown) => {
+        deps.logger.debug({ err: error }, 'web chat stream refused');
+        socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      },
+    );
+  };
+  httpServer.on('upgrade', onUpgrade);
+  return {
+    close() {
+      httpServer.off('upgrade', onUpgrade);
+      for (const client of wss.clients) client.terminate();
+      wss.close();
+    },
+  };
+}
+
+async function authorize(deps: StreamDeps, conversationId: string, url: URL): Promise<{ conversationId: string; watermark: number }> {
+  const claims = await deps.tokens.verifyStream(url.searchParams.get('t') ?? '');
+  if (claims.conv !== conversationId) throw new Error('stream token of another conversation');
+  return { conversationId, watermark: watermarkOf(url.searchParams.get('watermark')) };
+}
+
+/** Sends what is in the log after `watermark`, then whatever is appended, one reader at a time. */
+function streamTo(ws: WebSocket, conversationId: string, from: number, deps: StreamDeps): void {
+  let watermark = from;
+  let reading = false;
+  let again = false;
+  const pump = async (): Promise<void> => {
+    if (reading) {
+      again = true;
+      return;
+    }
+    reading = true;
+    try {
+      do {
+        again = false;
+        const set = await deps.store.since(conversationId, watermark);
+        if (set.activities.length === 0 || ws.readyState !== ws.OPEN) continue;
+        ws.send(JSON.stringify(set));
+        watermark = Number(set.watermark);
+        again = true;
+      } while (again && ws.readyState === ws.OPEN);
+    } catch (error) {
+      deps.logger.warn({ err: error, conversationId }, 'web chat stream could not read the conversation; retrying on the next keep-alive');
+    } finally {
+      reading = false;
+    }
+  };
+  const unsubscribe = deps.store.subscribe(conversationId, () => void pump());
+  const keepAlive = setInterval(() => {
+    if (ws.readyState === ws.OPEN) ws.send('');
+    void pump();
+  }, deps.keepAliveMs);
+  ws.on('close', () => {
+    clearInterval(keepAlive);
+    unsubscribe();
+  });
+  ws.on('error', () => ws.terminate());
+  void pump();
+}

@@ -1,0 +1,94 @@
+// Signed tokens (HS256, jose): conversation tokens, stream tokens and invitations, each checked for its own use.
+import { createHmac, randomUUID } from 'node:crypto';
+import { SignJWT, errors, jwtVerify } from 'jose';
+import { z } from 'zod';
+import { ConfigurationError, HttpError } from '../../errors.js';
+
+/** Direct Line clients refresh at half this lifetime (botframework-directlinejs: every 15 minutes). */
+export const CONVERSATION_TOKEN_SECONDS = 30 * 60;
+const STREAM_TOKEN_SECONDS = 5 * 60;
+const DEV_SECRET = 'xieshang-development-only-directline-secret';
+const ISSUER = 'xieshang';
+
+const ConversationClaims = z.object({ scope: z.literal('conversation'), conv: z.string().min(1), user: z.string().min(1) });
+const StreamClaims = z.object({ scope: z.literal('stream'), conv: z.string().min(1) });
+const InviteClaims = z.object({ scope: z.literal('invite'), acct: z.string().min(1), jti: z.string().min(1), exp: z.number() });
+export type ConversationClaims = z.infer<typeof ConversationClaims>;
+export type InviteClaims = z.infer<typeof InviteClaims>;
+
+export interface IssuedToken {
+  token: string;
+  expires_in: number;
+}
+
+export class DirectLineTokens {
+  private readonly key: Uint8Array;
+
+  constructor(secret: string) {
+    this.key = new TextEncoder().encode(secret);
+  }
+
+  /** DIRECTLINE_SECRET, or outside production a fixed development secret (`warn` says so once). */
+  static fromConfig(config: { DIRECTLINE_SECRET?: string | undefined; NODE_ENV: string }, warn: (message: string) => void): DirectLineTokens {
+    if (config.DIRECTLINE_SECRET) return new DirectLineTokens(config.DIRECTLINE_SECRET);
+    if (config.NODE_ENV === 'production') throw new ConfigurationError('XS_CONFIG_INVALID', 'DIRECTLINE_SECRET="": production needs its own signing secret for web chat tokens (32 characters or more)');
+    warn('DIRECTLINE_SECRET is empty: web chat tokens and invitations are signed with the development secret (never in production)');
+    return new DirectLineTokens(DEV_SECRET);
+  }
+
+  async conversationToken(conv: string, user: string): Promise<IssuedToken> {
+    return { token: await this.sign({ scope: 'conversation', conv, user }, CONVERSATION_TOKEN_SECONDS), expires_in: CONVERSATION_TOKEN_SECONDS };
+  }
+
+  streamToken(conv: string): Promise<string> {
+    return this.sign({ scope: 'stream', conv }, STREAM_TOKEN_SECONDS);
+  }
+
+  async invite(accountRef: string, ttlSeconds: number): Promise<{ invite: string; expiresAt: string }> {
+    const invite = await new SignJWT({ scope: 'invite', acct: accountRef }).setProtectedHeader({ alg: 'HS256' }).setIssuer(ISSUER).setJti(randomUUID()).setIssuedAt().setExpirationTime(`${ttlSeconds}s`).sign(this.key);
+    return { invite, expiresAt: new Date(Date.now() + ttlSeconds * 1000).toISOString() };
+  }
+
+  /** 401 for a token that is not ours, 403 for an expired one (Direct Line clients then refresh or give up). */
+  async verifyConversation(token: string): Promise<ConversationClaims> {
+    return claimsOf(ConversationClaims, await this.verify(token, 'conversation token'), 'conversation token');
+  }
+
+  async verifyStream(token: string): Promise<z.infer<typeof StreamClaims>> {
+    return claimsOf(StreamClaims, await this.verify(token, 'stream token'), 'stream token');
+  }
+
+  async verifyInvite(token: string): Promise<InviteClaims> {
+    const payload = await this.verify(token, 'invitation').catch((error: unknown) => {
+      if (error instanceof HttpError && error.status === 403) throw new HttpError(403, 'this invitation link has expired; please ask for a new one');
+      throw new HttpError(400, 'this invitation link is not valid; please check it or ask for a new one');
+    });
+    return claimsOf(InviteClaims, payload, 'invitation', 400);
+  }
+
+  /** A stable, unguessable path segment for the bridge's connector routes (same on every instance). */
+  connectorKey(): string {
+    return createHmac('sha256', this.key).update('directline-connector').digest('base64url').slice(0, 24);
+  }
+
+  private sign(claims: Record<string, string>, seconds: number): Promise<string> {
+    return new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setIssuer(ISSUER).setIssuedAt().setExpirationTime(`${seconds}s`).sign(this.key);
+  }
+
+  private async verify(token: string, what: string): Promise<Record<string, unknown>> {
+    try {
+      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'] });
+      return payload;
+    } catch (error) {
+      if (error instanceof errors.JWTExpired) throw new HttpError(403, `${what} expired; refresh it before it expires or start a new conversation`);
+      throw new HttpError(401, `${what} is not valid`);
+    }
+  }
+}
+
+/** A token signed by us but made for another use (an invitation as a conversation token…) is refused too. */
+function claimsOf<T>(schema: z.ZodType<T>, payload: Record<string, unknown>, what: string, status: 400 | 401 = 401): T {
+  const parsed = schema.safeParse(payload);
+  if (!parsed.success) throw new HttpError(status, `${what} is not valid`);
+  return parsed.data;
+}

@@ -1,0 +1,92 @@
+// Direct Line conversations in Redis: record and log under one `{dl:<id>}` hash tag, pub/sub to wake other instances.
+import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../../store/redis/redisConnection.js';
+import { ConversationRecordSchema, CONVERSATION_TTL_SECONDS, PAGE_SIZE, activityId, withIds, type ActivitySet, type ConversationRecord, type DirectLineStore, type StoredActivity } from './directLineStore.js';
+
+/**
+ * The log is a Redis list (RPUSH answers the new length, so the index is known atomically), read with
+ * LRANGE from the watermark. New activities are announced on a pub/sub channel per conversation; the
+ * announcement only wakes a reader, the list stays the truth, so a lost message costs latency, never data.
+ * Pub/sub needs one extra connection per instance, not one blocked connection per open stream as XREAD BLOCK would.
+ */
+export class RedisDirectLineStore implements DirectLineStore {
+  private subscriber: Redis | undefined;
+  private readonly listeners = new Map<string, Set<() => void>>();
+
+  constructor(private readonly redis: RedisConnection, private readonly channelPrefix: string) {}
+
+  async saveConversation(record: ConversationRecord): Promise<void> {
+    await this.redis.guard('directline save', () => this.redis.client.set(key(record.conversationId, 'conv'), JSON.stringify(record), 'EX', CONVERSATION_TTL_SECONDS));
+  }
+
+  async conversation(conversationId: string): Promise<ConversationRecord | undefined> {
+    const raw = await this.redis.guard('directline load', () => this.redis.client.get(key(conversationId, 'conv')));
+    return raw === null ? undefined : ConversationRecordSchema.parse(JSON.parse(raw));
+  }
+
+  async markStarted(conversationId: string): Promise<boolean> {
+    const set = await this.redis.guard('directline start', () => this.redis.client.set(key(conversationId, 'started'), '1', 'EX', CONVERSATION_TTL_SECONDS, 'NX'));
+    return set === 'OK';
+  }
+
+  async append(conversationId: string, activity: StoredActivity): Promise<string> {
+    const log = key(conversationId, 'log');
+    const replies = await this.redis.guard('directline append', () => this.redis.client.multi().rpush(log, JSON.stringify(activity)).expire(log, CONVERSATION_TTL_SECONDS).expire(key(conversationId, 'conv'), CONVERSATION_TTL_SECONDS).exec());
+    const length = Number(replies?.[0]?.[1]);
+    await this.redis.guard('directline publish', () => this.redis.client.publish(this.channel(conversationId), String(length)));
+    return activityId(conversationId, length - 1);
+  }
+
+  async since(conversationId: string, watermark: number): Promise<ActivitySet> {
+    const raw = await this.redis.guard('directline read', () => this.redis.client.lrange(key(conversationId, 'log'), watermark, watermark + PAGE_SIZE - 1));
+    return withIds(conversationId, watermark, raw.map((entry) => JSON.parse(entry) as StoredActivity));
+  }
+
+  async claimInvite(inviteId: string, conversationId: string, ttlSeconds: number): Promise<string> {
+    const inviteKey = `dlinvite:${inviteId}`;
+    const set = await this.redis.guard('invite claim', () => this.redis.client.set(inviteKey, conversationId, 'EX', ttlSeconds, 'NX'));
+    if (set === 'OK') return conversationId;
+    return (await this.redis.guard('invite read', () => this.redis.client.get(inviteKey))) ?? conversationId;
+  }
+
+  subscribe(conversationId: string, listener: () => void): () => void {
+    const channel = this.channel(conversationId);
+    let set = this.listeners.get(channel);
+    if (!set) {
+      set = new Set();
+      this.listeners.set(channel, set);
+      void this.subscriberClient().subscribe(channel).catch(() => undefined);
+    }
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+      if (set.size > 0 || this.listeners.get(channel) !== set) return;
+      this.listeners.delete(channel);
+      void this.subscriber?.unsubscribe(channel).catch(() => undefined);
+    };
+  }
+
+  async close(): Promise<void> {
+    this.listeners.clear();
+    await this.subscriber?.quit().catch(() => this.subscriber?.disconnect());
+  }
+
+  private subscriberClient(): Redis {
+    if (this.subscriber) return this.subscriber;
+    // Subscriptions may be made before the connection is ready, and are renewed after a reconnect.
+    const subscriber = (this.redis.client as Redis).duplicate({ enableOfflineQueue: true, autoResubscribe: true, commandTimeout: undefined });
+    // Outages are already reported by the main connection; readers catch up from the list on keep-alive.
+    subscriber.on('error', () => undefined);
+    subscriber.on('message', (channel: string) => this.listeners.get(channel)?.forEach((listener) => listener()));
+    this.subscriber = subscriber;
+    return subscriber;
+  }
+
+  private channel(conversationId: string): string {
+    return `${this.channelPrefix}dl:${conversationId}`;
+  }
+}
+
+function key(conversationId: string, part: 'conv' | 'log' | 'started'): string {
+  return `{dl:${conversationId}}:${part}`;
+}

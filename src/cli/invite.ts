@@ -1,0 +1,33 @@
+// `npm run invite -- <accountRef> [hours]`: prints a signed web chat invitation link for one case, no server needed.
+import { readFileSync } from 'node:fs';
+import { makeInvite } from '../channels/directline/inviteRoutes.js';
+import { DirectLineTokens } from '../channels/directline/directLineTokens.js';
+import { readConfig } from '../config.js';
+import { parseAccounts } from '../domain/demoAccounts.js';
+import { XieshangError } from '../errors.js';
+import { AccountDirectory } from '../store/accountDirectory.js';
+
+async function main(argv: string[]): Promise<number> {
+  const [accountRef, hours] = argv.filter((arg) => arg !== '--');
+  if (!accountRef || (hours !== undefined && !/^\d+$/.test(hours))) {
+    process.stderr.write('usage: npm run invite -- <accountRef> [hours]   (signed with DIRECTLINE_SECRET; link on PUBLIC_URL)\n');
+    return 2;
+  }
+  const config = readConfig();
+  const accounts = new AccountDirectory(parseAccounts(readFileSync(config.ACCOUNTS_FILE, 'utf8'), config.ACCOUNTS_FILE));
+  const tokens = DirectLineTokens.fromConfig(config, (message) => process.stderr.write(`warning: ${message}\n`));
+  const base = (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, '');
+  const ttlSeconds = (hours ? Number(hours) : config.INVITE_TTL_HOURS) * 3600;
+  const made = await makeInvite({ tokens, accounts }, accountRef, ttlSeconds, base);
+  process.stdout.write(`${made.url}\n`);
+  process.stderr.write(`${made.accountRef}: valid until ${made.expiresAt}, for one conversation\n`);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof XieshangError ? `${error.code}: ${error.message}` : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,73 @@
+// What every desk operation needs, and the small rules they share: who holds a case, transcript entries by an agent.
+import type { Logger } from 'pino';
+import type { DialogBundle, DialogRegistry } from '../dialogs/dialogBundle.js';
+import { fillTemplate } from '../dialogs/prompts.js';
+import type { CaseRecord } from '../domain/case.js';
+import type { OfferPolicy } from '../domain/offers/index.js';
+import type { TranscriptEntry } from '../domain/transcript.js';
+import { HttpError } from '../errors.js';
+import type { OutgoingMessage } from '../bot/render/renderReplies.js';
+import type { CaseStore, HandoffQueue } from '../store/caseStore.js';
+import type { CaseEvents } from './caseEvents.js';
+
+export interface DeskAgent {
+  id: string;
+  name: string;
+  role: string;
+}
+
+/** The borrower's own channel, reached proactively (src/bot/borrowerLine.ts). */
+export interface BorrowerReach {
+  send(reference: Record<string, unknown>, messages: readonly OutgoingMessage[], senderName?: string): Promise<void>;
+  status(reference: Record<string, unknown>, state: 'accepted' | 'completed'): Promise<void>;
+}
+
+export interface DeskDeps {
+  store: CaseStore;
+  queue: HandoffQueue;
+  events: CaseEvents;
+  line: BorrowerReach;
+  dialogs: DialogRegistry;
+  policy: OfferPolicy;
+  clock: () => Date;
+  logger: Logger;
+}
+
+/** Throws 409 unless the case is escalated and held by this agent (a supervisor may act on any claimed case). */
+export function assertHolds(record: CaseRecord, agent: DeskAgent): void {
+  if (record.status !== 'escalated' || !record.handoff) throw new HttpError(409, `case ${record.caseId} is ${record.status}, not with the desk`);
+  const holder = record.handoff.agentId;
+  if (!holder) throw new HttpError(409, `case ${record.caseId} is waiting in the queue: claim it first`);
+  if (holder !== agent.id && agent.role !== 'supervisor') throw new HttpError(409, `case ${record.caseId} is held by ${holder}`);
+}
+
+export function agentEntry(record: CaseRecord, agent: DeskAgent, at: string, kind: 'message' | 'event', text: string, data?: Record<string, unknown>): TranscriptEntry {
+  return { at, actor: 'agent', actorId: agent.id, channelId: record.channelId, kind, text, ...(data ? { data } : {}) };
+}
+
+export function bundleOf(deps: Pick<DeskDeps, 'dialogs'>, record: CaseRecord): Promise<DialogBundle> {
+  return deps.dialogs.get(record.flowVersion);
+}
+
+/** A desk message in the borrower's language, from a `handoff.*` prompt. */
+export function deskMessage(bundle: DialogBundle, record: CaseRecord, key: string, vars: Record<string, string | number>): OutgoingMessage {
+  const template = bundle.prompts[record.locale].get(key) ?? key;
+  return { type: 'message', locale: record.locale, text: fillTemplate(template, vars) };
+}
+
+/** The record once the desk lets go of it: no handoff, so the bot speaks again. */
+export function withoutHandoff(record: CaseRecord): CaseRecord {
+  const { handoff: _released, ...rest } = record;
+  return rest;
+}
+
+/** Delivers to the borrower after the commit; a channel that fails is logged and reported, the case stays as committed. */
+export async function deliver(deps: DeskDeps, record: CaseRecord, send: () => Promise<void>): Promise<boolean> {
+  try {
+    await send();
+    return true;
+  } catch (err) {
+    deps.logger.error({ err, caseId: record.caseId, channelId: record.channelId }, 'desk: could not reach the borrower');
+    return false;
+  }
+}

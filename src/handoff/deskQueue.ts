@@ -1,0 +1,72 @@
+// Reading the desk: the queue with what an agent needs to pick a case, and one case with everything about it.
+import { maskName } from '../domain/maskPersonalData.js';
+import { EscalationReasonSchema } from '../domain/case.js';
+import { tierOf } from '../domain/tier.js';
+import type { DeskDeps } from './deskDeps.js';
+import type { CaseView, QueueItem } from './deskSchemas.js';
+import { negotiationFacts, proposedOffers } from './negotiationFacts.js';
+import { loadCase } from './updateCase.js';
+
+export async function listQueue(deps: Pick<DeskDeps, 'store' | 'queue' | 'clock'>): Promise<QueueItem[]> {
+  const now = deps.clock().getTime();
+  const waiting = await deps.queue.list();
+  const items = await Promise.all(
+    waiting.map(async (entry): Promise<QueueItem | undefined> => {
+      const { record } = await deps.store.load(entry.caseId);
+      const reason = EscalationReasonSchema.safeParse(record?.handoff?.reason ?? entry.reason);
+      // A case claimed meanwhile may linger in the queue for a moment: only unclaimed cases are waiting.
+      if (!record || record.status !== 'escalated' || record.handoff?.agentId || !reason.success) return undefined;
+      const { account } = negotiationFacts(record.snapshot);
+      return {
+        caseId: entry.caseId,
+        reason: reason.data,
+        priority: record.handoff?.priority ?? entry.priority,
+        queuedAt: entry.queuedAt,
+        waitingSeconds: Math.max(0, Math.floor((now - Date.parse(entry.queuedAt)) / 1000)),
+        locale: record.locale,
+        channelId: record.channelId,
+        ...(account ? { tier: tierOf(account.daysPastDue), overdueMinor: account.overdueMinor, currency: account.currency } : {}),
+      };
+    }),
+  );
+  return items.filter((item): item is QueueItem => item !== undefined);
+}
+
+export async function viewCase(deps: Pick<DeskDeps, 'store'>, caseId: string): Promise<CaseView> {
+  const record = await loadCase(deps.store, caseId);
+  const [transcript, agreement] = await Promise.all([deps.store.transcript(caseId), deps.store.agreement(caseId)]);
+  const facts = negotiationFacts(record.snapshot);
+  const account = facts.account;
+  return {
+    caseId,
+    status: record.status,
+    locale: record.locale,
+    channelId: record.channelId,
+    ...(record.handoff ? { handoff: record.handoff } : {}),
+    ...(account
+      ? {
+          account: {
+            accountRef: account.accountRef,
+            creditor: account.creditor,
+            product: account.product,
+            currency: account.currency,
+            borrowerName: maskName(account.borrower.name),
+            balanceMinor: account.balanceMinor,
+            overdueMinor: account.overdueMinor,
+            feesMinor: account.feesMinor,
+            regularMonthlyMinor: account.regularMonthlyMinor,
+            remainingMonths: account.remainingMonths,
+            daysPastDue: account.daysPastDue,
+            tier: tierOf(account.daysPastDue),
+            brokenArrangements12m: account.brokenArrangements12m,
+          },
+        }
+      : {}),
+    interview: facts.hardship,
+    ...(facts.basis ? { basis: facts.basis } : {}),
+    offersShown: facts.offers.filter((offer) => facts.shownIds.includes(offer.id)),
+    offersProposed: proposedOffers(transcript),
+    ...(agreement ? { agreement } : {}),
+    transcript,
+  };
+}

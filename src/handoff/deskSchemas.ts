@@ -1,0 +1,80 @@
+// The agent API's request and response bodies: validated with zod, and the source of /api/agent/openapi.json.
+import { z } from 'zod';
+import { LocaleSchema } from '../domain/account.js';
+import { AgreementSchema, CaseStatusSchema, EscalationReasonSchema, HandoffSchema, PrioritySchema } from '../domain/case.js';
+import { HardshipSchema } from '../domain/hardship.js';
+import { OfferBasisSchema, OfferSchema } from '../domain/offers/offer.js';
+import { TIERS } from '../domain/tier.js';
+import { TranscriptEntrySchema } from '../domain/transcript.js';
+import { ProposalSchema } from './proposeOffer.js';
+
+export { ProposalSchema };
+
+export const ErrorBodySchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+
+export const QueueItemSchema = z.object({
+  caseId: z.string(),
+  reason: EscalationReasonSchema,
+  priority: PrioritySchema,
+  queuedAt: z.iso.datetime(),
+  waitingSeconds: z.number().int().nonnegative(),
+  locale: LocaleSchema,
+  channelId: z.string(),
+  tier: z.enum(TIERS).optional(),
+  overdueMinor: z.number().int().optional(),
+  currency: z.string().optional(),
+});
+export const QueueResponseSchema = z.object({ cases: z.array(QueueItemSchema) });
+export type QueueItem = z.infer<typeof QueueItemSchema>;
+
+export const ClaimRequestSchema = z.strictObject({
+  /** Supervisors only: take a case another agent holds. */
+  reassign: z.boolean().optional(),
+});
+export const ClaimResponseSchema = z.object({ caseId: z.string(), agentId: z.string(), claimedAt: z.iso.datetime(), delivered: z.boolean() });
+
+export const AccountFactsSchema = z.object({
+  accountRef: z.string(),
+  creditor: z.string(),
+  product: z.enum(['loan', 'card']),
+  currency: z.string(),
+  borrowerName: z.string().describe('masked: 王** / J***'),
+  balanceMinor: z.number().int(),
+  overdueMinor: z.number().int(),
+  feesMinor: z.number().int(),
+  regularMonthlyMinor: z.number().int(),
+  remainingMonths: z.number().int(),
+  daysPastDue: z.number().int(),
+  tier: z.enum(TIERS),
+  brokenArrangements12m: z.number().int(),
+});
+
+export const CaseViewSchema = z.object({
+  caseId: z.string(),
+  status: CaseStatusSchema,
+  locale: LocaleSchema,
+  channelId: z.string(),
+  handoff: HandoffSchema.optional(),
+  account: AccountFactsSchema.optional(),
+  interview: HardshipSchema.partial(),
+  basis: OfferBasisSchema.optional(),
+  offersShown: z.array(OfferSchema),
+  offersProposed: z.array(OfferSchema),
+  agreement: AgreementSchema.optional(),
+  transcript: z.array(TranscriptEntrySchema),
+});
+export type CaseView = z.infer<typeof CaseViewSchema>;
+
+export const MessageRequestSchema = z.strictObject({ text: z.string().trim().min(1).max(2000) });
+export const DeliveryResponseSchema = z.object({ delivered: z.boolean().describe('false when the borrower\'s channel could not be reached; the transcript has the entry') });
+
+export const ProposalResponseSchema = z.object({ offer: OfferSchema, delivered: z.boolean() });
+
+export const AgreementRequestSchema = z.strictObject({ offerId: z.string().min(1) });
+export const AgreementResponseSchema = z.object({ agreement: AgreementSchema, delivered: z.boolean() });
+
+export const HandBackResponseSchema = z.object({ state: z.string().describe('the machine state the bot resumes at'), delivered: z.boolean() });
+
+export const CLOSE_OUTCOMES = ['resolved', 'paidInFull', 'disputeUpheld', 'disputeRejected', 'referredToSupport', 'noResponse', 'other'] as const;
+export const CloseRequestSchema = z.strictObject({ outcome: z.enum(CLOSE_OUTCOMES), note: z.string().trim().max(500).optional() });
+export const CloseResponseSchema = z.object({ outcome: z.enum(CLOSE_OUTCOMES), delivered: z.boolean() });

@@ -1,0 +1,71 @@
+// Hand-back: a machine snapshot at a sensible state (the offers when there are any) and what the bot says on resuming.
+import type { StateValue } from 'xstate';
+import type { Ask, NegotiationContext } from '../../machines/context.js';
+import type { StateConfig } from '../../machines/flowSchema.js';
+import { PERSON_CHOICE, ACTION_PARAMS } from '../../machines/actions.js';
+import type { DialogBundle } from '../dialogs/dialogBundle.js';
+import type { CaseRecord } from '../domain/case.js';
+import type { Offer } from '../domain/offers/offer.js';
+import { renderReplies, type OutgoingMessage } from '../bot/render/renderReplies.js';
+import { stepMachine } from '../bot/stepMachine.js';
+import type { NegotiationFacts } from './negotiationFacts.js';
+
+export interface Resumed {
+  snapshot: unknown;
+  /** Leaf state path the bot resumes at, e.g. `conversation.negotiating.presentingOffers`. */
+  state: string;
+  replies: OutgoingMessage[];
+}
+
+const OFFERS = ['conversation', 'negotiating', 'presentingOffers'];
+const INTERVIEW = ['conversation', 'interview', 'askingReason'];
+const FINDING_ACCOUNT = ['conversation', 'findingAccount'];
+
+/**
+ * Offers computed before (and the agent's proposals, first) are shown again; without offers the
+ * interview restarts when the identity was checked, else the account question is asked again.
+ */
+export function resumeNegotiation(input: { bundle: DialogBundle; record: CaseRecord; facts: NegotiationFacts; proposed: readonly Offer[] }): Resumed {
+  const { bundle, record, facts } = input;
+  const offers = [...input.proposed.filter((offer, i, all) => all.findIndex((o) => o.id === offer.id) === i).reverse(), ...facts.offers.filter((offer) => !input.proposed.some((p) => p.id === offer.id))];
+  const path = facts.account && offers.length > 0 ? OFFERS : facts.account ? INTERVIEW : FINDING_ACCOUNT;
+  const presentedIds = path === OFFERS ? [...new Set([...input.proposed.map((offer) => offer.id).reverse(), ...facts.presentedIds])].slice(0, bundle.limits.maxOffersShown) : [];
+  const lastAsk: Ask | undefined = path === OFFERS ? { key: 'offers.choose', expects: 'offer', choices: [...presentedIds, 'another', PERSON_CHOICE] } : entryAsk(bundle.flow.states as Record<string, StateConfig>, path);
+  const context = {
+    ...(facts.raw as unknown as NegotiationContext),
+    offers,
+    presentedIds,
+    shownIds: [...new Set([...facts.shownIds, ...presentedIds])],
+    chosenOffer: undefined,
+    counterAttempts: 0,
+    counterMinimumMinor: undefined,
+    misunderstandings: 0,
+    escalation: undefined,
+    lastAsk,
+  } satisfies NegotiationContext;
+  const resolved = bundle.machine.resolveState({ value: nest(path), context });
+  const persisted = bundle.machine.getPersistedSnapshot(resolved);
+  const step = stepMachine(bundle.machine, persisted, { caseId: record.caseId }, [{ type: 'repeat.requested' }]);
+  const said = path === OFFERS ? [{ type: 'say' as const, key: 'offers.intro', card: 'offers' as const }, ...step.said] : step.said;
+  const replies = renderReplies(said, { context: step.context, locale: record.locale, prompts: bundle.prompts[record.locale], figures: bundle.figures });
+  return { snapshot: step.persisted, state: step.state, replies };
+}
+
+function nest(path: readonly string[]): StateValue {
+  const [head, ...rest] = path;
+  return rest.length === 0 ? head! : { [head!]: nest(rest) };
+}
+
+/** The question a state asks on entry, read from the flow (its `ask` action's parameters). */
+function entryAsk(states: Record<string, StateConfig>, path: readonly string[]): Ask | undefined {
+  let node: StateConfig | undefined;
+  let level: Record<string, StateConfig> | undefined = states;
+  for (const name of path) {
+    node = level?.[name];
+    level = node?.states;
+  }
+  const ask = node?.entry?.find((ref) => typeof ref === 'object' && ref.type === 'ask');
+  const parsed = typeof ask === 'object' ? ACTION_PARAMS.ask.safeParse(ask.params) : undefined;
+  if (!parsed?.success) return undefined;
+  return { key: parsed.data.key, expects: parsed.data.expects, choices: parsed.data.choices ?? [], ...(parsed.data.card ? { card: parsed.data.card } : {}) };
+}

@@ -1,0 +1,41 @@
+// What a turn's step means for the funnel: the state it left and entered, offers shown and agreed.
+import type { NegotiationContext } from '../../machines/context.js';
+import { START, leafOfValue } from '../../machines/flowGraph.js';
+import type { DialogBundle } from '../dialogs/dialogBundle.js';
+import type { Agreement } from '../domain/case.js';
+import type { Step } from '../bot/stepMachine.js';
+import type { TurnMetrics } from './flowMetrics.js';
+
+export interface TurnMetricsInput {
+  bundle: DialogBundle;
+  /** The persisted snapshot before the turn; undefined for a new conversation. */
+  previous: unknown;
+  step: Pick<Step, 'state' | 'said'> & { context: Pick<NegotiationContext, 'offers' | 'presentedIds'> };
+  agreement: Agreement | undefined;
+  at: string;
+}
+
+export function turnMetrics({ bundle, previous, step, agreement, at }: TurnMetricsInput): TurnMetrics {
+  const from = previous === undefined ? START : (leafOfValue((previous as { value?: unknown }).value) ?? START);
+  const transitions: TurnMetrics['transitions'] = [];
+  if (from === START) {
+    const initial = initialValue(bundle) ?? step.state;
+    transitions.push({ from: START, to: initial });
+    if (initial !== step.state) transitions.push({ from: initial, to: step.state });
+  } else if (from !== step.state) transitions.push({ from, to: step.state });
+  const shown = step.said.some((said) => said.card === 'offers')
+    ? step.context.presentedIds.flatMap((id) => step.context.offers.filter((offer) => offer.id === id).map((offer) => offer.kind))
+    : [];
+  return { version: bundle.version, day: at.slice(0, 10), transitions, shown, accepted: agreement ? [agreement.offer.kind] : [] };
+}
+
+/** The machine's first state as configured (`initial` all the way down), before any transient move. */
+function initialValue(bundle: DialogBundle): string | undefined {
+  let path: string[] = [];
+  let config: { initial?: string; states?: Record<string, unknown> } | undefined = bundle.flow;
+  while (config?.initial) {
+    path = [...path, config.initial];
+    config = config.states?.[config.initial] as typeof config;
+  }
+  return path.length > 0 ? path.join('.') : undefined;
+}

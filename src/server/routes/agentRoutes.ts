@@ -1,0 +1,49 @@
+// /api/agent/* and /agent: the agent desk's HTTP face — thin handlers over src/handoff, bearer roles agent and supervisor.
+import type { Request, Server } from 'restify';
+import { HttpError } from '../../errors.js';
+import { openDesk, type DeskParts } from '../../handoff/openDesk.js';
+import { openApiDocument } from '../../handoff/openApi.js';
+import type { TokenAuth } from '../auth.js';
+import { sendError } from '../httpErrors.js';
+import { AGENT_OPERATIONS, DESK_ROLES } from './agentApi.js';
+import { agentConsoleRoutes } from './agentConsole.js';
+import { agentStreamRoute, STREAM_OPERATION } from './agentStream.js';
+
+export function agentRoutes(server: Server, parts: DeskParts & { auth: TokenAuth }): void {
+  const deps = openDesk(parts);
+  const { auth, logger } = parts;
+  const document = openApiDocument([...AGENT_OPERATIONS, STREAM_OPERATION]);
+  server.get('/api/agent/openapi.json', async (_req, res) => {
+    res.send(200, document);
+  });
+  for (const operation of AGENT_OPERATIONS) {
+    const path = operation.path.replace(/\{(\w+)\}/g, ':$1');
+    const route = operation.method === 'get' ? server.get.bind(server) : server.post.bind(server);
+    route(path, async (req, res) => {
+      try {
+        const agent = auth.authorize(req, operation.roles as typeof DESK_ROLES);
+        const body = operation.request ? parseBody(operation.request, req) : undefined;
+        const caseId = typeof req.params?.caseId === 'string' ? req.params.caseId : '';
+        const result = await operation.handle({ deps, agent, caseId, body });
+        res.send(200, operation.response.parse(result));
+      } catch (error) {
+        sendError(res, error, logger);
+      }
+    });
+  }
+  const streams = agentStreamRoute(server, { deps, auth, logger });
+  agentConsoleRoutes(server);
+  // Open event streams would keep server.close() waiting forever: end them (and the Redis subscriber) first.
+  const closeServer = server.close.bind(server);
+  server.close = ((callback?: () => void) => {
+    streams.endAll();
+    void deps.events.close();
+    return closeServer(callback);
+  }) as Server['close'];
+}
+
+function parseBody(schema: NonNullable<(typeof AGENT_OPERATIONS)[number]['request']>, req: Request): unknown {
+  const parsed = schema.safeParse(req.body ?? {});
+  if (parsed.success) return parsed.data;
+  throw new HttpError(400, `invalid body — ${parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ')}`);
+}

@@ -1,0 +1,86 @@
+// The flow viewer's APIs (role product_owner or admin) and POST /api/admin/flows/reload (role admin).
+import type { Server } from 'restify';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import { HttpError } from '../../errors.js';
+import { flowGraph } from '../../../machines/flowGraph.js';
+import { formatProblems, isError } from '../../../machines/flow.js';
+import { toMermaid } from '../../dialogs/graph/toMermaid.js';
+import { toSvg } from '../../dialogs/graph/toSvg.js';
+import type { Flows } from '../../dialogs/versions/openFlows.js';
+import { summarizeFunnel } from '../../metrics/funnel.js';
+import { flowsPageRoute } from '../../web/flows/flowsPage.js';
+import type { TokenAuth } from '../auth.js';
+import { sendError } from '../httpErrors.js';
+
+const VIEWERS = ['product_owner', 'admin'] as const;
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day such as 2026-05-01');
+const VersionSchema = z.object({ version: z.string().regex(/^[0-9a-f]{6,64}$/, 'a flow version (hex content hash)') });
+const PeriodSchema = z.object({ from: day.optional(), to: day.optional() });
+
+export function flowsRoutes(server: Server, deps: { flows: Flows; auth: TokenAuth; logger: Logger; clock?: () => Date }): void {
+  const { flows, auth, logger } = deps;
+  const today = () => (deps.clock?.() ?? new Date()).toISOString().slice(0, 10);
+  const bundleOf = async (params: unknown) => {
+    const parsed = VersionSchema.safeParse(params);
+    if (!parsed.success) throw new HttpError(400, `version: ${parsed.error.issues[0]?.message}`);
+    const known = (await flows.dialogs.versions()).some((v) => v.version === parsed.data.version) || flows.dialogs.current().version === parsed.data.version;
+    if (!known) throw new HttpError(404, `no flow version ${parsed.data.version}`);
+    return flows.dialogs.get(parsed.data.version);
+  };
+  flowsPageRoute(server);
+
+  server.get('/api/flows/versions', async (req, res) => {
+    try {
+      auth.authorize(req, VIEWERS);
+      const current = flows.dialogs.current().version;
+      const versions = await flows.dialogs.versions();
+      res.send(200, { current, versions: versions.map((v) => ({ ...v, current: v.version === current })) });
+    } catch (error) {
+      sendError(res, error, logger);
+    }
+  });
+
+  server.get('/api/flows/:version/graph', async (req, res) => {
+    try {
+      auth.authorize(req, VIEWERS);
+      const bundle = await bundleOf(req.params);
+      const graph = flowGraph(bundle.machine);
+      res.send(200, { version: bundle.version, graph, mermaid: toMermaid(graph), svg: toSvg(graph) });
+    } catch (error) {
+      sendError(res, error, logger);
+    }
+  });
+
+  server.get('/api/flows/:version/funnel', async (req, res) => {
+    try {
+      auth.authorize(req, VIEWERS);
+      const bundle = await bundleOf(req.params);
+      const period = PeriodSchema.safeParse(Object.fromEntries(new URL(req.url ?? '/', 'http://localhost').searchParams));
+      if (!period.success) throw new HttpError(400, `${period.error.issues[0]?.path.join('.')}: ${period.error.issues[0]?.message}`);
+      const to = period.data.to ?? today();
+      const from = period.data.from ?? to;
+      if (from > to) throw new HttpError(400, `from ${from} is after to ${to}`);
+      const counts = await flows.metrics.counts(bundle.version, from, to);
+      res.send(200, { version: bundle.version, from, to, ...summarizeFunnel(flowGraph(bundle.machine), counts) });
+    } catch (error) {
+      sendError(res, error, logger);
+    }
+  });
+
+  server.post('/api/admin/flows/reload', async (req, res) => {
+    try {
+      const admin = auth.authorize(req, ['admin']);
+      const result = await flows.dialogs.reload();
+      if (!result.ok) {
+        const errors = result.problems.filter(isError);
+        res.send(422, { error: { code: 'XS_FLOW_INVALID', message: `dialogs not loaded, still on ${result.current}:\n${formatProblems(errors)}` }, current: result.current, problems: result.problems });
+        return;
+      }
+      logger.info({ by: admin.id, flowVersion: result.version, previous: result.previous }, 'dialogs reload requested');
+      res.send(200, { version: result.version, previous: result.previous, changed: result.changed, warnings: formatProblems(result.warnings).split('\n').filter(Boolean) });
+    } catch (error) {
+      sendError(res, error, logger);
+    }
+  });
+}

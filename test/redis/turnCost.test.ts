@@ -1,0 +1,72 @@
+// What one negotiation costs on Redis: round trips per turn (counted two ways) and memory per case (printed).
+import { tracingChannel } from 'node:diagnostics_channel';
+import { Redis, type CommandTraceContext } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RedisCaseStore } from '../../src/store/redis/redisCaseStore.js';
+import { BalancedBorrower, JOB_LOSS_AGREED } from '../helpers/balancedBorrower.js';
+import { STORE_KINDS, startService, storeEnv, type RunningService } from '../helpers/service.js';
+
+/** The commands every ioredis client in this process sends while `run` runs. */
+async function commandsDuring(run: () => Promise<void>): Promise<string[]> {
+  const sent: string[] = [];
+  const channel = tracingChannel<string, CommandTraceContext>('ioredis:command');
+  const ignore = () => {};
+  const handlers = { start: (context: CommandTraceContext) => void sent.push(context.command), end: ignore, asyncStart: ignore, asyncEnd: ignore, error: ignore };
+  channel.subscribe(handlers);
+  try {
+    await run();
+  } finally {
+    channel.unsubscribe(handlers);
+  }
+  return sent;
+}
+
+describe.skipIf(!STORE_KINDS.includes('redis'))('the cost of a negotiation on Redis', () => {
+  const env = storeEnv('redis');
+  let service: RunningService;
+  let admin: Redis;
+  beforeAll(async () => {
+    service = await startService(env);
+    admin = new Redis(env.REDIS_URL!);
+  });
+  afterAll(async () => {
+    await service.stop();
+    admin.disconnect();
+  });
+
+  /** The demo negotiation on one instance, with what each turn sent to Redis. */
+  async function negotiateCounting() {
+    const store = service.app.stores.store;
+    if (!(store instanceof RedisCaseStore)) throw new Error(`expected the Redis store, got ${service.app.stores.kind}`);
+    const borrower = new BalancedBorrower([service.url], service.connector);
+    const perTurn: { says: string; roundTrips: number; commands: string[] }[] = [];
+    for (const line of JOB_LOSS_AGREED) {
+      const before = store.stats.roundTrips;
+      const commands = await commandsDuring(() => borrower.converse([line], () => 0));
+      perTurn.push({ says: line[0], roundTrips: store.stats.roundTrips - before, commands });
+    }
+    console.info(`redis commands per turn (store round trips):\n${perTurn.map((turn) => `  ${turn.says}: ${turn.commands.join(', ')} (${turn.roundTrips})`).join('\n')}`);
+    return { store, caseId: borrower.caseId, perTurn };
+  }
+
+  it('each turn of the demo negotiation – the case store makes two round trips (load, commit), two EVALSHA once the scripts are cached; memory per case printed', async () => {
+    const { store, caseId, perTurn } = await negotiateCounting();
+    expect(perTurn.map((turn) => turn.roundTrips)).toEqual(JOB_LOSS_AGREED.map(() => 2));
+    for (const turn of perTurn.slice(1)) expect(turn.commands.filter((command) => command.startsWith('eval')), turn.says).toEqual(['evalsha', 'evalsha']);
+
+    const keys = ['case', 'tx', 'agr', 'seen'].map((name) => `${env.REDIS_KEY_PREFIX}{${caseId}}:${name}`);
+    const bytes = await Promise.all(keys.map(async (key) => Number(await admin.call('MEMORY', 'USAGE', key, 'SAMPLES', '0'))));
+    const total = bytes.reduce((sum, n) => sum + n, 0);
+    console.info(`redis MEMORY USAGE of one case after the demo negotiation (${JOB_LOSS_AGREED.length} turns, agreed):\n${keys.map((key, i) => `  ${key}: ${bytes[i]} bytes`).join('\n')}\n  total: ${total} bytes`);
+    expect(bytes.every((n) => n > 0)).toBe(true);
+    expect(total).toBeLessThan(1024 * 1024);
+    await store.erase(caseId);
+  });
+
+  it('each turn of the demo negotiation – nothing else per turn goes to Redis (flow metrics batched: at most one flush in the whole negotiation)', async () => {
+    const { store, caseId, perTurn } = await negotiateCounting();
+    const withMore = perTurn.slice(1).filter((turn) => turn.commands.some((command) => !command.startsWith('eval')));
+    expect(withMore.length, `turns that sent more than load and commit: ${withMore.map((turn) => `${turn.says}: ${turn.commands.join(', ')}`).join('; ')}`).toBeLessThanOrEqual(1);
+    await store.erase(caseId);
+  });
+});
