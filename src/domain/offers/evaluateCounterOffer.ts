@@ -3,7 +3,7 @@ import type { Offer } from './offer.js';
 import { offerCaseOf, type OfferInput } from './offerCase.js';
 import { KIND_ORDER } from './rankOffers.js';
 import { MONTHLY_PLANS } from './computeOffers.js';
-import { allTerms, shortestWithin } from './kinds/monthlyPlan.js';
+import { lowestHighestPaymentMinor, shortestWithin } from './kinds/monthlyPlan.js';
 
 export type CounterOfferResult = { accepted: true; offer: Offer } | { accepted: false; minimumMonthlyMinor: number };
 
@@ -21,6 +21,6 @@ export function evaluateCounterOffer(input: OfferInput & { amountMinor: number }
     .sort((a, b) => a.months - b.months || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
   const best = accepted[0];
   if (best) return { accepted: true, offer: best };
-  const lowestMinor = Math.min(...MONTHLY_PLANS.flatMap((plan) => allTerms(c, plan).map((offer) => offer.highestPaymentMinor)));
+  const lowestMinor = Math.min(...MONTHLY_PLANS.map((plan) => lowestHighestPaymentMinor(c, plan)));
   return { accepted: false, minimumMonthlyMinor: Number.isFinite(lowestMinor) ? lowestMinor : c.account.balanceMinor + c.account.feesMinor };
 }

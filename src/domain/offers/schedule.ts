@@ -26,6 +26,12 @@ export function buildSchedule(totalMinor: number, months: number, opts: Schedule
   return schedule;
 }
 
+/** The highest payment `buildSchedule(totalMinor, months)` would make (the last: a part plus the remainder), without building it. */
+export function equalPartsHighestMinor(totalMinor: number, months: number): number {
+  const partMinor = Math.floor(totalMinor / months);
+  return partMinor + (totalMinor - partMinor * months);
+}
+
 /** The sum of a schedule's payments. */
 export function scheduleTotalMinor(schedule: readonly Payment[]): number {
   return schedule.reduce((sum, payment) => sum + payment.amountMinor, 0);

@@ -11,6 +11,8 @@ import { OfferSchema, type Offer } from '../../../src/domain/offers/offer.js';
 import type { OfferPolicy } from '../../../src/domain/offers/offerPolicy.js';
 import { scheduleTotalMinor } from '../../../src/domain/offers/schedule.js';
 import { accountWith, hardshipWith, policy } from './borrowers.js';
+import { MONTHLY_PLANS } from '../../../src/domain/offers/computeOffers.js';
+import { offerCaseOf } from '../../../src/domain/offers/offerCase.js';
 
 const money = (max: number) => fc.integer({ min: 0, max });
 
@@ -186,6 +188,22 @@ describe('evaluateCounterOffer properties', () => {
         if (low.accepted) expect(high.accepted).toBe(true);
       }),
       RUNS,
+    );
+  });
+
+  it('the term search\'s shortcut for the highest payment equals the highest payment of the built schedule, for every term', () => {
+    fc.assert(
+      fc.property(caseArb, (input) => {
+        const c = offerCaseOf(input);
+        for (const plan of MONTHLY_PLANS) {
+          const range = plan.termRange(c);
+          if (!range) continue;
+          for (let months = range.minMonths; months <= range.maxMonths; months += 1) {
+            expect(plan.highestPaymentMinor(c, months)).toBe(plan.build(c, months).highestPaymentMinor);
+          }
+        }
+      }),
+      { numRuns: 100 },
     );
   });
 });

@@ -1,6 +1,6 @@
 // 延长还款期限: balance and fees (unless waived) re-spread over more months than remain, in equal parts.
 import { isKindAllowed, waivedFeesMinor, type OfferCase } from '../offerCase.js';
-import { buildSchedule } from '../schedule.js';
+import { buildSchedule, equalPartsHighestMinor } from '../schedule.js';
 import { makeOffer } from './makeOffer.js';
 import type { MonthlyPlan } from './monthlyPlan.js';
 
@@ -15,6 +15,9 @@ export const extendPlan: MonthlyPlan = {
     const maxMonths = c.policy.extend.maxTotalMonths;
     if (!isKindAllowed(c, 'extend') || totalMinor(c) === 0 || minMonths > maxMonths) return undefined;
     return { minMonths, maxMonths };
+  },
+  highestPaymentMinor(c, months) {
+    return equalPartsHighestMinor(totalMinor(c), months);
   },
   build(c, months) {
     return makeOffer(c, {

@@ -1,7 +1,7 @@
 // 停息挂账 / 个性化分期: interest and penalties stop; balance and fees (unless waived) in equal parts.
 import type { ConditionKey } from '../conditions.js';
 import { isKindAllowed, waivedFeesMinor, type OfferCase } from '../offerCase.js';
-import { buildSchedule } from '../schedule.js';
+import { buildSchedule, equalPartsHighestMinor } from '../schedule.js';
 import { makeOffer } from './makeOffer.js';
 import type { MonthlyPlan } from './monthlyPlan.js';
 
@@ -14,6 +14,9 @@ export const freezePlan: MonthlyPlan = {
   termRange(c) {
     if (!isKindAllowed(c, 'freeze') || totalMinor(c) === 0) return undefined;
     return { minMonths: c.policy.freeze.minMonths, maxMonths: c.policy.freeze.maxMonths };
+  },
+  highestPaymentMinor(c, months) {
+    return equalPartsHighestMinor(totalMinor(c), months);
   },
   build(c, months) {
     const conditions: ConditionKey[] = ['condition.interestStops'];

@@ -1,6 +1,6 @@
 // 分期还款: the overdue amount (and fees unless waived) spread over n months on top of the regular payment.
 import { isKindAllowed, waivedFeesMinor, type OfferCase } from '../offerCase.js';
-import { buildSchedule } from '../schedule.js';
+import { buildSchedule, equalPartsHighestMinor } from '../schedule.js';
 import { makeOffer } from './makeOffer.js';
 import type { MonthlyPlan } from './monthlyPlan.js';
 
@@ -15,6 +15,14 @@ export const installmentPlan: MonthlyPlan = {
     const { installment, secondArrangement } = c.policy;
     const maxMonths = c.secondArrangement ? Math.min(installment.maxMonths, secondArrangement.installmentMaxMonths) : installment.maxMonths;
     return { minMonths: installment.minMonths, maxMonths };
+  },
+  highestPaymentMinor(c, months) {
+    const { regularMonthlyMinor, remainingMonths } = c.account;
+    const spread = spreadMinor(c);
+    const partMinor = Math.floor(spread / months);
+    const last = equalPartsHighestMinor(spread, months) + (months <= remainingMonths ? regularMonthlyMinor : 0);
+    const earlier = months > 1 ? partMinor + (remainingMonths >= 1 ? regularMonthlyMinor : 0) : 0;
+    return Math.max(last, earlier);
   },
   build(c, months) {
     const { regularMonthlyMinor, remainingMonths } = c.account;

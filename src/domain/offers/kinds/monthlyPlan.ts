@@ -12,23 +12,30 @@ export interface MonthlyPlan {
   /** The terms the policy allows for this case, or undefined when the kind does not apply. */
   termRange(c: OfferCase): TermRange | undefined;
   build(c: OfferCase, months: number): Offer;
-}
-
-/** Every allowed term of a plan, shortest first. */
-export function allTerms(c: OfferCase, plan: MonthlyPlan): Offer[] {
-  const range = plan.termRange(c);
-  if (!range) return [];
-  const offers: Offer[] = [];
-  for (let months = range.minMonths; months <= range.maxMonths; months += 1) offers.push(plan.build(c, months));
-  return offers;
+  /** What `build(c, months).highestPaymentMinor` is, computed without building the schedule (term search is hot). */
+  highestPaymentMinor(c: OfferCase, months: number): number;
 }
 
 /** The shortest allowed term whose highest payment is at most `limitMinor`. */
 export function shortestWithin(c: OfferCase, plan: MonthlyPlan, limitMinor: number): Offer | undefined {
-  return allTerms(c, plan).find((offer) => offer.highestPaymentMinor <= limitMinor);
+  const range = plan.termRange(c);
+  if (!range) return undefined;
+  for (let months = range.minMonths; months <= range.maxMonths; months += 1) {
+    if (plan.highestPaymentMinor(c, months) <= limitMinor) return plan.build(c, months);
+  }
+  return undefined;
 }
 
 /** The longest allowed term (usually the lowest monthly payment). */
 export function longestTerm(c: OfferCase, plan: MonthlyPlan): Offer | undefined {
-  return allTerms(c, plan).at(-1);
+  const range = plan.termRange(c);
+  return range ? plan.build(c, range.maxMonths) : undefined;
+}
+
+/** The smallest highest payment any allowed term of the plan reaches (Infinity when the plan does not apply). */
+export function lowestHighestPaymentMinor(c: OfferCase, plan: MonthlyPlan): number {
+  const range = plan.termRange(c);
+  let lowest = Infinity;
+  if (range) for (let months = range.minMonths; months <= range.maxMonths; months += 1) lowest = Math.min(lowest, plan.highestPaymentMinor(c, months));
+  return lowest;
 }
