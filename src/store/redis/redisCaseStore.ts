@@ -6,6 +6,7 @@ import { XieshangError } from '../../errors.js';
 import type { CaseCommit, CaseStore, CommitResult, LoadedCase } from '../caseStore.js';
 import type { RedisConnection } from './redisConnection.js';
 import { CommitReplySchema, LoadReplySchema, defineScripts } from './scripts.js';
+import { decodeJson, encodeJson } from './storedJson.js';
 
 export interface RedisCaseStoreOptions {
   /** How long a processed activity id is remembered; default 24 h. */
@@ -18,11 +19,14 @@ export interface RedisCaseStoreOptions {
 }
 
 const TERMINAL: readonly CaseStatus[] = ['agreed', 'closed'];
+/** Each element of the transcript list holds the entries one commit appended. */
+const TurnEntriesSchema = z.array(TranscriptEntrySchema);
 
 /**
  * Keys of one case, all under the hash tag `{caseId}` so scripts work on Cluster (prefix added by the client):
- * `{c}:case` hash {v: version, r: record JSON}; `{c}:tx` stream of {e: entry JSON}, XADD only;
- * `{c}:agr` agreement JSON, SET NX; `{c}:seen` zset activityId → expiry ms, expires with its newest id.
+ * `{c}:case` hash {v: version, r: record JSON}; `{c}:tx` list, one element per commit with the entries it
+ * appended, RPUSH only (a list, not a stream: a stream preallocates 4 KiB per node, a list grows as needed);
+ * `{c}:agr` agreement JSON, SET NX; JSON values over 512 characters are stored deflated (storedJson.ts); `{c}:seen` zset activityId → expiry ms, expires with its newest id.
  */
 export function caseKeys(caseId: string) {
   if (caseId === '') throw new XieshangError('XS_BAD_REQUEST', 'caseId must not be empty');
@@ -62,12 +66,13 @@ export class RedisCaseStore implements CaseStore {
     const retention = TERMINAL.includes(commit.record.status) ? this.retentionSeconds : 0;
     const args = [
       commit.expectedVersion,
-      JSON.stringify(commit.record),
+      encodeJson(commit.record),
       commit.activityId ?? '',
-      commit.agreement ? JSON.stringify(commit.agreement) : '',
+      commit.agreement ? encodeJson(commit.agreement) : '',
       this.dedupeTtlMs,
       retention,
-      ...commit.append.map((entry) => JSON.stringify(entry)),
+      // One stream entry per commit: the turn's entries together compress far better than one by one.
+      ...(commit.append.length > 0 ? [encodeJson(commit.append)] : []),
     ];
     const reply = await this.call('commit', () => this.connection.client.xsCommit(keys.record, keys.transcript, keys.agreement, keys.seen, ...args));
     const [ok, version] = CommitReplySchema.parse(reply);
@@ -76,8 +81,8 @@ export class RedisCaseStore implements CaseStore {
 
   async transcript(caseId: string): Promise<TranscriptEntry[]> {
     const key = caseKeys(caseId).transcript;
-    const entries = await this.call('transcript', () => this.connection.client.xrange(key, '-', '+'));
-    return entries.map(([id, fields]) => parseStored(TranscriptEntrySchema, fields[1] ?? '', `transcript ${caseId} entry ${id}`));
+    const turns = await this.call('transcript', () => this.connection.client.lrange(key, 0, -1));
+    return turns.flatMap((stored, index) => parseStored(TurnEntriesSchema, stored, `transcript ${caseId} turn ${index}`));
   }
 
   async agreement(caseId: string): Promise<Agreement | undefined> {
@@ -106,10 +111,10 @@ export class RedisCaseStore implements CaseStore {
 }
 
 /** Data read back is checked like any other input: a bad value names the key it came from. */
-function parseStored<T>(schema: z.ZodType<T>, json: string, what: string): T {
+function parseStored<T>(schema: z.ZodType<T>, stored: string, what: string): T {
   let value: unknown;
   try {
-    value = JSON.parse(json);
+    value = JSON.parse(decodeJson(stored));
   } catch (err) {
     throw new XieshangError('XS_SNAPSHOT_INVALID', `stored ${what} is not JSON`, { cause: err });
   }

@@ -24,9 +24,10 @@ return {fields[1], fields[2], duplicate}`;
 
 /**
  * KEYS: case, tx, agr, seen.
- * ARGV: expectedVersion, recordJson, activityId|'', agreementJson|'', dedupeTtlMs, retentionSeconds (0 = keep), entryJson...
+ * ARGV: expectedVersion, recordJson, activityId|'', agreementJson|'', dedupeTtlMs, retentionSeconds (0 = keep), entriesJson...
  * When the stored version (0 if none) differs from expectedVersion: writes nothing, returns {0, storedVersion}.
- * Otherwise: record and version+1 into the case hash, one XADD per entry, SET NX the agreement,
+ * Otherwise: record and version+1 into the case hash, RPUSH the turn's entries (the transcript list is
+ * only ever appended to: no script or call here rewrites it), SET NX the agreement,
  * remember the activity until now+dedupeTtlMs, then EXPIRE case/tx/agr by retentionSeconds
  * (terminal case) or PERSIST them (live case); returns {1, newVersion}.
  */
@@ -34,7 +35,7 @@ const COMMIT = `local current = tonumber(redis.call('HGET', KEYS[1], 'v') or '0'
 if current ~= tonumber(ARGV[1]) then return {0, current} end
 local version = current + 1
 redis.call('HSET', KEYS[1], 'v', version, 'r', ARGV[2])
-for i = 7, #ARGV do redis.call('XADD', KEYS[2], '*', 'e', ARGV[i]) end
+for i = 7, #ARGV do redis.call('RPUSH', KEYS[2], ARGV[i]) end
 if ARGV[4] ~= '' then redis.call('SET', KEYS[3], ARGV[4], 'NX') end
 local ttlMs = tonumber(ARGV[5])
 if ARGV[3] ~= '' then
