@@ -3,16 +3,21 @@ import type { Agreement, CaseRecord } from '../domain/case.js';
 import type { TranscriptEntry } from '../domain/transcript.js';
 import type { CaseCommit, CaseStore, CommitResult, HandoffQueue, LoadedCase, QueuedHandoff } from './caseStore.js';
 import { compareQueued } from './queueOrder.js';
+import { decodeJson, encodeJson } from './storedJson.js';
 
+/** Values are kept encoded as in Redis: compact (many open conversations per process) and never shared by reference. */
 interface Stored {
-  record: CaseRecord;
+  record: string;
   version: number;
 }
 
+const decode = <T>(stored: string): T => JSON.parse(decodeJson(stored)) as T;
+
 export class MemoryCaseStore implements CaseStore {
   private readonly cases = new Map<string, Stored>();
-  private readonly transcripts = new Map<string, TranscriptEntry[]>();
-  private readonly agreements = new Map<string, Agreement>();
+  /** One encoded element per commit, like the Redis list. */
+  private readonly transcripts = new Map<string, string[]>();
+  private readonly agreements = new Map<string, string>();
   /** activity id → when it stops being remembered (ms since epoch). */
   private readonly seen = new Map<string, number>();
 
@@ -21,7 +26,7 @@ export class MemoryCaseStore implements CaseStore {
   async load(caseId: string, activityId?: string): Promise<LoadedCase> {
     const stored = this.cases.get(caseId);
     return {
-      record: stored ? structuredClone(stored.record) : undefined,
+      record: stored ? decode<CaseRecord>(stored.record) : undefined,
       version: stored?.version ?? 0,
       duplicate: activityId !== undefined && this.wasSeen(seenKey(caseId, activityId)),
     };
@@ -31,22 +36,24 @@ export class MemoryCaseStore implements CaseStore {
     const current = this.cases.get(commit.caseId)?.version ?? 0;
     if (current !== commit.expectedVersion) return { ok: false, reason: 'conflict' };
     const version = current + 1;
-    this.cases.set(commit.caseId, { record: structuredClone(commit.record), version });
-    const transcript = this.transcripts.get(commit.caseId) ?? [];
-    transcript.push(...structuredClone(commit.append));
-    this.transcripts.set(commit.caseId, transcript);
-    if (commit.agreement && !this.agreements.has(commit.caseId)) this.agreements.set(commit.caseId, structuredClone(commit.agreement));
+    this.cases.set(commit.caseId, { record: encodeJson(commit.record), version });
+    if (commit.append.length > 0) {
+      const transcript = this.transcripts.get(commit.caseId) ?? [];
+      transcript.push(encodeJson(commit.append));
+      this.transcripts.set(commit.caseId, transcript);
+    }
+    if (commit.agreement && !this.agreements.has(commit.caseId)) this.agreements.set(commit.caseId, encodeJson(commit.agreement));
     if (commit.activityId !== undefined) this.seen.set(seenKey(commit.caseId, commit.activityId), this.now() + this.options.dedupeTtlMs);
     return { ok: true, version };
   }
 
   async transcript(caseId: string): Promise<TranscriptEntry[]> {
-    return structuredClone(this.transcripts.get(caseId) ?? []);
+    return (this.transcripts.get(caseId) ?? []).flatMap((turn) => decode<TranscriptEntry[]>(turn));
   }
 
   async agreement(caseId: string): Promise<Agreement | undefined> {
     const agreement = this.agreements.get(caseId);
-    return agreement ? structuredClone(agreement) : undefined;
+    return agreement === undefined ? undefined : decode<Agreement>(agreement);
   }
 
   async erase(caseId: string): Promise<void> {

@@ -6,7 +6,7 @@ import { XieshangError } from '../../errors.js';
 import type { CaseCommit, CaseStore, CommitResult, LoadedCase } from '../caseStore.js';
 import type { RedisConnection } from './redisConnection.js';
 import { CommitReplySchema, LoadReplySchema, defineScripts } from './scripts.js';
-import { decodeJson, encodeJson } from './storedJson.js';
+import { decodeJson, encodeJson } from '../storedJson.js';
 
 export interface RedisCaseStoreOptions {
   /** How long a processed activity id is remembered; default 24 h. */

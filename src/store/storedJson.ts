@@ -1,4 +1,4 @@
-// How JSON values are stored in Redis: plain when small, deflated and base64-encoded (prefix `z:`) when large.
+// How JSON values are stored (Redis and memory): plain when small, deflated and base64-encoded (prefix `z:`) when large.
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 
 /** Below this many characters compression saves too little to be worth the CPU. */
