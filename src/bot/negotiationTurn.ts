@@ -10,7 +10,7 @@ import type { CaseStore } from '../store/caseStore.js';
 import { supportedLocale, type IncomingActivity } from './activitySchema.js';
 import { caseIdFor } from './caseIdentity.js';
 import { settleOutcome } from './caseOutcome.js';
-import { renderReplies, type OutgoingMessage } from './render/renderReplies.js';
+import { joinPlainMessages, renderReplies, type OutgoingMessage } from './render/renderReplies.js';
 import { stepMachine } from './stepMachine.js';
 import { borrowerEntry, botEntries, conversationReference } from './transcriptEntries.js';
 import { understand } from './understand.js';
@@ -121,7 +121,7 @@ function planTurn(activity: IncomingActivity, existing: CaseRecord | undefined, 
   }
   const step = stepMachine(bundle.machine, existing?.snapshot, { caseId, ...(channelAccount ? { account: channelAccount } : {}) }, events);
   const outcome = settleOutcome({ step, record, caseId, at, bundle });
-  const replies = [...preface, ...renderReplies(step.said, { context: step.context, locale, prompts: bundle.prompts[locale], figures: bundle.figures, ...outcome.render })];
+  const replies = joinPlainMessages([...preface, ...renderReplies(step.said, { context: step.context, locale, prompts: bundle.prompts[locale], figures: bundle.figures, ...outcome.render })]);
   const next: CaseRecord = {
     ...record,
     locale,

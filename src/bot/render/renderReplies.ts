@@ -38,7 +38,29 @@ export function choiceLabel(id: string, input: Pick<RenderInput, 'context' | 'pr
   return prompts.get(`choice.${id}`) ?? id;
 }
 
+/**
+ * Consecutive plain sentences go out as one message (paragraphs), the buttons on the last: fewer
+ * bubbles for the borrower, and one outgoing request to the channel instead of several.
+ */
+export function joinPlainMessages(messages: readonly OutgoingMessage[]): OutgoingMessage[] {
+  const joined: OutgoingMessage[] = [];
+  for (const message of messages) {
+    const previous = joined.at(-1);
+    const plain = (m: OutgoingMessage) => !m.attachments && !m.suggestedActions;
+    if (previous && plain(previous) && !message.attachments && previous.locale === message.locale) {
+      joined[joined.length - 1] = { ...message, text: [previous.text, message.text].filter(Boolean).join('\n\n') };
+    } else {
+      joined.push(message);
+    }
+  }
+  return joined;
+}
+
 export function renderReplies(said: readonly Said[], input: RenderInput): OutgoingMessage[] {
+  return joinPlainMessages(renderEach(said, input));
+}
+
+function renderEach(said: readonly Said[], input: RenderInput): OutgoingMessage[] {
   const vars = promptVariables(input);
   const currency = input.context.account?.currency ?? 'CNY';
   const cardText = { prompts: input.prompts, vars, locale: input.locale, currency };
