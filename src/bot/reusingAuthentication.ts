@@ -1,5 +1,6 @@
 // Bot Framework authentication that reuses connector and user-token clients instead of building them every turn.
 import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { leanConnector } from './leanConnector.js';
 
 type AuthenticateResult = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;
 type ConnectorFactory = NonNullable<AuthenticateResult['connectorFactory']>;
@@ -25,7 +26,7 @@ export class ReusingAuthentication extends ConfigurationBotFrameworkAuthenticati
     if (!factory) return result;
     const appId = appIdOf(result.claimsIdentity);
     const reusing = Object.create(factory) as ConnectorFactory;
-    reusing.create = (serviceUrl: string, audience?: string) => cached(this.connectors, `${appId}|${serviceUrl}|${audience ?? ''}`, () => factory.create(serviceUrl, audience));
+    reusing.create = (serviceUrl: string, audience?: string) => cached(this.connectors, `${appId}|${serviceUrl}|${audience ?? ''}`, async () => leanConnector(await factory.create(serviceUrl, audience), serviceUrl));
     return { ...result, connectorFactory: reusing };
   }
 
