@@ -14,6 +14,7 @@ import type { DialogBundle } from './dialogBundle.js';
 import { parsePrompts, type Prompts } from './prompts.js';
 import { FORBIDDEN_PHRASES_FILE } from './lint/conductLint.js';
 import { lintDialogs } from './lint/lintDialogs.js';
+import { lintPlaceholdersByState } from './lint/placeholdersByState.js';
 import { checkPolicy } from './lint/policyLint.js';
 import { keyLines, lineNear } from './lint/yamlLines.js';
 
@@ -39,6 +40,7 @@ export function checkDialogs(dir: string, files: Map<string, string> = readDialo
   const compiled = compileDialogs(dir, files);
   const used = new Set([...compiled.promptKeys, ...REQUIRED_PROMPT_KEYS]);
   const problems = [...compiled.problems, ...lintDialogs({ files, fileName: (name) => join(dir, name), prompts: compiled.prompts, used })];
+  if (compiled.bundle) problems.push(...lintPlaceholdersByState(compiled.bundle, (locale) => join(dir, `prompts/${locale}.yaml`)));
   return problems.some(isError) || !compiled.bundle ? { problems } : { bundle: compiled.bundle, problems };
 }
 

@@ -16,11 +16,22 @@ export interface PolicyFigures {
   reviewEveryMonths: number;
 }
 
-export const PROMPT_VARIABLES = [
-  'creditor', 'overdue', 'balance', 'fees', 'regularMonthly', 'daysPastDue', 'tier', 'counterMinimum', 'counterAmount',
-  'offerName', 'monthly', 'months', 'total', 'graceMonths', 'reference', 'firstDueDate', 'disposable', 'affordable',
-  'reasonName', 'waiverAfter', 'settlementDays', 'reviewMonths', 'number',
-] as const;
+
+/** What a conversation must know before a variable has a value. */
+export type Fact = 'always' | 'account' | 'offers' | 'chosenOffer' | 'agreement' | 'counter';
+
+/** For `flows check`: each variable and the fact it needs (src/dialogs/lint/placeholdersByState.ts). */
+export const VARIABLE_NEEDS: Readonly<Record<string, Fact>> = {
+  creditor: 'always', waiverAfter: 'always', settlementDays: 'always', reviewMonths: 'always', number: 'always',
+  overdue: 'account', balance: 'account', fees: 'account', regularMonthly: 'account', daysPastDue: 'account', tier: 'account',
+  disposable: 'offers', affordable: 'offers', reasonName: 'offers',
+  offerName: 'chosenOffer', monthly: 'chosenOffer', months: 'chosenOffer', total: 'chosenOffer', graceMonths: 'chosenOffer', counterAmount: 'chosenOffer',
+  reference: 'agreement', firstDueDate: 'agreement',
+  counterMinimum: 'counter',
+};
+
+/** Every variable a prompt may use. */
+export const PROMPT_VARIABLES: readonly string[] = Object.keys(VARIABLE_NEEDS);
 
 export interface VariableSources {
   context: NegotiationContext;
