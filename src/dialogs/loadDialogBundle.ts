@@ -40,7 +40,10 @@ export function checkDialogs(dir: string, files: Map<string, string> = readDialo
   const compiled = compileDialogs(dir, files);
   const used = new Set([...compiled.promptKeys, ...REQUIRED_PROMPT_KEYS]);
   const problems = [...compiled.problems, ...lintDialogs({ files, fileName: (name) => join(dir, name), prompts: compiled.prompts, used })];
-  if (compiled.bundle) problems.push(...lintPlaceholdersByState(compiled.bundle, (locale) => join(dir, `prompts/${locale}.yaml`)));
+  if (compiled.bundle) {
+    const lineOf = (locale: string, key: string) => keyLines(files.get(`prompts/${locale}.yaml`) ?? '').get(key);
+    problems.push(...lintPlaceholdersByState(compiled.bundle, (locale) => join(dir, `prompts/${locale}.yaml`), lineOf));
+  }
   return problems.some(isError) || !compiled.bundle ? { problems } : { bundle: compiled.bundle, problems };
 }
 

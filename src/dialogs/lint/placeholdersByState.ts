@@ -47,7 +47,7 @@ function learn(where: string, actions: readonly Ref[], facts: Set<Fact>, sites: 
 }
 
 /** Must-analysis over the machine: a fact is known in a state when every way in made it known. */
-export function lintPlaceholdersByState(bundle: DialogBundle, promptFile: (locale: string) => string): FlowProblem[] {
+export function lintPlaceholdersByState(bundle: DialogBundle, promptFile: (locale: string) => string, lineOf: (locale: string, key: string) => number | undefined = () => undefined): FlowProblem[] {
   const leafOf = (node: AnyStateNode): AnyStateNode => (node.type === 'compound' && node.initial?.target?.[0] ? leafOf(node.initial.target[0]) : node);
   const ancestors = (node: AnyStateNode) => {
     const chain: AnyStateNode[] = [];
@@ -99,10 +99,10 @@ export function lintPlaceholdersByState(bundle: DialogBundle, promptFile: (local
       known.set(leaf, next);
     }
   }
-  return problemsAt(sites, bundle, promptFile);
+  return problemsAt(sites, bundle, promptFile, lineOf);
 }
 
-function problemsAt(sites: Site[], bundle: DialogBundle, promptFile: (locale: string) => string): FlowProblem[] {
+function problemsAt(sites: Site[], bundle: DialogBundle, promptFile: (locale: string) => string, lineOf: (locale: string, key: string) => number | undefined): FlowProblem[] {
   const problems = new Map<string, FlowProblem>();
   for (const site of sites) {
     const escalation = site.reason;
@@ -113,7 +113,7 @@ function problemsAt(sites: Site[], bundle: DialogBundle, promptFile: (locale: st
             const need = VARIABLE_NEEDS[name];
             if (!need || site.known.has(need)) continue;
             const id = `${locale}|${key}|${name}|${site.where}`;
-            problems.set(id, { file: promptFile(locale), where: `prompt ${key}`, message: `{${name}} needs the ${need}, which the flow does not always have where it says this prompt (${site.where})` });
+            problems.set(id, { file: promptFile(locale), line: lineOf(locale, key), where: `prompt ${key}`, message: `{${name}} needs the ${need}, which the flow does not always have where it says this prompt (${site.where})` });
           }
         }
       }
