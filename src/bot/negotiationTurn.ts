@@ -3,7 +3,7 @@ import type { NegotiationEvent } from '../../machines/context.js';
 import type { Locale } from '../domain/account.js';
 import type { Agreement, CaseRecord, Handoff } from '../domain/case.js';
 import type { TranscriptEntry } from '../domain/transcript.js';
-import type { DialogRegistry } from '../dialogs/dialogBundle.js';
+import type { DialogBundle, DialogRegistry } from '../dialogs/dialogBundle.js';
 import { XieshangError } from '../errors.js';
 import type { AccountDirectory } from '../store/accountDirectory.js';
 import type { CaseStore } from '../store/caseStore.js';
@@ -15,7 +15,6 @@ import { stepMachine } from './stepMachine.js';
 import { borrowerEntry, botEntries, conversationReference } from './transcriptEntries.js';
 import { understand } from './understand.js';
 import { replyAfterTheEnd } from './afterTheEnd.js';
-import type { DialogBundle } from '../dialogs/dialogBundle.js';
 import type { FlowMetrics } from '../metrics/flowMetrics.js';
 import { turnMetrics } from '../metrics/turnMetrics.js';
 
