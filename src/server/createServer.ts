@@ -6,7 +6,7 @@ export function createServer(options: { maxBodyBytes: number; logger: Logger }):
   const server = restify.createServer({ name: 'xieshang', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: options.maxBodyBytes, mapParams: false, rejectUnknown: false }));
   server.on('restifyError', (req, _res, error, callback) => {
-    if (((error as { statusCode?: number }).statusCode ?? 500) >= 500) options.logger.error({ err: error, url: req.url }, 'request failed');
+    if (((error as { statusCode?: number }).statusCode ?? 500) >= 500) options.logger.error({ err: error, path: req.getPath() }, 'request failed'); // never the query: it may carry a token
     return callback();
   });
   return server;
