@@ -37,9 +37,11 @@ export class NegotiationBot extends ActivityHandler {
   }
 
   private async negotiate(context: TurnContext): Promise<void> {
+    const started = performance.now();
     const activity = IncomingActivitySchema.parse(context.activity);
     const outcome = await runTurn(activity, this.deps);
     const log = this.deps.logger.child({ caseId: outcome.caseId, channelId: activity.channelId });
+    log.debug({ activityId: activity.id, outcome: outcome.kind, replies: outcome.replies.length, ms: Math.round(performance.now() - started) }, 'turn');
     if (outcome.kind === 'duplicate') {
       const waiting = outcome.waitingForAgent;
       if (waiting) await this.deps.queue.enqueue({ caseId: outcome.caseId, reason: waiting.reason, priority: waiting.priority, queuedAt: waiting.queuedAt });
