@@ -34,7 +34,7 @@ function offerFacts(t: CardText, offer: Offer): Array<{ title: string; value: st
     ? [{ title: say(t, 'card.lumpSum'), value: money(offer.totalMinor) }]
     : [
         { title: say(t, 'card.monthly'), value: money(offer.monthlyMinor) },
-        { title: say(t, 'card.months'), value: say(t, 'card.monthsValue', { months: offer.months }) },
+        { title: say(t, 'card.months'), value: say(t, 'card.monthsValue', { months: offer.months - offer.graceMonths }) },
         { title: say(t, 'card.total'), value: money(offer.totalMinor) },
       ];
   if (offer.graceMonths > 0) facts.unshift({ title: say(t, 'card.grace'), value: say(t, 'card.graceValue', { graceMonths: offer.graceMonths }) });

@@ -63,7 +63,8 @@ export function promptVariables({ context, locale, prompts, figures, agreement }
     counterAmount: money(context.chosenOffer?.monthlyMinor),
     offerName: offer ? offerName(offer, prompts) : undefined,
     monthly: money(offer?.monthlyMinor),
-    months: offer?.months,
+    // Payments to make: a grace plan's pause months are said separately ({graceMonths}).
+    months: offer ? offer.months - offer.graceMonths : undefined,
     total: money(offer?.totalMinor),
     graceMonths: offer?.graceMonths,
     reference: agreement?.reference,
