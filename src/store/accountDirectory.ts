@@ -5,6 +5,8 @@ export class AccountDirectory {
   private readonly byRef = new Map<string, Account>();
   private readonly byPhone = new Map<string, Account>();
   private readonly byChannelUser = new Map<string, Account>();
+  /** Bindings made at run time (invitations), most recent last; bounded, since a binding only matters when a case starts. */
+  private readonly bound = new Map<string, Account>();
 
   constructor(accounts: readonly Account[]) {
     for (const account of accounts) {
@@ -22,14 +24,17 @@ export class AccountDirectory {
 
   /** `channelUserId` is `<channelId>:<from.id>`, as the creditor registered it. */
   findByChannelUser(channelUserId: string): Account | undefined {
-    return this.byChannelUser.get(channelUserId);
+    return this.byChannelUser.get(channelUserId) ?? this.bound.get(channelUserId);
   }
 
   /** Registers a channel user for an account (a web chat opened from an invitation); false for an unknown account. */
   bindChannelUser(channelUserId: string, accountRef: string): boolean {
     const account = this.byReference(accountRef);
-    if (account) this.byChannelUser.set(channelUserId, account);
-    return account !== undefined;
+    if (!account) return false;
+    this.bound.delete(channelUserId);
+    this.bound.set(channelUserId, account);
+    if (this.bound.size > MAX_BOUND_USERS) this.bound.delete(this.bound.keys().next().value!);
+    return true;
   }
 
   byReference(accountRef: string): Account | undefined {
@@ -40,6 +45,8 @@ export class AccountDirectory {
     return [...this.byRef.values()];
   }
 }
+
+const MAX_BOUND_USERS = 50_000;
 
 /** Compares phone numbers by their last 10 digits, so +86 138… and 138… match. */
 function phoneKey(phone: string): string {
