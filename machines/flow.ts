@@ -8,6 +8,7 @@ import { ACTION_PARAMS, PERSON_CHOICE } from './actions.js';
 import { FlowSchema, asTransitions, eachState, refName, refParams, type FlowConfig, type NamedRef } from './flowSchema.js';
 import { ACTION_NAMES, GUARD_NAMES, createNegotiationMachine } from './negotiation.js';
 import type { MachineDeps } from './negotiationSetup.js';
+import { initialLeaf, leavesOf, transitionsIn } from './stateNodes.js';
 
 export interface FlowProblem {
   file: string;
@@ -129,27 +130,11 @@ function checkGraph(flow: FlowConfig, report: (where: string, message: string) =
     return report('(root)', `XState rejected the config: ${(error as Error).message}`);
   }
   const pathOf = (node: AnyStateNode) => node.path.join('.') || '(root)';
-  const leafOf = (node: AnyStateNode): AnyStateNode => {
-    const initial = node.initial?.target?.[0];
-    return node.type === 'compound' && initial ? leafOf(initial) : node;
-  };
-  const leaves: AnyStateNode[] = [];
-  const collect = (node: AnyStateNode) => {
-    const children = Object.values(node.states) as AnyStateNode[];
-    if (children.length === 0) leaves.push(node);
-    children.forEach(collect);
-  };
-  collect(machine.root);
-  const next = new Map<AnyStateNode, Set<AnyStateNode>>();
-  for (const leaf of leaves) {
-    const targets = new Set<AnyStateNode>();
-    for (let node: AnyStateNode | undefined = leaf; node; node = node.parent) {
-      const transitions = [...[...node.transitions.values()].flat(), ...(node.always ?? [])];
-      for (const transition of transitions) for (const target of transition.target ?? []) targets.add(leafOf(target));
-    }
-    next.set(leaf, targets);
-  }
-  const reachable = new Set<AnyStateNode>([leafOf(machine.root)]);
+  const leaves = leavesOf(machine.root);
+  const next = new Map<AnyStateNode, Set<AnyStateNode>>(
+    leaves.map((leaf) => [leaf, new Set(transitionsIn(leaf).flatMap((transition) => (transition.target ?? []).map(initialLeaf)))]),
+  );
+  const reachable = new Set<AnyStateNode>([initialLeaf(machine.root)]);
   for (const queue = [...reachable]; queue.length > 0; ) {
     for (const target of next.get(queue.shift()!) ?? []) if (!reachable.has(target)) reachable.add(target), queue.push(target);
   }

@@ -1,5 +1,6 @@
 // The flow as a graph of leaf states: what the diagram draws and what the funnel counts transitions between.
 import type { AnyStateMachine, AnyStateNode } from 'xstate';
+import { initialLeaf, ownTransitions } from './stateNodes.js';
 
 export interface FlowNode {
   /** Dotted path, as a turn reports it: `conversation.interview.askingIncome`. */
@@ -40,10 +41,6 @@ export const START = '[*]';
 export function flowGraph(machine: AnyStateMachine): FlowGraph {
   const idOf = (node: AnyStateNode) => node.path.join('.');
   const parentOf = (node: AnyStateNode) => (node.parent && node.parent.path.length > 0 ? idOf(node.parent) : undefined);
-  const leafOf = (node: AnyStateNode): AnyStateNode => {
-    const initial = node.initial?.target?.[0];
-    return node.type === 'compound' && initial ? leafOf(initial) : node;
-  };
   const nodes: FlowNode[] = [];
   const groups: FlowGroup[] = [];
   const edges = new Map<string, FlowEdge>();
@@ -55,29 +52,19 @@ export function flowGraph(machine: AnyStateMachine): FlowGraph {
   };
   const visit = (node: AnyStateNode) => {
     const children = Object.values(node.states) as AnyStateNode[];
-    const transitions = [...[...node.transitions.values()].flat(), ...(node.always ?? [])];
+    const transitions = ownTransitions(node);
     const targeted = transitions.filter((transition) => (transition.target ?? []).length > 0);
     const description = node.description ? { description: node.description } : {};
     const parent = parentOf(node);
     if (node.path.length > 0 && children.length === 0) nodes.push({ id: idOf(node), label: node.key, ...(parent ? { parent } : {}), final: node.type === 'final', ...description });
     else if (node.path.length > 0) groups.push({ id: idOf(node), label: node.key, ...(parent ? { parent } : {}), hasTransitions: targeted.length > 0, ...description });
     for (const transition of targeted) {
-      for (const target of transition.target ?? []) addEdge(idOf(node), idOf(leafOf(target)), transition.eventType === '' ? 'always' : transition.eventType);
+      for (const target of transition.target ?? []) addEdge(idOf(node), idOf(initialLeaf(target)), transition.eventType === '' ? 'always' : transition.eventType);
     }
     children.forEach(visit);
   };
   visit(machine.root);
-  const initial = idOf(leafOf(machine.root));
+  const initial = idOf(initialLeaf(machine.root));
   addEdge(START, initial, 'start');
   return { initial, nodes, groups, edges: [...edges.values()] };
-}
-
-/** The active leaf of a snapshot value (`{ conversation: { interview: 'askingIncome' } }` → dotted path). */
-export function leafOfValue(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
-  if (!value || typeof value !== 'object') return undefined;
-  const [key, child] = Object.entries(value as Record<string, unknown>)[0] ?? [];
-  if (key === undefined) return undefined;
-  const rest = leafOfValue(child);
-  return rest ? `${key}.${rest}` : key;
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { NegotiationContext, NegotiationEvent, NegotiationInput, Said } from '../../machines/context.js';
 import type { NegotiationMachine } from '../../machines/negotiation.js';
 import { XieshangError } from '../errors.js';
+import { leafPathOf } from '../../machines/stateNodes.js';
 
 export interface Step {
   persisted: unknown;
@@ -38,15 +39,9 @@ export function stepMachine(machine: NegotiationMachine, persisted: unknown, inp
     persisted: actor.getPersistedSnapshot(),
     said,
     context: snapshot.context,
-    state: leafPath(snapshot.value),
+    state: leafPathOf(snapshot.value) ?? '',
     done: snapshot.status === 'done',
   };
   actor.stop();
   return result;
-}
-
-function leafPath(value: unknown): string {
-  if (typeof value === 'string') return value;
-  const [key, child] = Object.entries(value as Record<string, unknown>)[0] ?? ['', ''];
-  return `${key}.${leafPath(child)}`;
 }

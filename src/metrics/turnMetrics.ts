@@ -1,6 +1,7 @@
 // What a turn's step means for the funnel: the state it left and entered, offers shown and agreed.
 import type { NegotiationContext } from '../../machines/context.js';
-import { START, leafOfValue } from '../../machines/flowGraph.js';
+import { START } from '../../machines/flowGraph.js';
+import { leafPathOf } from '../../machines/stateNodes.js';
 import type { DialogBundle } from '../dialogs/dialogBundle.js';
 import type { Agreement } from '../domain/case.js';
 import type { Step } from '../bot/stepMachine.js';
@@ -16,7 +17,7 @@ export interface TurnMetricsInput {
 }
 
 export function turnMetrics({ bundle, previous, step, agreement, at }: TurnMetricsInput): TurnMetrics {
-  const from = previous === undefined ? START : (leafOfValue((previous as { value?: unknown }).value) ?? START);
+  const from = previous === undefined ? START : (leafPathOf((previous as { value?: unknown }).value) ?? START);
   const transitions: TurnMetrics['transitions'] = [];
   if (from === START) {
     const initial = initialValue(bundle) ?? step.state;

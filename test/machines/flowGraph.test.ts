@@ -1,7 +1,8 @@
 // The flow as a graph: leaf states, groups, edges with their events, and the funnel built on it.
 import { describe, expect, it } from 'vitest';
 import { loadDialogBundle } from '../../src/dialogs/loadDialogBundle.js';
-import { START, flowGraph, leafOfValue } from '../../machines/flowGraph.js';
+import { START, flowGraph } from '../../machines/flowGraph.js';
+import { leafPathOf } from '../../machines/stateNodes.js';
 import { summarizeFunnel } from '../../src/metrics/funnel.js';
 
 const graph = flowGraph(loadDialogBundle('dialogs').machine);
@@ -16,9 +17,9 @@ describe('flowGraph', () => {
   });
 
   it('a snapshot value – its dotted leaf path', () => {
-    expect(leafOfValue({ conversation: { interview: 'askingIncome' } })).toBe('conversation.interview.askingIncome');
-    expect(leafOfValue('agreed')).toBe('agreed');
-    expect(leafOfValue(undefined)).toBeUndefined();
+    expect(leafPathOf({ conversation: { interview: 'askingIncome' } })).toBe('conversation.interview.askingIncome');
+    expect(leafPathOf('agreed')).toBe('agreed');
+    expect(leafPathOf(undefined)).toBeUndefined();
   });
 
   it('transition counts – entered, left to each next state, stopped', () => {

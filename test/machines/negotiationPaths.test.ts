@@ -1,10 +1,11 @@
 // Model-based tests: paths generated from the shipped flow drive every transition and end in a final state.
 import { readFileSync } from 'node:fs';
-import { createActor, type AnyStateNode, type SnapshotFrom } from 'xstate';
+import { createActor, type SnapshotFrom } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import { describe, expect, it } from 'vitest';
 import type { NegotiationEvent, Said } from '../../machines/context.js';
 import type { NegotiationMachine } from '../../machines/negotiation.js';
+import { leafPathOf, leavesOf, transitionsIn } from '../../machines/stateNodes.js';
 import type { Account } from '../../src/domain/account.js';
 import { parseAccounts } from '../../src/domain/demoAccounts.js';
 import { loadDialogBundle } from '../../src/dialogs/loadDialogBundle.js';
@@ -41,22 +42,17 @@ function serializeState(snapshot: Snap): string {
 }
 
 function leafOf(snapshot: Snap): string {
-  const path = (value: unknown): string => (typeof value === 'string' ? value : Object.entries(value as object).map(([k, v]) => `${k}.${path(v)}`)[0]!);
-  return path(snapshot.value);
+  return leafPathOf(snapshot.value) ?? '';
 }
 
 /** Every (state, event) pair the flow defines, inherited transitions included. */
 function definedPairs(machine: NegotiationMachine): Set<string> {
   const pairs = new Set<string>();
-  const visit = (node: AnyStateNode) => {
-    const children = Object.values(node.states) as AnyStateNode[];
-    const transient = (node.always ?? []).some((transition) => !transition.guard);
-    if (children.length === 0 && node.type !== 'final' && !transient) {
-      for (let at: AnyStateNode | undefined = node; at; at = at.parent) for (const type of at.transitions.keys()) pairs.add(`${node.path.join('.')} ${type}`);
-    }
-    children.forEach(visit);
-  };
-  visit(machine.root);
+  for (const leaf of leavesOf(machine.root)) {
+    const transient = (leaf.always ?? []).some((transition) => !transition.guard);
+    if (leaf.type === 'final' || transient) continue;
+    for (const transition of transitionsIn(leaf)) if (transition.eventType) pairs.add(`${leaf.path.join('.')} ${transition.eventType}`);
+  }
   return pairs;
 }
 

@@ -1,6 +1,7 @@
 // Placeholders per state: a prompt may only use values the conversation is sure to have where the flow says it.
 import type { AnyStateNode } from 'xstate';
 import type { FlowProblem } from '../../../machines/flow.js';
+import { initialLeaf, leavesOf, transitionsIn } from '../../../machines/stateNodes.js';
 import { VARIABLE_NEEDS, type Fact } from '../../bot/render/promptVariables.js';
 import type { DialogBundle } from '../dialogBundle.js';
 import { placeholdersOf } from '../prompts.js';
@@ -48,15 +49,12 @@ function learn(where: string, actions: readonly Ref[], facts: Set<Fact>, sites: 
 
 /** Must-analysis over the machine: a fact is known in a state when every way in made it known. */
 export function lintPlaceholdersByState(bundle: DialogBundle, promptFile: (locale: string) => string, lineOf: (locale: string, key: string) => number | undefined = () => undefined): FlowProblem[] {
-  const leafOf = (node: AnyStateNode): AnyStateNode => (node.type === 'compound' && node.initial?.target?.[0] ? leafOf(node.initial.target[0]) : node);
   const ancestors = (node: AnyStateNode) => {
     const chain: AnyStateNode[] = [];
     for (let at: AnyStateNode | undefined = node; at; at = at.parent) chain.unshift(at);
     return chain;
   };
-  const leaves: AnyStateNode[] = [];
-  const collect = (node: AnyStateNode) => (Object.keys(node.states).length === 0 ? leaves.push(node) : Object.values(node.states).forEach((child) => collect(child as AnyStateNode)));
-  collect(bundle.machine.root);
+  const leaves = leavesOf(bundle.machine.root);
   const enter = (from: AnyStateNode | undefined, to: AnyStateNode, known: Set<Fact>, sites: Site[], reason?: string) => {
     const already = new Set(from ? ancestors(from) : []);
     const result = new Set(known);
@@ -69,7 +67,7 @@ export function lintPlaceholdersByState(bundle: DialogBundle, promptFile: (local
   };
 
   const known = new Map<AnyStateNode, Set<Fact>>(leaves.map((leaf) => [leaf, new Set(ALL_FACTS)]));
-  const start = leafOf(bundle.machine.root);
+  const start = initialLeaf(bundle.machine.root);
   const startFacts = enter(undefined, start, new Set<Fact>(['always']), []);
   let sites: Site[] = [];
   for (let changed = true, rounds = 0; changed && rounds < 50; rounds++) {
@@ -81,21 +79,18 @@ export function lintPlaceholdersByState(bundle: DialogBundle, promptFile: (local
       incoming.set(leaf, before ? new Set([...before].filter((fact) => facts.has(fact))) : facts);
     };
     for (const leaf of leaves) {
-      for (let node: AnyStateNode | undefined = leaf; node; node = node.parent) {
-        const transitions = [...[...node.transitions.values()].flat(), ...(node.always ?? [])];
-        for (const transition of transitions) {
-          const facts = new Set(known.get(leaf));
-          const guard = FACTS_OF_GUARD[nameOf(transition.guard ?? '')];
-          if (guard) facts.add(guard);
-          const reason = escalationOf(transition.actions as Ref[]);
-          learn(`${leaf.path.join('.')} on ${transition.eventType}`, transition.actions as Ref[], facts, sites, reason);
-          for (const target of transition.target ?? []) meet(leafOf(target), enter(leaf, leafOf(target), facts, sites, reason));
-        }
+      for (const transition of transitionsIn(leaf)) {
+        const facts = new Set(known.get(leaf));
+        const guard = FACTS_OF_GUARD[nameOf(transition.guard ?? '')];
+        if (guard) facts.add(guard);
+        const reason = escalationOf(transition.actions as Ref[]);
+        learn(`${leaf.path.join('.')} on ${transition.eventType}`, transition.actions as Ref[], facts, sites, reason);
+        for (const target of transition.target ?? []) meet(initialLeaf(target), enter(leaf, initialLeaf(target), facts, sites, reason));
       }
     }
     for (const leaf of leaves) {
       const next = incoming.get(leaf) ?? new Set(ALL_FACTS);
-      if ([...known.get(leaf)!].some((fact) => !next.has(fact)) || next.size !== known.get(leaf)!.size) changed = true;
+      if (next.size !== known.get(leaf)!.size) changed = true; // facts only ever shrink toward the fixpoint
       known.set(leaf, next);
     }
   }
