@@ -1,5 +1,5 @@
 // The one place an error becomes an HTTP answer: { error: { code, message } } with its status.
-import type { Response } from 'restify';
+import type { Request, Response } from 'restify';
 import type { Logger } from 'pino';
 import { XieshangError } from '../errors.js';
 
@@ -15,4 +15,16 @@ export function sendError(res: Response, error: unknown, logger: Logger): void {
   }
   logger.error({ err: error }, 'request failed');
   res.send(500, { error: { code: 'XS_INTERNAL', message: 'internal error' } });
+}
+
+/** A route handler that answers `[status, body]`; whatever it throws becomes its HTTP answer through sendError. */
+export function answer(logger: Logger, handler: (req: Request) => Promise<[number, unknown]>) {
+  return async (req: Request, res: Response): Promise<void> => {
+    try {
+      const [status, body] = await handler(req);
+      res.send(status, body);
+    } catch (error) {
+      sendError(res, error, logger);
+    }
+  };
 }

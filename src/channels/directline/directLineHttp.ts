@@ -2,7 +2,7 @@
 import type { Request, Response, Server } from 'restify';
 import type { Logger } from 'pino';
 import { HttpError } from '../../errors.js';
-import { sendError } from '../../server/httpErrors.js';
+import { answer as answerWith } from '../../server/httpErrors.js';
 
 /** Web Chat on another origin sends Authorization, Content-Type and its own x-ms-bot-agent header. */
 export function allowCors(req: Request, res: Response): void {
@@ -23,14 +23,10 @@ export function corsPreflight(server: Server, path: string): void {
 
 /** An async handler answering `[status, body]`, with CORS headers; every error goes through sendError. */
 export function answer(logger: Logger, handler: (req: Request) => Promise<[number, unknown]>) {
+  const answering = answerWith(logger, handler);
   return async (req: Request, res: Response): Promise<void> => {
     allowCors(req, res);
-    try {
-      const [status, body] = await handler(req);
-      res.send(status, body);
-    } catch (error) {
-      sendError(res, error, logger);
-    }
+    await answering(req, res);
   };
 }
 

@@ -11,7 +11,7 @@ import type { Flows } from '../../dialogs/versions/openFlows.js';
 import { summarizeFunnel } from '../../metrics/funnel.js';
 import { flowsPageRoute } from '../../web/flows/flowsPage.js';
 import type { TokenAuth } from '../auth.js';
-import { sendError } from '../httpErrors.js';
+import { answer } from '../httpErrors.js';
 
 const VIEWERS = ['product_owner', 'admin'] as const;
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day such as 2026-05-01');
@@ -30,57 +30,40 @@ export function flowsRoutes(server: Server, deps: { flows: Flows; auth: TokenAut
   };
   flowsPageRoute(server);
 
-  server.get('/api/flows/versions', async (req, res) => {
-    try {
-      auth.authorize(req, VIEWERS);
-      const current = flows.dialogs.current().version;
-      const versions = await flows.dialogs.versions();
-      res.send(200, { current, versions: versions.map((v) => ({ ...v, current: v.version === current })) });
-    } catch (error) {
-      sendError(res, error, logger);
-    }
-  });
+  server.get('/api/flows/versions', answer(logger, async (req) => {
+    auth.authorize(req, VIEWERS);
+    const current = flows.dialogs.current().version;
+    const versions = await flows.dialogs.versions();
+    return [200, { current, versions: versions.map((v) => ({ ...v, current: v.version === current })) }];
+  }));
 
-  server.get('/api/flows/:version/graph', async (req, res) => {
-    try {
-      auth.authorize(req, VIEWERS);
-      const bundle = await bundleOf(req.params);
-      const graph = flowGraph(bundle.machine);
-      res.send(200, { version: bundle.version, graph, mermaid: toMermaid(graph), svg: toSvg(graph) });
-    } catch (error) {
-      sendError(res, error, logger);
-    }
-  });
+  server.get('/api/flows/:version/graph', answer(logger, async (req) => {
+    auth.authorize(req, VIEWERS);
+    const bundle = await bundleOf(req.params);
+    const graph = flowGraph(bundle.machine);
+    return [200, { version: bundle.version, graph, mermaid: toMermaid(graph), svg: toSvg(graph) }];
+  }));
 
-  server.get('/api/flows/:version/funnel', async (req, res) => {
-    try {
-      auth.authorize(req, VIEWERS);
-      const bundle = await bundleOf(req.params);
-      const period = PeriodSchema.safeParse(Object.fromEntries(new URL(req.url ?? '/', 'http://localhost').searchParams));
-      if (!period.success) throw new HttpError(400, `${period.error.issues[0]?.path.join('.')}: ${period.error.issues[0]?.message}`);
-      const to = period.data.to ?? today();
-      const from = period.data.from ?? to;
-      if (from > to) throw new HttpError(400, `from ${from} is after to ${to}`);
-      const counts = await flows.metrics.counts(bundle.version, from, to);
-      res.send(200, { version: bundle.version, from, to, ...summarizeFunnel(flowGraph(bundle.machine), counts) });
-    } catch (error) {
-      sendError(res, error, logger);
-    }
-  });
+  server.get('/api/flows/:version/funnel', answer(logger, async (req) => {
+    auth.authorize(req, VIEWERS);
+    const bundle = await bundleOf(req.params);
+    const period = PeriodSchema.safeParse(Object.fromEntries(new URL(req.url ?? '/', 'http://localhost').searchParams));
+    if (!period.success) throw new HttpError(400, `${period.error.issues[0]?.path.join('.')}: ${period.error.issues[0]?.message}`);
+    const to = period.data.to ?? today();
+    const from = period.data.from ?? to;
+    if (from > to) throw new HttpError(400, `from ${from} is after to ${to}`);
+    const counts = await flows.metrics.counts(bundle.version, from, to);
+    return [200, { version: bundle.version, from, to, ...summarizeFunnel(flowGraph(bundle.machine), counts) }];
+  }));
 
-  server.post('/api/admin/flows/reload', async (req, res) => {
-    try {
-      const admin = auth.authorize(req, ['admin']);
-      const result = await flows.dialogs.reload();
-      if (!result.ok) {
-        const errors = result.problems.filter(isError);
-        res.send(422, { error: { code: 'XS_FLOW_INVALID', message: `dialogs not loaded, still on ${result.current}:\n${formatProblems(errors)}` }, current: result.current, problems: result.problems });
-        return;
-      }
-      logger.info({ by: admin.id, flowVersion: result.version, previous: result.previous }, 'dialogs reload requested');
-      res.send(200, { version: result.version, previous: result.previous, changed: result.changed, warnings: formatProblems(result.warnings).split('\n').filter(Boolean) });
-    } catch (error) {
-      sendError(res, error, logger);
+  server.post('/api/admin/flows/reload', answer(logger, async (req) => {
+    const admin = auth.authorize(req, ['admin']);
+    const result = await flows.dialogs.reload();
+    if (!result.ok) {
+      const errors = result.problems.filter(isError);
+      return [422, { error: { code: 'XS_FLOW_INVALID', message: `dialogs not loaded, still on ${result.current}:\n${formatProblems(errors)}` }, current: result.current, problems: result.problems }];
     }
-  });
+    logger.info({ by: admin.id, flowVersion: result.version, previous: result.previous }, 'dialogs reload requested');
+    return [200, { version: result.version, previous: result.previous, changed: result.changed, warnings: formatProblems(result.warnings).split('\n').filter(Boolean) }];
+  }));
 }
