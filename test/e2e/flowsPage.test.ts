@@ -1,23 +1,20 @@
 // The /flows page in headless Chromium: a product owner's token, the diagram, and the counts of scripted conversations.
-import { existsSync, mkdirSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startService, type RunningService } from '../helpers/service.js';
 import { runScripted } from '../helpers/scriptedConversations.js';
 import { flowGraph } from '../../machines/flowGraph.js';
+import { chromiumAvailable, launchChromium, screenshotPath } from '../helpers/browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const PO = 'test-po-token-0000000001';
-const hasBrowser = existsSync(CHROMIUM);
-if (!hasBrowser && process.env.XS_REQUIRE_BROWSER === '1') throw new Error(`${CHROMIUM} is missing and XS_REQUIRE_BROWSER=1`);
-if (!hasBrowser) process.stderr.write(`flows page test skipped: ${CHROMIUM} is missing (set XS_REQUIRE_BROWSER=1 to fail instead)\n`);
+const hasBrowser = chromiumAvailable();
 
 describe.skipIf(!hasBrowser)('the /flows page', () => {
   let service: RunningService;
   let browser: Browser;
   beforeAll(async () => {
     service = await startService({ API_TOKENS: `product_owner:po:PO:${PO}` });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
@@ -42,8 +39,7 @@ describe.skipIf(!hasBrowser)('the /flows page', () => {
     const offers = await page.locator('#offers tbody tr').allTextContents();
     expect(offers).toEqual(['extend10', 'grace11', 'installment10']);
     expect(await page.textContent('#started')).toMatch(/^4 conversation\(s\) started/);
-    mkdirSync('test-artifacts', { recursive: true });
-    await page.screenshot({ path: 'test-artifacts/flows-page.png', fullPage: true });
+    await page.screenshot({ path: screenshotPath('flows-page'), fullPage: true });
   });
 
   it('a wrong token – the page says so and draws nothing', async () => {

@@ -64,7 +64,7 @@ describe.each(STORE_KINDS)('negotiation on the %s store', (kind) => {
     expect(summary).toBeDefined();
     const [disputed] = await converse(borrower, [['这不是我的欠款，我从来没借过', ['异议', '不会继续催收']]]);
     expect(disputed!.replies.find((reply) => reply.name === 'handoff.initiate')?.value).toMatchObject({ reason: 'dispute', priority: 'high' });
-    await converse(borrower, [['还要等多久', '工作人员正在处理']]);
+    await converse(borrower, [['还要等多久', '工作人员正在处理'], ['退订', '不会再主动联系']]);
   });
 
   it('asks for a person in Traditional Chinese at the first question – escalated, priority normal', async () => {

@@ -1,13 +1,13 @@
 // Bad requests get a clear 4xx and lose nothing; health and readiness answer.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startService, type RunningService } from '../helpers/service.js';
+import { STORE_KINDS, startService, storeEnv, type RunningService } from '../helpers/service.js';
 import { converse } from '../helpers/conversation.js';
 
-describe('requests to /api/messages', () => {
+describe.each(STORE_KINDS)('requests to /api/messages on the %s store', (kind) => {
   let service: RunningService;
   let now = new Date('2026-11-23T09:00:00Z');
   beforeAll(async () => {
-    service = await startService({ MAX_BODY_BYTES: '131072' }, { clock: () => now });
+    service = await startService({ MAX_BODY_BYTES: '131072', ...storeEnv(kind) }, { clock: () => now });
   });
   afterAll(() => service.stop());
 

@@ -1,9 +1,8 @@
 // Start-up refuses broken configuration and broken dialogs, naming what is wrong.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { copyDialogs } from '../helpers/dialogsCopy.js';
 
 function start(env: Record<string, string>) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
@@ -14,17 +13,15 @@ function start(env: Record<string, string>) {
   return { code: result.status, stderr: result.stderr };
 }
 
-function brokenDialogs(edit: (flow: string) => string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'xs-dialogs-'));
-  cpSync('dialogs', dir, { recursive: true });
-  const file = join(dir, 'negotiation.flow.yaml');
-  writeFileSync(file, edit(readFileSync(file, 'utf8')));
-  return dir;
+function brokenDialogs(from: string | RegExp, to: string): string {
+  const copy = copyDialogs();
+  copy.edit('negotiation.flow.yaml', from, to);
+  return copy.dir;
 }
 
 describe('start-up', () => {
   it('a flow with a state nothing leads to – exits 1 naming the file, the state and the problem', () => {
-    const dir = brokenDialogs((flow) => flow.replace('  closed:\n', '  forgotten:\n    entry: [{ type: say, params: { key: closing.stopped } }]\n    type: final\n\n  closed:\n'));
+    const dir = brokenDialogs('  closed:\n', '  forgotten:\n    entry: [{ type: say, params: { key: closing.stopped } }]\n    type: final\n\n  closed:\n');
     const { code, stderr } = start({ DIALOGS_DIR: dir });
     expect(code).toBe(1);
     expect(stderr).toContain('XS_FLOW_INVALID');
@@ -33,7 +30,7 @@ describe('start-up', () => {
   });
 
   it('a flow naming a guard that does not exist – exits 1 naming it', () => {
-    const dir = brokenDialogs((flow) => flow.replace('guard: hasLookupTriesLeft', 'guard: hasLookupTriesLeftt'));
+    const dir = brokenDialogs('guard: hasLookupTriesLeft', 'guard: hasLookupTriesLeftt');
     const { code, stderr } = start({ DIALOGS_DIR: dir });
     expect(code).toBe(1);
     expect(stderr).toContain('unknown guard "hasLookupTriesLeftt"');
