@@ -35,7 +35,7 @@ function openCell(result: LoadResult & { sent: number }, rate: number): string {
   return `${ms(p50Ms)} / ${ms(p99Ms)} / ${ms(p999Ms)} · ${result.errors} err${achieved}`;
 }
 
-export function renderTable(header: Header, rows: Map<RowName, RowResult>, connections: number[], rates: number[]): string {
+export function renderTable(rows: Map<RowName, RowResult>, connections: number[], rates: number[]): string {
   const columns = [...connections.map((c) => `closed ${c} conn (turns/s)`), ...rates.map((r) => `open ${n(r)}/s p50 / p99 / p99.9 ms · errors`), 'server CPU ms / turn', 'Redis round trips / turn'];
   const lines = [`| | ${columns.join(' | ')} |`, `| --- | ${columns.map(() => '---:').join(' | ')} |`];
   for (const [row, result] of rows) {
@@ -118,7 +118,7 @@ export function renderReport(header: Header, rows: Map<RowName, RowResult>, extr
     '',
     `${versions}; ${header.cpus}; Redis ${header.redis}; ${header.durationS} s per cell after ${header.warmupS} s warm-up.`,
     '',
-    renderTable(header, rows, connections, rates),
+    renderTable(rows, connections, rates),
     '',
     ratios.length ? `Ratios (best closed-loop turns/s): ${ratios.join('; ')}.` : '',
     cpuRatios.length ? `Ratios by server CPU per turn (turns per CPU-second, steadier on a shared machine): ${cpuRatios.join('; ')}.` : '',

@@ -1,8 +1,6 @@
 // Loads a flow file and checks it: schema, named guards/actions/params, reachability, dead ends.
-import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument } from 'yaml';
 import type { AnyStateNode } from 'xstate';
-import { ConfigurationError } from '../src/errors.js';
 import { ESCALATION_REASONS } from '../src/domain/case.js';
 import { ACTION_PARAMS, PERSON_CHOICE } from './actions.js';
 import { FlowSchema, asTransitions, eachState, refName, refParams, type FlowConfig, type NamedRef } from './flowSchema.js';
@@ -54,14 +52,6 @@ export function checkFlowText(text: string, file: string): { loaded?: LoadedFlow
   return { loaded: { flow, promptKeys }, problems };
 }
 
-/** Loads a flow file; a broken flow throws ConfigurationError naming the file, the state and the problem. */
-export function loadFlow(file: string): LoadedFlow {
-  const { loaded, problems } = checkFlowText(readFileSync(file, 'utf8'), file);
-  if (!loaded || problems.length > 0) throw new ConfigurationError('XS_FLOW_INVALID', formatProblems(problems));
-  return loaded;
-}
-
-/** One line per problem: `file:line: [warning: ]state X: message`; a `where` with a space names its own kind (`prompt offers.intro`). */
 export function formatProblems(problems: FlowProblem[]): string {
   const subject = (where: string) => (where.includes(' ') || where.startsWith('(') ? where : `state ${where}`);
   return problems.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.severity === 'warning' ? 'warning: ' : ''}${subject(p.where)}: ${p.message}`).join('\n');

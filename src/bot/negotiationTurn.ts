@@ -77,7 +77,8 @@ function planTurn(activity: IncomingActivity, existing: CaseRecord | undefined, 
   const at = now.toISOString();
   if (!existing && activity.type !== 'message' && activity.type !== 'conversationUpdate') return undefined;
   if (existing && activity.type !== 'message') return undefined;
-  const channelAccount = deps.accounts.findByChannelUser(`${activity.channelId}:${activity.from.id}`);
+  // Only a new case looks up who the channel user is; an existing one already has its account.
+  const channelAccount = existing ? undefined : deps.accounts.findByChannelUser(`${activity.channelId}:${activity.from.id}`);
   let locale: Locale = existing?.locale ?? supportedLocale(activity.locale) ?? channelAccount?.borrower.preferredLocale ?? 'zh-CN';
   const record: CaseRecord = existing ?? {
     caseId,

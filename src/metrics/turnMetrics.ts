@@ -1,7 +1,7 @@
 // What a turn's step means for the funnel: the state it left and entered, offers shown and agreed.
 import type { NegotiationContext } from '../../machines/context.js';
 import { START } from '../../machines/flowGraph.js';
-import { leafPathOf } from '../../machines/stateNodes.js';
+import { initialLeaf, leafPathOf } from '../../machines/stateNodes.js';
 import type { DialogBundle } from '../dialogs/dialogBundle.js';
 import type { Agreement } from '../domain/case.js';
 import type { Step } from '../bot/stepMachine.js';
@@ -20,7 +20,7 @@ export function turnMetrics({ bundle, previous, step, agreement, at }: TurnMetri
   const from = previous === undefined ? START : (leafPathOf((previous as { value?: unknown }).value) ?? START);
   const transitions: TurnMetrics['transitions'] = [];
   if (from === START) {
-    const initial = initialValue(bundle) ?? step.state;
+    const initial = initialLeaf(bundle.machine.root).path.join('.') || step.state;
     transitions.push({ from: START, to: initial });
     if (initial !== step.state) transitions.push({ from: initial, to: step.state });
   } else if (from !== step.state) transitions.push({ from, to: step.state });
@@ -28,15 +28,4 @@ export function turnMetrics({ bundle, previous, step, agreement, at }: TurnMetri
     ? step.context.presentedIds.flatMap((id) => step.context.offers.filter((offer) => offer.id === id).map((offer) => offer.kind))
     : [];
   return { version: bundle.version, day: at.slice(0, 10), transitions, shown, accepted: agreement ? [agreement.offer.kind] : [] };
-}
-
-/** The machine's first state as configured (`initial` all the way down), before any transient move. */
-function initialValue(bundle: DialogBundle): string | undefined {
-  let path: string[] = [];
-  let config: { initial?: string; states?: Record<string, unknown> } | undefined = bundle.flow;
-  while (config?.initial) {
-    path = [...path, config.initial];
-    config = config.states?.[config.initial] as typeof config;
-  }
-  return path.length > 0 ? path.join('.') : undefined;
 }
