@@ -52,6 +52,7 @@ export function checkFlowText(text: string, file: string): { loaded?: LoadedFlow
   return { loaded: { flow, promptKeys }, problems };
 }
 
+/** One line per problem: `file:line: state …: message`. */
 export function formatProblems(problems: FlowProblem[]): string {
   const subject = (where: string) => (where.includes(' ') || where.startsWith('(') ? where : `state ${where}`);
   return problems.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.severity === 'warning' ? 'warning: ' : ''}${subject(p.where)}: ${p.message}`).join('\n');

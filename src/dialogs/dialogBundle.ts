@@ -6,12 +6,15 @@ import type { FlowConfig } from '../../machines/flowSchema.js';
 import type { Lexicon } from '../bot/recognize/lexicon.js';
 import type { PolicyFigures } from '../bot/render/promptVariables.js';
 import type { Prompts } from './prompts.js';
+import type { OfferPolicy } from '../domain/offers/offerPolicy.js';
 
 export interface DialogBundle {
   /** Content hash of every file in the bundle; a conversation keeps the version it started on. */
   version: string;
   flow: FlowConfig;
   machine: NegotiationMachine;
+  /** The offer policy of this version: the rules below and the agents' authority come from it. */
+  policy: OfferPolicy;
   rules: OfferRules;
   limits: ConversationLimits & { reorientAfterMinutes: number };
   figures: PolicyFigures;

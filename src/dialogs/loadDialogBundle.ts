@@ -93,6 +93,7 @@ export function compileDialogs(dir: string, files: Map<string, string>): DialogC
       version: versionOf(files),
       flow: flowCheck.loaded.flow,
       machine: createNegotiationMachine(flowCheck.loaded.flow, { rules, limits }),
+      policy,
       rules,
       limits,
       figures: { waiverAfterPayments: policy.waiver.afterPayments, settlementPayWithinDays: policy.settlement.payWithinDays, reviewEveryMonths: policy.review.everyMonths },

@@ -3,7 +3,6 @@ import type { Logger } from 'pino';
 import type { DialogBundle, DialogRegistry } from '../dialogs/dialogBundle.js';
 import { fillTemplate } from '../dialogs/prompts.js';
 import type { CaseRecord } from '../domain/case.js';
-import type { OfferPolicy } from '../domain/offers/index.js';
 import type { TranscriptEntry } from '../domain/transcript.js';
 import { HttpError } from '../errors.js';
 import type { OutgoingMessage } from '../bot/render/renderReplies.js';
@@ -28,7 +27,6 @@ export interface DeskDeps {
   events: CaseEvents;
   line: BorrowerReach;
   dialogs: DialogRegistry;
-  policy: OfferPolicy;
   clock: () => Date;
   logger: Logger;
 }

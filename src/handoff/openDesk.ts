@@ -1,10 +1,7 @@
-// Builds the agent desk from the service's parts: the event bus for this store kind, the borrower line, the policy.
-import { join } from 'node:path';
+// Builds the agent desk from the service's parts: the event bus for this store kind and the borrower line.
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { DialogRegistry } from '../dialogs/dialogBundle.js';
-import { POLICY_FILE } from '../dialogs/loadDialogBundle.js';
-import { loadOfferPolicy } from '../domain/offers/index.js';
 import type { BotAdapter } from '../bot/botAdapter.js';
 import { BorrowerLine } from '../bot/borrowerLine.js';
 import type { NegotiationBot } from '../bot/negotiationBot.js';
@@ -35,7 +32,6 @@ export function openDesk(parts: DeskParts): DeskDeps {
     events,
     line: new BorrowerLine(parts.adapter, config.MicrosoftAppId),
     dialogs: parts.dialogs,
-    policy: loadOfferPolicy(join(config.DIALOGS_DIR, POLICY_FILE)),
     clock: parts.clock ?? (() => new Date()),
     logger,
   };

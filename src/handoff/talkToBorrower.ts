@@ -29,8 +29,9 @@ export async function proposeToBorrower(deps: DeskDeps, caseId: string, agent: D
     assertHolds(record, agent);
     const facts = negotiationFacts(record.snapshot);
     if (!facts.account) throw new HttpError(409, `case ${caseId} has no verified account: an offer needs one`);
-    const offer = proposeOffer({ account: facts.account, hardship: facts.hardship, policy: deps.policy, role, proposal });
+    // The policy of the version this conversation runs on, as the bot's own offers use.
     const bundle = await bundleOf(deps, record);
+    const offer = proposeOffer({ account: facts.account, hardship: facts.hardship, policy: bundle.policy, role, proposal });
     const context = { ...(facts.raw as unknown as NegotiationContext), offers: [offer], presentedIds: [offer.id] };
     const [rendered] = renderReplies([{ type: 'say', key: 'handoff.offerProposed', card: 'offers' }], { context, locale: record.locale, prompts: bundle.prompts[record.locale], figures: bundle.figures });
     const message = { ...rendered!, text: deskMessage(bundle, record, 'handoff.offerProposed', { agentName: agent.name }).text };
