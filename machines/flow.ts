@@ -1,7 +1,6 @@
 // Loads a flow file and checks it: schema, named guards/actions/params, reachability, dead ends.
 import { LineCounter, parseDocument } from 'yaml';
 import type { AnyStateNode } from 'xstate';
-import { ESCALATION_REASONS } from '../src/domain/case.js';
 import { ACTION_PARAMS, PERSON_CHOICE } from './actions.js';
 import { FlowSchema, asTransitions, eachState, refName, refParams, type FlowConfig, type NamedRef } from './flowSchema.js';
 import { ACTION_NAMES, GUARD_NAMES, createNegotiationMachine } from './negotiation.js';
@@ -88,7 +87,6 @@ function checkNames(flow: FlowConfig, report: (where: string, message: string) =
     if (state.initial && !state.states?.[state.initial]) report(where, `initial state "${state.initial}" does not exist`);
   });
   for (const reason of reasons) keys.add(`escalation.${reason}`);
-  for (const reason of ESCALATION_REASONS) if (reasons.has(reason)) keys.add(`escalation.${reason}`);
   return keys;
 }
 

@@ -1,7 +1,6 @@
 // What a machine step means for the case: its status, a new handoff, a new agreement, events to record.
-import type { CaseRecord, Agreement, CaseStatus, Handoff } from '../domain/case.js';
-import { agreementReference, dueDates } from '../domain/agreement.js';
-import type { DialogBundle } from '../dialogs/dialogBundle.js';
+import type { Agreement, CaseStatus, Handoff } from '../domain/case.js';
+import { dueDates, makeAgreement } from '../domain/agreement.js';
 import type { ScheduleLine } from './render/cards.js';
 import type { Step } from './stepMachine.js';
 
@@ -15,8 +14,9 @@ export interface Outcome {
   events: Array<{ text: string; data?: Record<string, unknown> }>;
 }
 
-export function settleOutcome(input: { step: Step; record: CaseRecord; caseId: string; at: string; bundle: DialogBundle }): Outcome {
-  const { step, record, caseId, at } = input;
+/** For a case that was active when the turn began (ended cases are answered by afterTheEnd.ts). */
+export function settleOutcome(input: { step: Step; caseId: string; at: string }): Outcome {
+  const { step, caseId, at } = input;
   const context = step.context;
   const status = step.done ? (FINAL_STATUS[step.state] ?? 'closed') : 'active';
   const day = at.slice(0, 10);
@@ -25,25 +25,16 @@ export function settleOutcome(input: { step: Step; record: CaseRecord; caseId: s
   if (context.chosenOffer && step.said.some((said) => said.card === 'agreementDraft')) {
     outcome.render.draftSchedule = dueDates(context.chosenOffer.schedule, day);
   }
-  if (record.status === 'active' && status === 'escalated' && context.escalation) {
+  if (status === 'escalated' && context.escalation) {
     outcome.handoff = { ...context.escalation, queuedAt: at };
     outcome.events.push({ text: 'case.escalated', data: { ...context.escalation } });
   }
-  if (record.status === 'active' && status === 'agreed' && context.chosenOffer && context.account) {
-    const agreement: Agreement = {
-      reference: agreementReference(caseId, day),
-      caseId,
-      accountRef: context.account.accountRef,
-      currency: context.account.currency,
-      offer: context.chosenOffer,
-      dueDates: dueDates(context.chosenOffer.schedule, day),
-      agreedAt: at,
-      recordedBy: 'bot',
-    };
+  if (status === 'agreed' && context.chosenOffer && context.account) {
+    const agreement = makeAgreement({ caseId, account: context.account, offer: context.chosenOffer, at, recordedBy: 'bot' });
     outcome.agreement = agreement;
     outcome.render.agreement = agreement;
     outcome.events.push({ text: 'agreement.recorded', data: { reference: agreement.reference, offerId: agreement.offer.id } });
   }
-  if (record.status === 'active' && status === 'closed') outcome.events.push({ text: 'case.closed', data: { by: 'borrower' } });
+  if (status === 'closed') outcome.events.push({ text: 'case.closed', data: { by: 'borrower' } });
   return outcome;
 }

@@ -75,7 +75,6 @@ function isConversational(activity: IncomingActivity): boolean {
 function planTurn(activity: IncomingActivity, existing: CaseRecord | undefined, caseId: string, deps: TurnDeps, bundle: DialogBundle) {
   const now = deps.clock();
   const at = now.toISOString();
-  if (!existing && activity.type !== 'message' && activity.type !== 'conversationUpdate') return undefined;
   if (existing && activity.type !== 'message') return undefined;
   // Only a new case looks up who the channel user is; an existing one already has its account.
   const channelAccount = existing ? undefined : deps.accounts.findByChannelUser(`${activity.channelId}:${activity.from.id}`);
@@ -120,7 +119,7 @@ function planTurn(activity: IncomingActivity, existing: CaseRecord | undefined, 
     }
   }
   const step = stepMachine(bundle.machine, existing?.snapshot, { caseId, ...(channelAccount ? { account: channelAccount } : {}) }, events);
-  const outcome = settleOutcome({ step, record, caseId, at, bundle });
+  const outcome = settleOutcome({ step, caseId, at });
   const replies = joinPlainMessages([...preface, ...renderReplies(step.said, { context: step.context, locale, prompts: bundle.prompts[locale], figures: bundle.figures, ...outcome.render })]);
   const next: CaseRecord = {
     ...record,

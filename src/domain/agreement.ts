@@ -1,6 +1,8 @@
 // A written agreement's calendar and reference: due dates from the agreement day, and a typeable reference.
 import { createHash } from 'node:crypto';
-import type { Payment } from './offers/offer.js';
+import type { Account } from './account.js';
+import type { Agreement } from './case.js';
+import type { Offer, Payment } from './offers/offer.js';
 
 export interface DueDate {
   month: number;
@@ -54,4 +56,19 @@ export function agreementReference(caseId: string, agreedOn: string): string {
     bits >>>= 5;
   }
   return `XS-${pad(year, 4)}${pad(month, 2)}${pad(day, 2)}-${code}`;
+}
+
+/** The agreement record, the same whoever records it (the bot on the borrower's consent, or an agent): reference and due dates from the day it is made. */
+export function makeAgreement(input: { caseId: string; account: Pick<Account, 'accountRef' | 'currency'>; offer: Offer; at: string; recordedBy: string }): Agreement {
+  const day = input.at.slice(0, 10);
+  return {
+    reference: agreementReference(input.caseId, day),
+    caseId: input.caseId,
+    accountRef: input.account.accountRef,
+    currency: input.account.currency,
+    offer: input.offer,
+    dueDates: dueDates(input.offer.schedule, day),
+    agreedAt: input.at,
+    recordedBy: input.recordedBy,
+  };
 }

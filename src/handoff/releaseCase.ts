@@ -1,7 +1,8 @@
 // Ending the desk's part: an agreement the borrower accepted, a hand-back to the bot, or a close with an outcome.
 import type { NegotiationContext } from '../../machines/context.js';
 import { renderReplies, type OutgoingMessage } from '../bot/render/renderReplies.js';
-import { agreementReference, dueDates } from '../domain/agreement.js';
+import { botEntries } from '../bot/transcriptEntries.js';
+import { makeAgreement } from '../domain/agreement.js';
 import type { Agreement, CaseRecord } from '../domain/case.js';
 import { maskPersonalData } from '../domain/maskPersonalData.js';
 import type { TranscriptEntry } from '../domain/transcript.js';
@@ -46,8 +47,7 @@ export function recordAgreement(deps: DeskDeps, caseId: string, agent: DeskAgent
     const offer = [...proposedOffers(await deps.store.transcript(caseId)), ...facts.offers].find((candidate) => candidate.id === offerId);
     if (!facts.account) throw new HttpError(409, `case ${caseId} has no verified account`);
     if (!offer) throw new HttpError(400, `offer ${offerId} was neither computed for this case nor proposed on it`);
-    const day = at.slice(0, 10);
-    const agreement: Agreement = { reference: agreementReference(caseId, day), caseId, accountRef: facts.account.accountRef, currency: facts.account.currency, offer, dueDates: dueDates(offer.schedule, day), agreedAt: at, recordedBy: agent.id };
+    const agreement = makeAgreement({ caseId, account: facts.account, offer, at, recordedBy: agent.id });
     const bundle = await bundleOf(deps, record);
     const context = { ...(facts.raw as unknown as NegotiationContext), chosenOffer: offer };
     const messages = renderReplies([{ type: 'say', key: 'agreement.recorded', card: 'agreement' }], { context, agreement, locale: record.locale, prompts: bundle.prompts[record.locale], figures: bundle.figures });
@@ -64,7 +64,7 @@ export function handBack(deps: DeskDeps, caseId: string, agent: DeskAgent) {
     const append: TranscriptEntry[] = [
       agentEntry(record, agent, at, 'event', 'case.handedBack', { resumesAt: resumed.state }),
       agentEntry(record, agent, at, 'message', announcement.text),
-      ...resumed.replies.map((reply) => ({ at, actor: 'bot' as const, channelId: record.channelId, kind: 'message' as const, text: reply.text })),
+      ...botEntries(resumed.replies, record.channelId, at),
     ];
     return { record: { ...withoutHandoff(record), status: 'active' as const, snapshot: resumed.snapshot, lastActivityAt: at }, messages: [announcement], botMessages: resumed.replies, append, result: { state: resumed.state } };
   });

@@ -55,8 +55,8 @@ export class TokenAuth {
   /** Throws 401 without a valid bearer token, 403 when its role is not among `roles`. */
   authorize(req: Request, roles: readonly Role[]): Principal {
     const header = req.header('authorization') ?? '';
-    const query = typeof req.query === 'object' && req.query ? (req.query as Record<string, unknown>).access_token : undefined;
-    const token = /^Bearer\s+(.+)$/i.exec(header)?.[1] ?? (typeof query === 'string' ? query : undefined);
+    // Only the header: a token in a URL ends up in logs and Referer headers (the event stream checks its own).
+    const token = /^Bearer\s+(.+)$/i.exec(header)?.[1];
     if (!token) throw new HttpError(401, 'a bearer token is required (Authorization: Bearer <token>)');
     const principal = this.identify(token.trim());
     if (!principal) throw new HttpError(401, 'unknown or revoked token');
