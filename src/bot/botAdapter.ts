@@ -1,7 +1,7 @@
 // The CloudAdapter, Bot Framework authentication when an app id is configured, and the one turn-error handler.
 import { CloudAdapter, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
-import { StoreUnavailableError } from '../errors.js';
+import { XieshangError } from '../errors.js';
 import { ReusingAuthentication } from './reusingAuthentication.js';
 
 export interface BotCredentials {
@@ -20,8 +20,8 @@ export class BotAdapter extends CloudAdapter {
   ) {
     super(new ReusingAuthentication({ ...credentials }));
     this.onTurnError = async (context, error) => {
-      // The store is unreachable: let the channel retry the whole turn rather than apologise.
-      if (error instanceof StoreUnavailableError) throw error;
+      // The store is unreachable or too busy (status 503): let the channel retry the whole turn rather than apologise.
+      if (error instanceof XieshangError && error.status === 503) throw error;
       this.logger.error({ err: error, conversationId: context.activity.conversation?.id }, 'turn failed');
       await context.sendActivity(apology(context)).catch((sendError: unknown) => this.logger.error({ err: sendError }, 'could not send the apology'));
     };

@@ -59,7 +59,8 @@ export async function runTurn(activity: IncomingActivity, deps: TurnDeps): Promi
     if (result.ok && planned.metrics && deps.metrics) await deps.metrics.record(planned.metrics);
     if (result.ok) return { kind: 'replied', caseId, replies: planned.replies, ...(planned.escalated ? { escalated: { handoff: planned.escalated, record: planned.record } } : {}), ...(loaded.record?.status === 'escalated' ? { forDesk: planned.append } : {}) };
   }
-  throw new XieshangError('XS_STORE_CONFLICT', `case ${caseId}: still conflicting after ${MAX_REPLAYS} replays`);
+  // 503: the channel retries the activity later, when the other writers are done (nothing was written).
+  throw new XieshangError('XS_STORE_CONFLICT', `case ${caseId}: still conflicting after ${MAX_REPLAYS} replays`, { status: 503 });
 }
 
 function waitingForAgent(record: CaseRecord | undefined): { waitingForAgent?: Handoff } {

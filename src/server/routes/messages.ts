@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { IncomingActivitySchema } from '../../bot/activitySchema.js';
 import type { BotAdapter } from '../../bot/botAdapter.js';
 import type { NegotiationBot } from '../../bot/negotiationBot.js';
-import { HttpError, StoreUnavailableError } from '../../errors.js';
+import { HttpError, XieshangError } from '../../errors.js';
 import { sendError } from '../httpErrors.js';
 
 export function messagesRoute(server: Server, deps: { adapter: BotAdapter; bot: NegotiationBot; logger: Logger }): void {
@@ -21,7 +21,7 @@ export function messagesRoute(server: Server, deps: { adapter: BotAdapter; bot: 
       res.send(invokeResponse?.status ?? 200, invokeResponse?.body ?? undefined);
     } catch (error) {
       if (isAuthenticationError(error)) return sendError(res, new HttpError(401, 'Bot Framework authentication failed'), deps.logger);
-      if (error instanceof StoreUnavailableError) deps.logger.debug('turn refused: store unavailable');
+      if (error instanceof XieshangError && error.status === 503) deps.logger.debug({ code: error.code }, 'turn refused for now: the channel will retry');
       sendError(res, error, deps.logger);
     }
   });
