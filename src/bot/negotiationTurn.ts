@@ -11,7 +11,7 @@ import { supportedLocale, type IncomingActivity } from './activitySchema.js';
 import { caseIdFor } from './caseIdentity.js';
 import { settleOutcome } from './caseOutcome.js';
 import { joinPlainMessages, renderReplies, type OutgoingMessage } from './render/renderReplies.js';
-import { stepMachine } from './stepMachine.js';
+import { persistedContext, stepMachine } from './stepMachine.js';
 import { borrowerEntry, botEntries, conversationReference } from './transcriptEntries.js';
 import { understand } from './understand.js';
 import { replyAfterTheEnd } from './afterTheEnd.js';
@@ -95,7 +95,7 @@ function planTurn(activity: IncomingActivity, existing: CaseRecord | undefined, 
   };
   const rawText = activity.type === 'message' ? (activity.text ?? '') : undefined;
   const text = rawText?.slice(0, MAX_READ_CHARS);
-  const previous = existing ? (existing.snapshot as { context?: Parameters<typeof understand>[0]['context'] }).context : undefined;
+  const previous = persistedContext(existing?.snapshot, caseId);
   const append: TranscriptEntry[] = [];
   if (rawText !== undefined) append.push(borrowerEntry(activity, rawText, previous?.lastAsk?.expects, at));
 

@@ -17,14 +17,20 @@ export interface Step {
 
 const PersistedSnapshotSchema = z.looseObject({ status: z.enum(['active', 'done']), value: z.unknown(), context: z.looseObject({ caseId: z.string() }) });
 
+/** The context of a stored snapshot, checked to be a negotiation snapshot first; undefined for a new case. */
+export function persistedContext(persisted: unknown, caseId: string): NegotiationContext | undefined {
+  if (persisted === undefined) return undefined;
+  const parsed = PersistedSnapshotSchema.safeParse(persisted);
+  if (!parsed.success) throw new XieshangError('XS_SNAPSHOT_INVALID', `case ${caseId}: stored machine snapshot is not a negotiation snapshot`);
+  return parsed.data.context as unknown as NegotiationContext;
+}
+
 /**
  * Runs one step. Events the current state cannot take are replaced by `input.unrecognized`,
  * so the borrower is asked again instead of being silently ignored.
  */
 export function stepMachine(machine: NegotiationMachine, persisted: unknown, input: NegotiationInput, events: readonly NegotiationEvent[]): Step {
-  if (persisted !== undefined && !PersistedSnapshotSchema.safeParse(persisted).success) {
-    throw new XieshangError('XS_SNAPSHOT_INVALID', `case ${input.caseId}: stored machine snapshot is not a negotiation snapshot`);
-  }
+  persistedContext(persisted, input.caseId);
   const actor = createActor(machine, persisted === undefined ? { input } : { snapshot: persisted as Snapshot<unknown>, input });
   const said: Said[] = [];
   actor.on('say', (event) => said.push(event));
