@@ -4,11 +4,18 @@ import { ConfigurationError } from './errors.js';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
+/** `points/seconds`, e.g. `30/600`: at most 30 in any 600 seconds. */
+const rateLimit = z.string().regex(/^\d{1,6}\/\d{1,7}$/, 'points/seconds, e.g. 30/600').transform((spec) => {
+  const [points, seconds] = spec.split('/').map(Number) as [number, number];
+  return { points, seconds };
+});
+const cidrList = z.string().regex(/^$|^[0-9a-fA-F:.]+(\/\d{1,3})?(,\s*[0-9a-fA-F:.]+(\/\d{1,3})?)*$/, 'comma-separated addresses or CIDRs, e.g. 10.0.0.0/8,::1');
 
 export const ConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: port.default(3978),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  /** Empty = 127.0.0.1 outside production, 0.0.0.0 in production (see hostOf). */
+  HOST: z.string().default(''),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DIALOGS_DIR: z.string().min(1).default('dialogs'),
   ACCOUNTS_FILE: z.string().min(1).default('dialogs/demo-accounts.yaml'),
@@ -37,12 +44,35 @@ export const ConfigSchema = z.object({
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(256 * 1024),
   DEDUPE_TTL_SECONDS: z.coerce.number().int().min(60).default(24 * 3600),
   RETENTION_DAYS: z.coerce.number().int().min(1).default(730),
+  /** A request body must arrive completely within this many ms (a dripping body is cut off with 408); also bounds headers and WebSocket handshakes. */
+  BODY_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
+  /** Open TCP connections one client address may hold (RATE_LIMIT_EXEMPT and TRUST_PROXY addresses are not capped). */
+  MAX_CONNECTIONS_PER_CLIENT: z.coerce.number().int().min(1).max(100_000).default(64),
+  /** Proxies (addresses/CIDRs) whose X-Forwarded-For is believed; empty = the socket's address is the client. */
+  TRUST_PROXY: cidrList.default(''),
+  /** Client addresses/CIDRs exempt from the per-client limits (load tests, benchmarks); the per-account identity lock still applies. */
+  RATE_LIMIT_EXEMPT: cidrList.default(''),
+  /** New conversations (web chat tokens, and /api/messages conversations when Bot Framework auth is off) per client address. */
+  RATE_LIMIT_CONVERSATIONS_PER_CLIENT: rateLimit.default({ points: 30, seconds: 600 }),
+  /** New conversations on /api/messages per channel user (channel id + user id). */
+  RATE_LIMIT_CONVERSATIONS_PER_USER: rateLimit.default({ points: 10, seconds: 600 }),
+  /** Web chat (Direct Line) conversations are forgotten after this many hours without an activity. */
+  DIRECTLINE_IDLE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
+  /** Largest activity (JSON bytes) a web chat client may post. */
+  DIRECTLINE_MAX_ACTIVITY_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024).default(16 * 1024),
+  /** Extra serviceUrl prefixes the bot may reply to, comma-separated (the Bot Framework's own and the web chat's are always allowed). */
+  ALLOWED_SERVICE_URLS: z.string().default(''),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
 /** True when any Redis setting is present: the service then keeps everything in Redis. */
 export function usesRedis(config: Config): boolean {
   return Boolean(config.REDIS_URL || config.REDIS_SENTINELS || config.REDIS_CLUSTER_NODES);
+}
+
+/** The address to listen on: HOST, or loopback outside production and every interface in production. */
+export function hostOf(config: Config): string {
+  return config.HOST || (config.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1');
 }
 
 /** Parses the environment; throws ConfigurationError naming each bad variable and what it expects. */

@@ -13,7 +13,10 @@ export type ErrorCode =
   | 'XS_FORBIDDEN'
   | 'XS_NOT_FOUND'
   | 'XS_CONFLICT'
-  | 'XS_PAYLOAD_TOO_LARGE';
+  | 'XS_PAYLOAD_TOO_LARGE'
+  | 'XS_UNSUPPORTED_ENCODING'
+  | 'XS_BODY_TIMEOUT'
+  | 'XS_RATE_LIMITED';
 
 export class XieshangError extends Error {
   readonly code: ErrorCode;
@@ -41,6 +44,17 @@ export class HttpError extends XieshangError {
     const code = ({ 400: 'XS_BAD_REQUEST', 401: 'XS_UNAUTHORIZED', 403: 'XS_FORBIDDEN', 404: 'XS_NOT_FOUND', 409: 'XS_CONFLICT', 413: 'XS_PAYLOAD_TOO_LARGE' } as const)[status];
     super(code, message, { status, cause });
     this.name = 'HttpError';
+  }
+}
+
+/** A named rate limit was reached: 429 with Retry-After (whole seconds until a point is free again). */
+export class RateLimitedError extends XieshangError {
+  readonly retryAfterSeconds: number;
+
+  constructor(message: string, retryAfterSeconds: number) {
+    super('XS_RATE_LIMITED', message, { status: 429 });
+    this.name = 'RateLimitedError';
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 

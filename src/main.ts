@@ -1,5 +1,5 @@
 // Entry point: read config, build the service, listen, and shut down gracefully on SIGTERM/SIGINT.
-import { readConfig } from './config.js';
+import { hostOf, readConfig } from './config.js';
 import { createLogger } from './log.js';
 import { buildApp } from './app.js';
 import { XieshangError } from './errors.js';
@@ -8,7 +8,7 @@ async function main(): Promise<void> {
   const config = readConfig();
   const logger = createLogger({ level: config.LOG_LEVEL });
   const app = await buildApp(config, logger);
-  app.server.listen(config.PORT, config.HOST, () => logger.info({ url: app.server.url }, 'xieshang listening'));
+  app.server.listen(config.PORT, hostOf(config), () => logger.info({ url: app.server.url }, 'xieshang listening'));
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');
     app.close().then(

@@ -20,8 +20,8 @@ export class BotAdapter extends CloudAdapter {
   ) {
     super(new ReusingAuthentication({ ...credentials }));
     this.onTurnError = async (context, error) => {
-      // The store is unreachable or too busy (status 503): let the channel retry the whole turn rather than apologise.
-      if (error instanceof XieshangError && error.status === 503) throw error;
+      // The store is unreachable or too busy (503), or the caller is over a rate limit (429): the route answers with that status.
+      if (error instanceof XieshangError && (error.status === 503 || error.status === 429)) throw error;
       this.logger.error({ err: error, conversationId: context.activity.conversation?.id }, 'turn failed');
       await context.sendActivity(apology(context)).catch((sendError: unknown) => this.logger.error({ err: sendError }, 'could not send the apology'));
     };

@@ -25,6 +25,8 @@ export interface TurnDeps {
   clock: () => Date;
   /** Counts transitions and offers per flow version; recorded only after a successful commit. */
   metrics?: FlowMetrics;
+  /** Asked before a conversation's first case is created; throws (RateLimitedError) to refuse it. */
+  admitNewConversation?: (activity: IncomingActivity) => Promise<void>;
 }
 
 export interface TurnOutcome {
@@ -55,6 +57,7 @@ export async function runTurn(activity: IncomingActivity, deps: TurnDeps): Promi
     const bundle = loaded.record ? await deps.dialogs.get(loaded.record.flowVersion) : deps.dialogs.current();
     const planned = planTurn(activity, loaded.record, caseId, deps, bundle);
     if (!planned) return { kind: 'ignored', caseId, replies: [] };
+    if (!loaded.record && deps.admitNewConversation) await deps.admitNewConversation(activity);
     const result = await deps.store.commit({ caseId, expectedVersion: loaded.version, record: planned.record, append: planned.append, ...(activity.id ? { activityId: activity.id } : {}), ...(planned.agreement ? { agreement: planned.agreement } : {}) });
     if (result.ok && planned.metrics && deps.metrics) await deps.metrics.record(planned.metrics);
     if (result.ok) return { kind: 'replied', caseId, replies: planned.replies, ...(planned.escalated ? { escalated: { handoff: planned.escalated, record: planned.record } } : {}), ...(loaded.record?.status === 'escalated' ? { forDesk: planned.append } : {}) };

@@ -1,9 +1,10 @@
 // The one place an error becomes an HTTP answer: { error: { code, message } } with its status.
 import type { Request, Response } from 'restify';
 import type { Logger } from 'pino';
-import { XieshangError } from '../errors.js';
+import { RateLimitedError, XieshangError } from '../errors.js';
 
 export function sendError(res: Response, error: unknown, logger: Logger): void {
+  if (error instanceof RateLimitedError) res.header('Retry-After', String(error.retryAfterSeconds));
   if (error instanceof XieshangError && error.status !== undefined && error.status < 500) {
     res.send(error.status, { error: { code: error.code, message: error.message } });
     return;
