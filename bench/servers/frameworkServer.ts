@@ -1,7 +1,9 @@
 // The framework: the Bot Framework echo-bot sample (CloudAdapter on restify), replying to the local connector.
 import restify from 'restify';
 import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication, MessageFactory } from 'botbuilder';
+import { InProcessChannels } from '../../src/bot/inProcessChannels.js';
 import { ReusingAuthentication } from '../../src/bot/reusingAuthentication.js';
+import { ServiceUrlPolicy } from '../../src/bot/serviceUrlPolicy.js';
 import { serveToParent } from './childProtocol.js';
 
 class EchoBot extends ActivityHandler {
@@ -16,7 +18,7 @@ class EchoBot extends ActivityHandler {
 }
 
 // BENCH_REUSE_CLIENTS=1: the same bot with xieshang's ReusingAuthentication, to price per-turn client building.
-const adapter = new CloudAdapter(process.env.BENCH_REUSE_CLIENTS === '1' ? new ReusingAuthentication({}) : new ConfigurationBotFrameworkAuthentication({}));
+const adapter = new CloudAdapter(process.env.BENCH_REUSE_CLIENTS === '1' ? new ReusingAuthentication({}, { channels: new InProcessChannels(), serviceUrls: new ServiceUrlPolicy({ extra: '', allowLoopback: true, inProcess: () => false }) }) : new ConfigurationBotFrameworkAuthentication({}));
 adapter.onTurnError = async (context, error) => {
   process.stderr.write(`turn failed: ${String(error)}\n`);
   await context.sendActivity('The bot encountered an error.');

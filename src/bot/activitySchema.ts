@@ -1,16 +1,18 @@
 // The Activity fields a turn relies on, validated before the bot sees them (400 otherwise).
 import { z } from 'zod';
 
-const Account = z.looseObject({ id: z.string().min(1).max(512), name: z.string().max(512).optional(), role: z.string().optional() });
+/** Ids go into connector URLs: a lone UTF-16 surrogate cannot be URI-encoded, so the replies would be lost. */
+const Id = z.string().min(1).max(512).refine((id) => !/\p{Cs}/u.test(id), 'must be valid Unicode (it has a lone UTF-16 surrogate)');
+const Account = z.looseObject({ id: Id, name: z.string().max(512).optional(), role: z.string().optional() });
 
 export const IncomingActivitySchema = z.looseObject({
   type: z.string().min(1).max(64),
-  id: z.string().max(512).optional(),
+  id: z.string().max(512).refine((id) => !/\p{Cs}/u.test(id), 'must be valid Unicode (it has a lone UTF-16 surrogate)').optional(),
   timestamp: z.string().optional(),
   localTimestamp: z.string().optional(),
   channelId: z.string().min(1).max(128),
   serviceUrl: z.url({ error: 'serviceUrl must be the URL the bot replies to' }),
-  conversation: z.looseObject({ id: z.string().min(1).max(512) }),
+  conversation: z.looseObject({ id: Id }),
   from: Account,
   recipient: Account,
   text: z.string().optional(),

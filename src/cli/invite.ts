@@ -14,8 +14,12 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const config = readConfig();
+  if (!config.DIRECTLINE_SECRET) {
+    process.stderr.write('DIRECTLINE_SECRET is empty: set it to the running service\'s secret (without one, each start signs with a secret of its own)\n');
+    return 2;
+  }
   const accounts = new AccountDirectory(parseAccounts(readFileSync(config.ACCOUNTS_FILE, 'utf8'), config.ACCOUNTS_FILE));
-  const tokens = DirectLineTokens.fromConfig(config, (message) => process.stderr.write(`warning: ${message}\n`));
+  const tokens = new DirectLineTokens(config.DIRECTLINE_SECRET);
   const base = (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, '');
   const ttlSeconds = (hours ? Number(hours) : config.INVITE_TTL_HOURS) * 3600;
   const made = await makeInvite({ tokens, accounts }, accountRef, ttlSeconds, base);

@@ -4,6 +4,8 @@ import { HttpError } from '../../errors.js';
 import type { StoredActivity } from './directLineStore.js';
 
 export const DIRECTLINE_CHANNEL = 'directline';
+/** The serviceUrl of web chat conversations: served in-process on every instance (`.invalid` never resolves). */
+export const DIRECTLINE_SERVICE_URL = 'https://directline.xieshang.invalid/';
 export const BOT_ACCOUNT = { id: 'xieshang', name: 'xieshang', role: 'bot' } as const;
 
 /** A client's activity (Web Chat, DirectLineJS): only these fields are kept; ids, sender and addresses are the bridge's. */

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import { HttpError } from '../../errors.js';
 import type { AccountDirectory } from '../../store/accountDirectory.js';
-import { BOT_ACCOUNT, DIRECTLINE_CHANNEL, fromBorrower, fromBot, type BotActivitySchema, type ClientActivitySchema } from './directLineActivities.js';
+import { BOT_ACCOUNT, BotActivitySchema, DIRECTLINE_CHANNEL, DIRECTLINE_SERVICE_URL, fromBorrower, fromBot, parseBody, type ClientActivitySchema } from './directLineActivities.js';
 import type { ConversationRecord, DirectLineStore } from './directLineStore.js';
 import type { ConversationClaims, DirectLineTokens, IssuedToken } from './directLineTokens.js';
 import type { z } from 'zod';
@@ -12,10 +12,8 @@ export interface BridgeDeps {
   store: DirectLineStore;
   tokens: DirectLineTokens;
   accounts: AccountDirectory;
-  /** Hands an Activity to the bot through the Bot Framework activity path (POST /api/messages). */
+  /** Hands an Activity to the bot in this process (never through the public, authenticated /api/messages). */
   deliver: (activity: Record<string, unknown>) => Promise<void>;
-  /** Where the bot sends its replies: the bridge's own connector routes. */
-  serviceUrl: () => string;
   clock: () => Date;
   logger: Logger;
 }
@@ -63,9 +61,10 @@ export class DirectLineBridge {
     return id;
   }
 
-  /** The bot's reply arriving at the bridge's connector: stored and pushed to every reader. */
-  fromBot(conversationId: string, sent: z.infer<typeof BotActivitySchema>): Promise<string> {
-    return this.deps.store.append(conversationId, fromBot(sent, conversationId, this.deps.clock()));
+  /** The bot's reply (a function call from its connector): stored and pushed to every reader. */
+  async fromBot(conversationId: string, sent: Record<string, unknown>): Promise<string> {
+    if (!(await this.deps.store.conversation(conversationId))) throw new HttpError(404, `conversation ${conversationId} does not exist or has expired`);
+    return this.deps.store.append(conversationId, fromBot(parseBody(BotActivitySchema, sent, 'Activity'), conversationId, this.deps.clock()));
   }
 
   private async toBot(record: ConversationRecord, activity: Record<string, unknown>): Promise<void> {
@@ -74,7 +73,7 @@ export class DirectLineBridge {
     await this.deps.deliver({
       ...activity,
       channelId: DIRECTLINE_CHANNEL,
-      serviceUrl: this.deps.serviceUrl(),
+      serviceUrl: DIRECTLINE_SERVICE_URL,
       conversation: { id: record.conversationId },
       from: { id: record.userId, role: 'user' },
       recipient: BOT_ACCOUNT,

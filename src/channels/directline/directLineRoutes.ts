@@ -1,6 +1,7 @@
 // The Direct Line 3.0 REST routes: tokens, start, reconnect, post and poll, all scoped to the token's conversation.
 import type { Request, Server } from 'restify';
 import type { Logger } from 'pino';
+import { HttpError } from '../../errors.js';
 import { ClientActivitySchema, GenerateBodySchema, StartBodySchema, parseBody } from './directLineActivities.js';
 import type { DirectLineBridge } from './directLineBridge.js';
 import type { DirectLineStore } from './directLineStore.js';
@@ -13,6 +14,10 @@ export interface DirectLineRouteDeps {
   tokens: DirectLineTokens;
   publicUrl: string | undefined;
   logger: Logger;
+  /** Counts a new conversation against the caller's address; throws RateLimitedError past the limit. */
+  admit: (req: Request) => Promise<void>;
+  /** Largest activity a client may post (JSON bytes). */
+  maxActivityBytes: number;
 }
 
 const BASE = '/v3/directline';
@@ -29,7 +34,11 @@ export function directLineRoutes(server: Server, deps: DirectLineRouteDeps): voi
 
   corsPreflight(server, `${BASE}/*`);
 
-  server.post(`${BASE}/tokens/generate`, answer(logger, async (req) => [200, await bridge.generate(parseBody(GenerateBodySchema, req.body, 'token request') ?? {})]));
+  server.post(`${BASE}/tokens/generate`, answer(logger, async (req) => {
+    const request = parseBody(GenerateBodySchema, req.body, 'token request') ?? {};
+    await deps.admit(req);
+    return [200, await bridge.generate(request)];
+  }));
 
   server.post(`${BASE}/tokens/refresh`, answer(logger, async (req) => {
     const current = await claims(req);
@@ -53,6 +62,8 @@ export function directLineRoutes(server: Server, deps: DirectLineRouteDeps): voi
 
   server.post(`${BASE}/conversations/:conversationId/activities`, answer(logger, async (req) => {
     const record = await conversationOf(req);
+    const bytes = Buffer.byteLength(JSON.stringify(req.body ?? null));
+    if (bytes > deps.maxActivityBytes) throw new HttpError(413, `an activity may have at most ${deps.maxActivityBytes} bytes (this one has ${bytes})`);
     return [200, { id: await bridge.post(record, parseBody(ClientActivitySchema, req.body, 'Activity')) }];
   }));
 

@@ -40,9 +40,6 @@ export interface DirectLineStore {
 /** Activities returned by one read; the client asks again with the new watermark. */
 export const PAGE_SIZE = 100;
 
-/** Conversations and their logs are kept this long after their last activity. */
-export const CONVERSATION_TTL_SECONDS = 7 * 24 * 3600;
-
 /** Activity ids as Azure's Direct Line writes them: `<conversationId>|0000042`. */
 export function activityId(conversationId: string, index: number): string {
   return `${conversationId}|${String(index).padStart(7, '0')}`;

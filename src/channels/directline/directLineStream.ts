@@ -1,6 +1,7 @@
 // The WebSocket stream at a conversation's streamUrl: ActivitySets from the watermark on, empty frames as keep-alives.
-import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
+import type { UpgradeRouter } from '../../server/edge/upgradeRouter.js';
 import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { DirectLineStore } from './directLineStore.js';
@@ -17,13 +18,13 @@ export interface StreamDeps {
   keepAliveMs: number;
 }
 
-/** Serves the stream on `httpServer`'s upgrades; other upgrade paths are left to their own listeners. */
-export function attachStream(httpServer: HttpServer, deps: StreamDeps): { close(): void } {
-  const wss = new WebSocketServer({ noServer: true });
+/** Serves the stream's upgrades (the router answers every other upgrade path). */
+export function attachStream(upgrades: UpgradeRouter, deps: StreamDeps): { close(): void } {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const match = STREAM_PATH.exec(url.pathname);
-    if (!match) return;
+    if (!match) return socket.destroy();
     void authorize(deps, decodeURIComponent(match[1]!), url).then(
       (start) => wss.handleUpgrade(req, socket, head, (ws) => streamTo(ws, start.conversationId, start.watermark, deps)),
       (error: unknown) => {
@@ -32,10 +33,10 @@ export function attachStream(httpServer: HttpServer, deps: StreamDeps): { close(
       },
     );
   };
-  httpServer.on('upgrade', onUpgrade);
+  const stop = upgrades.serve(STREAM_PATH, onUpgrade);
   return {
     close() {
-      httpServer.off('upgrade', onUpgrade);
+      stop();
       for (const client of wss.clients) client.terminate();
       wss.close();
     },

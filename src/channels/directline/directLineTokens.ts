@@ -1,5 +1,5 @@
 // Signed tokens (HS256, jose): conversation tokens, stream tokens and invitations, each checked for its own use.
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { SignJWT, errors, jwtVerify } from 'jose';
 import { z } from 'zod';
 import { ConfigurationError, HttpError } from '../../errors.js';
@@ -7,7 +7,6 @@ import { ConfigurationError, HttpError } from '../../errors.js';
 /** Direct Line clients refresh at half this lifetime (botframework-directlinejs: every 15 minutes). */
 export const CONVERSATION_TOKEN_SECONDS = 30 * 60;
 const STREAM_TOKEN_SECONDS = 5 * 60;
-const DEV_SECRET = 'xieshang-development-only-directline-secret';
 const ISSUER = 'xieshang';
 
 const ConversationClaims = z.object({ scope: z.literal('conversation'), conv: z.string().min(1), user: z.string().min(1) });
@@ -24,16 +23,17 @@ export interface IssuedToken {
 export class DirectLineTokens {
   private readonly key: Uint8Array;
 
-  constructor(secret: string) {
+  /** `maxInviteSeconds`: the oldest invitation accepted (INVITE_TTL_HOURS, or the longest a caller may ask for). */
+  constructor(secret: string, private readonly maxInviteSeconds = 90 * 24 * 3600) {
     this.key = new TextEncoder().encode(secret);
   }
 
-  /** DIRECTLINE_SECRET, or outside production a fixed development secret (`warn` says so once). */
+  /** DIRECTLINE_SECRET, or outside production a secret made for this start (`warn` says so once): links die with the process. */
   static fromConfig(config: { DIRECTLINE_SECRET?: string | undefined; NODE_ENV: string }, warn: (message: string) => void): DirectLineTokens {
     if (config.DIRECTLINE_SECRET) return new DirectLineTokens(config.DIRECTLINE_SECRET);
     if (config.NODE_ENV === 'production') throw new ConfigurationError('XS_CONFIG_INVALID', 'DIRECTLINE_SECRET="": production needs its own signing secret for web chat tokens (32 characters or more)');
-    warn('DIRECTLINE_SECRET is empty: web chat tokens and invitations are signed with the development secret (never in production)');
-    return new DirectLineTokens(DEV_SECRET);
+    warn('DIRECTLINE_SECRET is empty: web chat tokens and invitations are signed with a secret made for this start (they stop working on restart and across instances; never in production)');
+    return new DirectLineTokens(randomBytes(32).toString('base64url'));
   }
 
   async conversationToken(conv: string, user: string): Promise<IssuedToken> {
@@ -51,33 +51,29 @@ export class DirectLineTokens {
 
   /** 401 for a token that is not ours, 403 for an expired one (Direct Line clients then refresh or give up). */
   async verifyConversation(token: string): Promise<ConversationClaims> {
-    return claimsOf(ConversationClaims, await this.verify(token, 'conversation token'), 'conversation token');
+    return claimsOf(ConversationClaims, await this.verify(token, 'conversation token', CONVERSATION_TOKEN_SECONDS), 'conversation token');
   }
 
   async verifyStream(token: string): Promise<z.infer<typeof StreamClaims>> {
-    return claimsOf(StreamClaims, await this.verify(token, 'stream token'), 'stream token');
+    return claimsOf(StreamClaims, await this.verify(token, 'stream token', STREAM_TOKEN_SECONDS), 'stream token');
   }
 
   async verifyInvite(token: string): Promise<InviteClaims> {
-    const payload = await this.verify(token, 'invitation').catch((error: unknown) => {
+    const payload = await this.verify(token, 'invitation', this.maxInviteSeconds).catch((error: unknown) => {
       if (error instanceof HttpError && error.status === 403) throw new HttpError(403, 'this invitation link has expired; please ask for a new one');
       throw new HttpError(400, 'this invitation link is not valid; please check it or ask for a new one');
     });
     return claimsOf(InviteClaims, payload, 'invitation', 400);
   }
 
-  /** A stable, unguessable path segment for the bridge's connector routes (same on every instance). */
-  connectorKey(): string {
-    return createHmac('sha256', this.key).update('directline-connector').digest('base64url').slice(0, 24);
-  }
-
   private sign(claims: Record<string, string>, seconds: number): Promise<string> {
     return new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setIssuer(ISSUER).setIssuedAt().setExpirationTime(`${seconds}s`).sign(this.key);
   }
 
-  private async verify(token: string, what: string): Promise<Record<string, unknown>> {
+  /** Every token must carry `iat` and `exp` and be at most `maxAgeSeconds` old, whatever its `exp` says. */
+  private async verify(token: string, what: string, maxAgeSeconds: number): Promise<Record<string, unknown>> {
     try {
-      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'] });
+      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'], requiredClaims: ['iat', 'exp'], maxTokenAge: maxAgeSeconds });
       return payload;
     } catch (error) {
       if (error instanceof errors.JWTExpired) throw new HttpError(403, `${what} expired; refresh it before it expires or start a new conversation`);

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Account } from '../../domain/account.js';
 import { HttpError } from '../../errors.js';
 import type { TokenAuth } from '../../server/auth.js';
+import { answer as answerWithoutCors } from '../../server/httpErrors.js';
 import type { AccountDirectory } from '../../store/accountDirectory.js';
 import { parseBody } from './directLineActivities.js';
 import type { DirectLineTokens } from './directLineTokens.js';
@@ -32,7 +33,8 @@ export async function makeInvite(deps: Pick<InviteRouteDeps, 'tokens' | 'account
 }
 
 export function inviteRoutes(server: Server, deps: InviteRouteDeps): void {
-  server.post('/api/admin/invites', answer(deps.logger, async (req) => {
+  // An admin API: no CORS, so no other site's page can call it with an admin's token.
+  server.post('/api/admin/invites', answerWithoutCors(deps.logger, async (req) => {
     const principal = deps.auth.authorize(req, ['admin']);
     const request = parseBody(InviteRequestSchema, req.body, 'invitation request');
     const made = await makeInvite(deps, request.accountRef, request.ttlHours ? request.ttlHours * 3600 : deps.inviteTtlSeconds, publicBase(req, deps.publicUrl));

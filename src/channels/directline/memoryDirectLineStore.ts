@@ -1,4 +1,4 @@
-// The embedded Direct Line store: conversations and logs in this process (lost on restart, one instance only).
+// The embedded Direct Line store: conversations and logs in this process (lost on restart, one instance only), forgotten when idle.
 import { EventEmitter } from 'node:events';
 import { PAGE_SIZE, activityId, withIds, type ActivitySet, type ConversationRecord, type DirectLineStore, type StoredActivity } from './directLineStore.js';
 
@@ -8,12 +8,18 @@ export class MemoryDirectLineStore implements DirectLineStore {
   private readonly started = new Set<string>();
   private readonly invites = new Map<string, string>();
   private readonly events = new EventEmitter().setMaxListeners(0);
+  /** Conversation ids by last activity, oldest first (a touch moves an id to the end). */
+  private readonly lastActive = new Map<string, number>();
+
+  constructor(private readonly idleMs: number, private readonly now: () => number = Date.now) {}
 
   async saveConversation(record: ConversationRecord): Promise<void> {
     this.records.set(record.conversationId, record);
+    this.touch(record.conversationId);
   }
 
   async conversation(conversationId: string): Promise<ConversationRecord | undefined> {
+    this.forgetIdle();
     return this.records.get(conversationId);
   }
 
@@ -27,6 +33,7 @@ export class MemoryDirectLineStore implements DirectLineStore {
     const log = this.logs.get(conversationId) ?? [];
     log.push(activity);
     this.logs.set(conversationId, log);
+    this.touch(conversationId);
     this.events.emit(conversationId);
     return activityId(conversationId, log.length - 1);
   }
@@ -46,6 +53,24 @@ export class MemoryDirectLineStore implements DirectLineStore {
   subscribe(conversationId: string, listener: () => void): () => void {
     this.events.on(conversationId, listener);
     return () => this.events.off(conversationId, listener);
+  }
+
+  private touch(conversationId: string): void {
+    this.lastActive.delete(conversationId);
+    this.lastActive.set(conversationId, this.now());
+    this.forgetIdle();
+  }
+
+  /** Drops conversations idle longer than `idleMs` (as Redis expires them), oldest first, stopping at the first recent one. */
+  private forgetIdle(): void {
+    const before = this.now() - this.idleMs;
+    for (const [conversationId, at] of this.lastActive) {
+      if (at > before) return;
+      this.lastActive.delete(conversationId);
+      this.records.delete(conversationId);
+      this.logs.delete(conversationId);
+      this.started.delete(conversationId);
+    }
   }
 
   async close(): Promise<void> {

@@ -1,7 +1,7 @@
 // Direct Line conversations in Redis: record and log under one `{dl:<id>}` hash tag, pub/sub to wake other instances.
 import type { Redis } from 'ioredis';
 import type { RedisConnection } from '../../store/redis/redisConnection.js';
-import { ConversationRecordSchema, CONVERSATION_TTL_SECONDS, PAGE_SIZE, activityId, withIds, type ActivitySet, type ConversationRecord, type DirectLineStore, type StoredActivity } from './directLineStore.js';
+import { ConversationRecordSchema, PAGE_SIZE, activityId, withIds, type ActivitySet, type ConversationRecord, type DirectLineStore, type StoredActivity } from './directLineStore.js';
 
 /**
  * The log is a Redis list (RPUSH answers the new length, so the index is known atomically), read with
@@ -13,10 +13,10 @@ export class RedisDirectLineStore implements DirectLineStore {
   private subscriber: Redis | undefined;
   private readonly listeners = new Map<string, Set<() => void>>();
 
-  constructor(private readonly redis: RedisConnection, private readonly channelPrefix: string) {}
+  constructor(private readonly redis: RedisConnection, private readonly channelPrefix: string, private readonly idleSeconds: number) {}
 
   async saveConversation(record: ConversationRecord): Promise<void> {
-    await this.redis.guard('directline save', () => this.redis.client.set(key(record.conversationId, 'conv'), JSON.stringify(record), 'EX', CONVERSATION_TTL_SECONDS));
+    await this.redis.guard('directline save', () => this.redis.client.set(key(record.conversationId, 'conv'), JSON.stringify(record), 'EX', this.idleSeconds));
   }
 
   async conversation(conversationId: string): Promise<ConversationRecord | undefined> {
@@ -25,13 +25,13 @@ export class RedisDirectLineStore implements DirectLineStore {
   }
 
   async markStarted(conversationId: string): Promise<boolean> {
-    const set = await this.redis.guard('directline start', () => this.redis.client.set(key(conversationId, 'started'), '1', 'EX', CONVERSATION_TTL_SECONDS, 'NX'));
+    const set = await this.redis.guard('directline start', () => this.redis.client.set(key(conversationId, 'started'), '1', 'EX', this.idleSeconds, 'NX'));
     return set === 'OK';
   }
 
   async append(conversationId: string, activity: StoredActivity): Promise<string> {
     const log = key(conversationId, 'log');
-    const replies = await this.redis.guard('directline append', () => this.redis.client.multi().rpush(log, JSON.stringify(activity)).expire(log, CONVERSATION_TTL_SECONDS).expire(key(conversationId, 'conv'), CONVERSATION_TTL_SECONDS).exec());
+    const replies = await this.redis.guard('directline append', () => this.redis.client.multi().rpush(log, JSON.stringify(activity)).expire(log, this.idleSeconds).expire(key(conversationId, 'conv'), this.idleSeconds).expire(key(conversationId, 'started'), this.idleSeconds).exec());
     const length = Number(replies?.[0]?.[1]);
     await this.redis.guard('directline publish', () => this.redis.client.publish(this.channel(conversationId), String(length)));
     return activityId(conversationId, length - 1);

@@ -1,14 +1,27 @@
 // POST /api/messages: validates the Activity, then hands it to the Bot Framework adapter and the bot.
 import type { Activity } from 'botbuilder';
-import type { Server } from 'restify';
+import type { Request, Server } from 'restify';
 import type { Logger } from 'pino';
 import { IncomingActivitySchema } from '../../bot/activitySchema.js';
 import type { BotAdapter } from '../../bot/botAdapter.js';
 import type { NegotiationBot } from '../../bot/negotiationBot.js';
+import type { ServiceUrlPolicy } from '../../bot/serviceUrlPolicy.js';
+import type { ConversationAdmission } from '../limits/conversationAdmission.js';
 import { HttpError, XieshangError } from '../../errors.js';
 import { sendError } from '../httpErrors.js';
 
-export function messagesRoute(server: Server, deps: { adapter: BotAdapter; bot: NegotiationBot; logger: Logger }): void {
+export interface MessagesDeps {
+  adapter: BotAdapter;
+  bot: NegotiationBot;
+  serviceUrls: ServiceUrlPolicy;
+  admission: ConversationAdmission;
+  /** The caller's address, counted for new conversations only when Bot Framework authentication is off. */
+  clientOf: (req: Request) => string;
+  authenticated: boolean;
+  logger: Logger;
+}
+
+export function messagesRoute(server: Server, deps: MessagesDeps): void {
   server.post('/api/messages', async (req, res) => {
     try {
       const parsed = IncomingActivitySchema.safeParse(req.body);
@@ -16,8 +29,10 @@ export function messagesRoute(server: Server, deps: { adapter: BotAdapter; bot: 
         const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ');
         throw new HttpError(400, `not a valid Activity — ${problems}`);
       }
+      deps.serviceUrls.check(parsed.data.serviceUrl);
       const authHeader = req.header('authorization') ?? '';
-      const invokeResponse = await deps.adapter.handle(authHeader, req.body as Activity, (context) => deps.bot.run(context));
+      const run = () => deps.adapter.handle(authHeader, req.body as Activity, (context) => deps.bot.run(context));
+      const invokeResponse = deps.authenticated ? await run() : await deps.admission.fromClient(deps.clientOf(req), run);
       res.send(invokeResponse?.status ?? 200, invokeResponse?.body ?? undefined);
     } catch (error) {
       if (isAuthenticationError(error)) return sendError(res, new HttpError(401, 'Bot Framework authentication failed'), deps.logger);
