@@ -11,6 +11,9 @@ const READY_POLL_MS = 100;
 export interface ChildService {
   url: string;
   port: number;
+  pid: number;
+  /** True while the process has not exited. */
+  alive(): boolean;
   /** SIGKILL: the process dies mid-whatever, as in a crash or an OOM kill. */
   kill(): Promise<void>;
 }
@@ -23,7 +26,7 @@ export async function startChildService(env: Record<string, string>, port?: numb
   port ??= await sparePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'test', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: process.env.XS_TEST_LOG ?? 'silent', ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'test', HOST: '127.0.0.1', RATE_LIMIT_EXEMPT: '127.0.0.0/8,::1', PORT: String(port), LOG_LEVEL: process.env.XS_TEST_LOG ?? 'silent', ...env },
     stdio: ['ignore', 'inherit', 'pipe'],
   });
   let stderr = '';
@@ -35,7 +38,7 @@ export async function startChildService(env: Record<string, string>, port?: numb
     await killHard(child);
     throw err;
   }
-  return { url, port, kill: () => killHard(child) };
+  return { url, port, pid: child.pid ?? 0, alive: () => child.exitCode === null && child.signalCode === null, kill: () => killHard(child) };
 }
 
 async function untilReady(url: string, child: ChildProcess, stderr: () => string): Promise<void> {

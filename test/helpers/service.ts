@@ -8,6 +8,9 @@ import { ConnectorStub } from './connectorStub.js';
 import { BorrowerChannel, type ChannelOptions } from './borrowerChannel.js';
 import { probeRedis } from './redisAvailability.js';
 
+/** Loopback, IPv4 and IPv6: what RATE_LIMIT_EXEMPT holds for tests and benchmarks. */
+export const LOOPBACK = '127.0.0.0/8,::1';
+
 export type StoreKind = 'memory' | 'redis';
 
 export interface RunningService {
@@ -29,7 +32,8 @@ export function storeEnv(kind: StoreKind, prefix = `xs-test-${randomUUID().slice
 }
 
 export async function startService(env: Record<string, string> = {}, overrides: AppOverrides = {}, connector?: ConnectorStub): Promise<RunningService> {
-  const config = readConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', ...env });
+  // Tests open many conversations from loopback, as a load test would: exempt unless a test sets its own.
+  const config = readConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', RATE_LIMIT_EXEMPT: LOOPBACK, ...env });
   const logger = pino({ level: process.env.XS_TEST_LOG ?? 'silent' });
   const app = await buildApp(config, logger, overrides);
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));

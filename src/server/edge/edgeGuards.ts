@@ -2,7 +2,7 @@
 import type { Request, Server } from 'restify';
 import type { Config } from '../../config.js';
 import { addressList, type AddressList } from './addressList.js';
-import { enforceBodyDeadline } from './bodyDeadline.js';
+import { bodyDeadline, limitHeaderTime } from './bodyDeadline.js';
 import { clientAddress } from './clientAddress.js';
 import { capConnectionsPerClient, exemptFromCap } from './connectionCap.js';
 import { refuseContentEncoding } from './refuseContentEncoding.js';
@@ -26,7 +26,8 @@ export function guardEdge(server: Server, config: EdgeConfig): Edge {
   const exempt = addressList(config.RATE_LIMIT_EXEMPT, 'RATE_LIMIT_EXEMPT');
   server.pre(refuseContentEncoding);
   server.pre(securityHeaders);
-  enforceBodyDeadline(server.server, config.BODY_TIMEOUT_MS);
+  server.pre(bodyDeadline(config.BODY_TIMEOUT_MS));
+  limitHeaderTime(server.server, config.BODY_TIMEOUT_MS);
   capConnectionsPerClient(server.server, config.MAX_CONNECTIONS_PER_CLIENT, exemptFromCap(trustedProxies, exempt));
   return {
     upgrades: upgradeRouter(server.server, config.BODY_TIMEOUT_MS),

@@ -12,7 +12,8 @@ export interface AdmissionLimits {
 /**
  * The bot asks `admitNewConversation` before it creates a case. The client address is known only
  * while `/api/messages` runs an unauthenticated request (`fromClient`): behind Bot Framework
- * authentication every request comes from Azure's connector, so only the channel user counts.
+ * authentication every request comes from Azure's connector, so only the channel user counts. An
+ * exempt caller (RATE_LIMIT_EXEMPT: a load test) may open conversations for any number of users.
  */
 export class ConversationAdmission {
   private readonly caller = new AsyncLocalStorage<string>();
@@ -25,7 +26,8 @@ export class ConversationAdmission {
 
   async admitNewConversation(activity: { channelId: string; from: { id: string } }): Promise<void> {
     const address = this.caller.getStore();
-    if (address !== undefined) await this.admitClient(address);
+    if (address !== undefined && this.limits.exempt(address)) return;
+    if (address !== undefined) await this.limits.perClient.consume(address);
     await this.limits.perUser.consume(`${activity.channelId}:${activity.from.id}`);
   }
 
