@@ -5,7 +5,10 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Request, Response, Server } from 'restify';
+import { pagePolicy } from '../../server/edge/securityHeaders.js';
 
+/** Web Chat injects its styles (emotion) and streams over a WebSocket. */
+const PAGE_POLICY = pagePolicy({ inlineStyles: true, webSockets: true });
 const here = dirname(fileURLToPath(import.meta.url));
 /** botframework-webchat's UMD bundle (window.WebChat), the full one: Adaptive Cards and Markdown included. */
 const webChatBundle = join(dirname(createRequire(import.meta.url).resolve('botframework-webchat')), '..', 'dist', 'webchat.js');
@@ -20,7 +23,7 @@ export function chatPageRoutes(server: Server): void {
   for (const [path, entry] of Object.entries(FILES)) {
     server.get(path, async (_req: Request, res: Response) => {
       const { size } = await stat(entry.file);
-      res.writeHead(200, { 'content-type': entry.type, 'content-length': size, 'cache-control': entry.cache, 'x-content-type-options': 'nosniff' });
+      res.writeHead(200, { 'content-type': entry.type, 'content-length': size, 'cache-control': entry.cache, 'x-content-type-options': 'nosniff', 'content-security-policy': PAGE_POLICY });
       await new Promise<void>((resolve, reject) => createReadStream(entry.file).on('error', reject).on('end', resolve).pipe(res));
     });
   }
