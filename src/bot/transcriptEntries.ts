@@ -35,14 +35,22 @@ export function botEntries(replies: readonly OutgoingMessage[], channelId: strin
   });
 }
 
-/** The plain conversation reference kept to reach the borrower later (proactive messages). */
+/** The plain conversation reference kept to reach the borrower later: only the fields a reply needs, never whatever else a caller sent. */
 export function conversationReference(activity: IncomingActivity): Record<string, unknown> {
   return {
     channelId: activity.channelId,
     serviceUrl: activity.serviceUrl,
-    conversation: activity.conversation,
-    user: activity.from,
-    bot: activity.recipient,
+    conversation: known(activity.conversation, ['id', 'name', 'isGroup', 'conversationType', 'tenantId']),
+    user: known(activity.from, ['id', 'name', 'role', 'aadObjectId']),
+    bot: known(activity.recipient, ['id', 'name', 'role']),
     ...(activity.locale ? { locale: activity.locale } : {}),
   };
+}
+
+/** Short strings and booleans of the named fields only (a reference is stored with the case). */
+function known(source: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(fields.flatMap((field) => {
+    const value = source[field];
+    return (typeof value === 'string' && value.length <= 512) || typeof value === 'boolean' ? [[field, value]] : [];
+  }));
 }

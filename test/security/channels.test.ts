@@ -1,5 +1,6 @@
 // The channels' edge: web chat works behind Bot Framework auth (in-process), replies only to allowed serviceUrls, ids are valid Unicode, bounded web chat activities.
 import { afterEach, describe, expect, it } from 'vitest';
+import { caseIdFor } from '../../src/bot/caseIdentity.js';
 import { MemoryDirectLineStore } from '../../src/channels/directline/memoryDirectLineStore.js';
 import { call, generate, startWebChatService } from '../channels/directline/webChatService.js';
 import { STORE_KINDS, type RunningService } from '../helpers/service.js';
@@ -57,6 +58,18 @@ describe('/api/messages input', () => {
     const answer = await borrower.join();
     expect(answer.status).toBe(400);
     expect(JSON.stringify(answer.body)).toContain('conversation.id');
+  });
+});
+
+describe('stored conversation reference', () => {
+  it.each(STORE_KINDS)('extra fields in conversation, from and recipient (%s) – only the known ones are kept with the case', async (kind) => {
+    service = await startWebChatService(kind);
+    const borrower = service.borrower();
+    const padding = 'x'.repeat(50_000);
+    const answer = await borrower.post(borrower.activity({ type: 'conversationUpdate', membersAdded: [{ id: borrower.userId }], conversation: { id: borrower.conversationId, padding }, from: { id: borrower.userId, role: 'user', padding } }));
+    expect(answer.status).toBe(200);
+    const loaded = await service.app.store.load(caseIdFor(borrower.channelId, borrower.conversationId));
+    expect(loaded.record?.conversationRef).toEqual({ channelId: borrower.channelId, serviceUrl: service.connector.url, conversation: { id: borrower.conversationId }, user: { id: borrower.userId, role: 'user' }, bot: { id: 'xieshang-bot', name: 'xieshang', role: 'bot' }, locale: 'zh-CN' });
   });
 });
 
