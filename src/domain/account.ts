@@ -22,13 +22,17 @@ export const AccountSchema = z.object({
   product: z.enum(['loan', 'card']),
   currency: CurrencySchema.default('CNY'),
   borrower: BorrowerSchema,
-  /** Everything still owed on principal and contractual interest, overdue part included. */
+  /** What is owed today on principal and the interest accrued so far, overdue part included (fees apart). */
   balanceMinor: MinorSchema.nonnegative(),
   /** The part of the balance that is past due. */
   overdueMinor: MinorSchema.nonnegative(),
   /** Late fees and penalty interest accrued so far (waivable). */
   feesMinor: MinorSchema.nonnegative(),
   regularMonthlyMinor: MinorSchema.nonnegative(),
+  /** The contract's nominal annual interest rate in basis points (1800 = 18.00% a year, charged monthly at 1/12). */
+  contractRateBps: z.number().int().min(0).max(100_000),
+  /** The penalty interest rate on overdue amounts, in basis points a year (罚息利率). */
+  penaltyRateBps: z.number().int().min(0).max(100_000),
   remainingMonths: z.number().int().nonnegative(),
   daysPastDue: z.number().int().nonnegative(),
   /** Earlier payment arrangements the borrower did not keep, in the last 12 months. */

@@ -3,11 +3,10 @@ import { z } from 'zod';
 import type { Account } from '../domain/account.js';
 import type { Hardship } from '../domain/hardship.js';
 import { JURISDICTION_CEILINGS, PlanKindSchema, type Offer, type OfferPolicy } from '../domain/offers/index.js';
-import { shareOfMinor, toBasisPoints } from '../domain/offers/basisPoints.js';
-import { isKindAllowed, offerCaseOf, waivedFeesMinor } from '../domain/offers/offerCase.js';
+import { toBasisPoints } from '../domain/offers/basisPoints.js';
+import { isKindAllowed, offerCaseOf } from '../domain/offers/offerCase.js';
 import { buildGrace } from '../domain/offers/kinds/grace.js';
-import { makeOffer } from '../domain/offers/kinds/makeOffer.js';
-import { settlementDiscountBp } from '../domain/offers/kinds/settlement.js';
+import { settlementDiscountBp, settlementOffer } from '../domain/offers/kinds/settlement.js';
 import { MONTHLY_PLANS } from '../domain/offers/computeOffers.js';
 import { shortestWithin } from '../domain/offers/kinds/monthlyPlan.js';
 import { HttpError } from '../errors.js';
@@ -67,9 +66,7 @@ function settlement(c: ReturnType<typeof offerCaseOf>, role: AuthorityRole, maxD
   if (discountBp > toBasisPoints(maxDiscount)) {
     throw new HttpError(403, `a ${proposal.settlementDiscount} discount: role ${role} may give at most ${maxDiscount} (authority.${role}.maxSettlementDiscount)${role === 'agent' ? '; ask a supervisor' : ''}`);
   }
-  const waivedMinor = waivedFeesMinor(c, 'settlement');
-  const baseMinor = c.account.balanceMinor + c.account.feesMinor - waivedMinor;
-  const offer = makeOffer(c, { kind: 'settlement', idNumber: 1, schedule: [{ month: 1, amountMinor: baseMinor - shareOfMinor(baseMinor, discountBp) }], waivedMinor, conditions: ['condition.settlementDueWithinDays'] });
+  const offer = settlementOffer(c, discountBp);
   return { ...offer, id: `${offer.id}-d${discountBp}` };
 }
 

@@ -46,7 +46,7 @@ export function agreement(caseId: string, reference: string): Agreement {
     caseId,
     accountRef: 'acct-1',
     currency: 'CNY',
-    offer: { id: 'installment-2', kind: 'installment', monthlyMinor: 5000, highestPaymentMinor: 5000, months: 2, graceMonths: 0, totalMinor: 10000, schedule: [{ month: 1, amountMinor: 5000 }, { month: 2, amountMinor: 5000 }], fallback: false, conditions: [] },
+    offer: { id: 'installment-2', kind: 'installment', monthlyMinor: 5000, highestPaymentMinor: 5000, months: 2, graceMonths: 0, totalMinor: 10000, schedule: [1, 2].map((month) => ({ month, amountMinor: 5000, principalMinor: 5000, interestMinor: 0, feesMinor: 0, regularMinor: 0 })), cost: { principalMinor: 10000, interestMinor: 0, feesMinor: 0, waivedMinor: 0, aprBps: 0, covers: 'balance' }, fallback: false, conditions: [] },
     dueDates: [{ month: 1, dueDate: '2025-04-01', amountMinor: 5000 }, { month: 2, dueDate: '2025-05-01', amountMinor: 5000 }],
     agreedAt: AT,
     recordedBy: 'bot',

@@ -1,12 +1,12 @@
 // computeOffers: the plans a case may be offered, best first, with the facts that led to them.
 //
 // The model, in integer minor units:
-// - installment: the overdue amount (+ fees unless waived) spread over n months on top of the regular
-//   payment, which continues while the contract runs; the schedule covers those n months.
-// - extend: balance + fees (unless waived) re-spread in equal parts over n months, remainingMonths < n ≤ extend.maxTotalMonths.
+// - installment: the overdue amount (+ fees unless waived) spread over n months at installment.interest, on top of
+//   the regular payment, which continues while the contract runs; its total covers the overdue part only.
+// - extend: the balance amortised at extend.interest over n months, remainingMonths < n ≤ extend.maxTotalMonths; fees in equal parts.
 // - freeze: interest and penalties stop; balance + fees (unless waived) in equal parts over n months.
-// - grace: a pause, then balance + fees in equal parts of at most the regular payment, remainder last (see kinds/grace.ts).
-// - settlement: a discounted lump sum of balance + fees, due within settlement.payWithinDays.
+// - grace: a pause (interest accrues or not, grace.duringPause), then payments of at most the regular one (kinds/grace.ts).
+// - settlement: a discounted lump sum of balance + fees, no interest, due within settlement.payWithinDays.
 // - waiver: late fees waived on top of the kinds in waiver.combinesWith, earned by keeping the first payments.
 // installment, extend and freeze take the shortest term whose highest payment ≤ the affordable amount.
 import type { Offer, OfferBasis } from './offer.js';
@@ -27,7 +27,10 @@ export interface OfferSet {
   /** Other fitting plans, best first, for "another option". */
   alternatives: Offer[];
   basis: OfferBasis;
-  /** True when nothing affordable was allowed: `offers` holds the longest allowed plan and the bot offers a person. */
+  /**
+   * True when nothing affordable was allowed: `offers` holds the longest allowed plan, marked as a fallback, and the
+   * bot offers a person. A temporary hardship with a known recovery gets a pause sized to it first, when policy allows one.
+   */
   fallback: boolean;
 }
 
@@ -39,6 +42,15 @@ function fallbackOffer(c: OfferCase): Offer | undefined {
   candidates.sort((a, b) => a.highestPaymentMinor - b.highestPaymentMinor || b.months - a.months || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
   const best = candidates[0];
   return best && { ...best, fallback: true };
+}
+
+/**
+ * When nothing fits today but the hardship is temporary with a known recovery: a pause until then is what the
+ * borrower can do now (they pay nothing during it), so it comes before a plan beyond their means.
+ */
+function pauseUntilRecovery(c: OfferCase): Offer | undefined {
+  if (c.hardship.duration !== 'temporary' || c.hardship.recoveryMonths === undefined) return undefined;
+  return buildGrace(c);
 }
 
 /** Pure and deterministic: the same account, hardship and policy always give the same offers. */
@@ -59,7 +71,9 @@ export function computeOffers(input: OfferInput): OfferSet {
   }
   if (primaries.length === 0) {
     const fallback = fallbackOffer(c);
-    return { offers: fallback ? [fallback] : [], alternatives: [], basis, fallback: true };
+    const pause = pauseUntilRecovery(c);
+    const offers = [pause, fallback].filter((offer): offer is Offer => offer !== undefined && !(offer.fallback && offer.id === pause?.id));
+    return { offers, alternatives: [], basis, fallback: true };
   }
   const compare = compareOffers(c);
   const ranked = [...primaries].sort(compare);

@@ -14,9 +14,32 @@ export type PlanKind = z.infer<typeof PlanKindSchema>;
 export const PaymentSchema = z.object({
   /** 1 = the first month after the agreement. */
   month: z.number().int().min(1),
+  /** What the borrower pays that month: principal + interest + fees (+ a regular payment that continues alongside). */
   amountMinor: MinorSchema.nonnegative(),
+  principalMinor: MinorSchema.nonnegative().default(0),
+  interestMinor: MinorSchema.nonnegative().default(0),
+  feesMinor: MinorSchema.nonnegative().default(0),
+  /** The contract's regular payment that continues alongside an installment of arrears; not part of the plan's total. */
+  regularMinor: MinorSchema.nonnegative().default(0),
 });
 export type Payment = z.infer<typeof PaymentSchema>;
+
+/** What a plan costs the borrower, said on every offer and agreement. */
+export const OfferCostSchema = z.object({
+  /** Of the total: what repays principal (and interest accrued before the plan). */
+  principalMinor: MinorSchema.nonnegative(),
+  /** Of the total: interest the plan charges. */
+  interestMinor: MinorSchema.nonnegative(),
+  /** Of the total: late fees and penalty interest accrued before the plan, not waived. */
+  feesMinor: MinorSchema.nonnegative(),
+  /** Fees waived and settlement discount: what the borrower no longer owes once the plan is kept. */
+  waivedMinor: MinorSchema.nonnegative(),
+  /** The nominal annual rate the plan charges, in basis points (see cost/annualRate.ts). */
+  aprBps: z.number().int().nonnegative(),
+  /** `overdue`: the total covers the overdue part only (the regular payments continue); `balance`: everything owed. */
+  covers: z.enum(['balance', 'overdue']),
+});
+export type OfferCost = z.infer<typeof OfferCostSchema>;
 
 export const OfferSchema = z.object({
   /** Deterministic for the same inputs, e.g. `installment-6`, `freeze-36+waiver`. */
@@ -31,8 +54,9 @@ export const OfferSchema = z.object({
   /** Number of entries in the schedule, pause months included. */
   months: z.number().int().positive(),
   graceMonths: z.number().int().nonnegative().default(0),
-  /** Sum of the schedule, to the last minor unit. */
+  /** Sum of the plan's payments (regular contract payments aside), to the last minor unit: principal + interest + fees. */
   totalMinor: MinorSchema.nonnegative(),
+  cost: OfferCostSchema,
   schedule: z.array(PaymentSchema).min(1),
   /** True when nothing affordable was allowed and this is the longest allowed plan, shown with a note. */
   fallback: z.boolean(),

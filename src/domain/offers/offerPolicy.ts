@@ -6,6 +6,7 @@ import { ConfigurationError } from '../../errors.js';
 import { HardshipDurationSchema, HardshipReasonSchema } from '../hardship.js';
 import { TIERS } from '../tier.js';
 import { CONDITION_KEYS } from './conditions.js';
+import { chargesInterest, InterestChargeSchema } from './interestCharge.js';
 import { PlanKindSchema } from './offer.js';
 
 export const JURISDICTIONS = ['CN', 'US', 'UK'] as const;
@@ -46,17 +47,23 @@ export const OfferPolicySchema = z.strictObject({
     reorientAfterMinutes: z.number().int().min(1).max(7 * 24 * 60),
     maxMisunderstandings: z.number().int().min(1).max(10),
   }),
+  /** Ranking's second key: the creditor's recovery in present value, discounted at this annual rate. */
+  ranking: z.strictObject({ discountRate: ratio }),
   grace: z.strictObject({
     enabled,
+    /** Interest on the balance once payments resume. */
+    interest: InterestChargeSchema,
+    /** `accrue`: interest at that rate accrues during the pause and is repaid after it; `freeze`: none accrues. */
+    duringPause: z.enum(['accrue', 'freeze']),
     minMonths: months,
     maxMonths: months.max(12),
     maxTier: tier,
     durations: z.array(HardshipDurationSchema).min(1),
     reasons: z.array(HardshipReasonSchema).min(1),
   }),
-  extend: z.strictObject({ enabled, maxTotalMonths: months }),
-  installment: z.strictObject({ enabled, minMonths: months, maxMonths: months }),
-  freeze: z.strictObject({ enabled, minMonths: months, maxMonths: months, durations: z.array(HardshipDurationSchema), minTier: tier }),
+  extend: z.strictObject({ enabled, interest: InterestChargeSchema, maxTotalMonths: months }),
+  installment: z.strictObject({ enabled, interest: InterestChargeSchema, minMonths: months, maxMonths: months }),
+  freeze: z.strictObject({ enabled, interest: InterestChargeSchema, minMonths: months, maxMonths: months, durations: z.array(HardshipDurationSchema), minTier: tier }),
   waiver: z.strictObject({
     enabled,
     afterPayments: z.number().int().min(1).max(24),
@@ -65,6 +72,7 @@ export const OfferPolicySchema = z.strictObject({
   }),
   settlement: z.strictObject({
     enabled,
+    interest: InterestChargeSchema,
     minTier: tier,
     discountByDaysPastDue: z.array(z.strictObject({ fromDays: z.number().int().min(0), discount: ratio })).min(1),
     maxDiscount: ratio,
@@ -114,9 +122,25 @@ function crossCheck(policy: OfferPolicy): Problem[] {
   if (agent.mayWaiveFees && !supervisor.mayWaiveFees) {
     problems.push({ path: ['authority', 'supervisor', 'mayWaiveFees'], expected: 'true expected when authority.agent.mayWaiveFees is true' });
   }
+  problems.push(...interestProblems(policy));
   const ceiling = JURISDICTION_CEILINGS[policy.jurisdiction].freezeMaxMonths;
   if (ceiling !== undefined && policy.freeze.maxMonths > ceiling) {
     problems.push({ path: ['freeze', 'maxMonths'], expected: `at most ${ceiling} allowed under jurisdiction ${policy.jurisdiction}` });
+  }
+  return problems;
+}
+
+/** Interest settings that contradict what a kind is: a freeze or a settlement charges none; a pause accrues only what the plan charges. */
+function interestProblems(policy: OfferPolicy): Problem[] {
+  const problems: Problem[] = [];
+  if (chargesInterest(policy.freeze.interest)) {
+    problems.push({ path: ['freeze', 'interest'], expected: 'none expected: a freeze (停息挂账) stops interest and penalties' });
+  }
+  if (chargesInterest(policy.settlement.interest)) {
+    problems.push({ path: ['settlement', 'interest'], expected: 'none expected: a settlement is a discounted lump sum, it charges no interest' });
+  }
+  if (policy.grace.duringPause === 'accrue' && !chargesInterest(policy.grace.interest)) {
+    problems.push({ path: ['grace', 'duringPause'], expected: 'freeze expected: grace.interest charges none, so nothing can accrue during the pause' });
   }
   return problems;
 }

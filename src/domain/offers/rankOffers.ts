@@ -2,6 +2,7 @@
 import { shareOfMinor, toBasisPoints } from './basisPoints.js';
 import type { Offer, PlanKind } from './offer.js';
 import type { OfferCase } from './offerCase.js';
+import { presentValueMinor } from './cost/presentValue.js';
 
 /** Ties on everything else are broken in this order. */
 export const KIND_ORDER: readonly PlanKind[] = ['installment', 'grace', 'extend', 'freeze', 'settlement'];
@@ -15,17 +16,11 @@ export function fitsAffordability(c: OfferCase, offer: Offer): boolean {
   return offer.highestPaymentMinor <= limitFor(c, offer);
 }
 
-/** What the creditor gets back of balance + fees over the life of the plan (less waived fees and settlement discount). */
-function recoveredMinor(c: OfferCase, offer: Offer): number {
-  if (offer.kind === 'settlement') return offer.totalMinor;
-  return c.account.balanceMinor + c.account.feesMinor - (offer.waiver?.waivedMinor ?? 0);
-}
-
 /**
  * Orders offers best first, deterministically:
  * 1. fits affordability (highest payment ≤ the limit for its kind);
  * 2. leaves headroom: highest payment ≤ limit × (1 − affordability.headroom);
- * 3. recovers most for the creditor (balance + fees, less waiver and discount);
+ * 3. worth most to the creditor today: present value of its payments at ranking.discountRate (cost/presentValue.ts);
  * 4. shortest (fewest schedule months, pause included);
  * 5. kind, in KIND_ORDER; then id.
  */
@@ -33,10 +28,16 @@ export function compareOffers(c: OfferCase): (a: Offer, b: Offer) => number {
   const keepBp = 10_000 - toBasisPoints(c.policy.affordability.headroom);
   const hasHeadroom = (offer: Offer) => offer.highestPaymentMinor <= shareOfMinor(limitFor(c, offer), keepBp);
   const yesFirst = (a: boolean, b: boolean) => Number(b) - Number(a);
+  const values = new Map<Offer, number>();
+  const valueOf = (offer: Offer) => {
+    let value = values.get(offer);
+    if (value === undefined) values.set(offer, (value = presentValueMinor(c, offer)));
+    return value;
+  };
   return (a, b) =>
     yesFirst(fitsAffordability(c, a), fitsAffordability(c, b)) ||
     yesFirst(hasHeadroom(a), hasHeadroom(b)) ||
-    recoveredMinor(c, b) - recoveredMinor(c, a) ||
+    valueOf(b) - valueOf(a) ||
     a.months - b.months ||
     KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
     (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

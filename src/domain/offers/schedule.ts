@@ -1,38 +1,97 @@
-// Exact repayment schedules: equal parts in minor units, the remainder on the last payment.
+// Exact repayment schedules: each payment split into principal, interest and fees, in minor units, remainders on the last payment.
 import type { Payment } from './offer.js';
 
-export interface ScheduleOptions {
-  /** Leading months with a payment of 0 (a grace pause), before the first paying month. */
+export interface ScheduleSpec {
+  /** The amount rescheduled that bears interest (balance, or the overdue part). */
+  principalMinor: number;
+  /** Nominal annual rate in basis points, charged monthly at rateBps / 12. */
+  rateBps: number;
+  /** Paying months, after the pause. */
+  months: number;
+  /** Leading months with a payment of 0 (a grace pause). */
   pauseMonths?: number;
+  /** Whether interest accrues on the principal during the pause (paid later, as interest) or is frozen. */
+  pauseAccrues?: boolean;
+  /** Fees still owed (not waived): repaid in equal parts, no interest on them. */
+  feesMinor?: number;
+  /** A regular contract payment continuing alongside the plan in paying months 1…regularMonths (installment of arrears). */
+  regularMinor?: number;
+  regularMonths?: number;
+  /** Every payment but the last is a multiple of this (100 for TWD, shown without cents); 1 otherwise. */
+  unitMinor?: number;
+}
+
+const down = (amount: number, unit: number) => Math.floor(amount / unit) * unit;
+const nearest = (amount: number, unit: number) => Math.round(amount / unit) * unit;
+
+function check(name: string, value: number, min: number): void {
+  if (!Number.isSafeInteger(value) || value < min) throw new RangeError(`schedule: ${name} must be an integer ≥ ${min}, got ${value}`);
+}
+
+/** Interest of one month on `balanceMinor` at `rateBps` a year, to the unit (half up). */
+function monthlyInterest(balanceMinor: number, rateBps: number, unit: number): number {
+  return nearest((balanceMinor * rateBps) / 120_000, unit);
 }
 
 /**
- * Splits `totalMinor` into `months` equal payments; the remainder goes to the last one, so the
- * parts add up to the total exactly. Pause months come first with 0 and are numbered too:
- * `buildSchedule(1000, 3, { pauseMonths: 1 })` → 0, 333, 333, 334 for months 1–4.
+ * Walks the schedule the spec describes, calling `visit` for each month in order. Interest is charged
+ * monthly on the balance; the level payment (annuity) is rounded to the unit, the principal part of each
+ * payment first pays off interest accrued during the pause; the last payment clears the balance and
+ * takes every remainder, so principal, interest and fees add up to the totals exactly.
  */
-export function buildSchedule(totalMinor: number, months: number, opts: ScheduleOptions = {}): Payment[] {
-  const pauseMonths = opts.pauseMonths ?? 0;
-  if (!Number.isSafeInteger(totalMinor) || totalMinor < 0) throw new RangeError(`buildSchedule: totalMinor must be a non-negative integer, got ${totalMinor}`);
-  if (!Number.isSafeInteger(months) || months < 1) throw new RangeError(`buildSchedule: months must be a positive integer, got ${months}`);
-  if (!Number.isSafeInteger(pauseMonths) || pauseMonths < 0) throw new RangeError(`buildSchedule: pauseMonths must be a non-negative integer, got ${pauseMonths}`);
-  const partMinor = Math.floor(totalMinor / months);
-  const remainderMinor = totalMinor - partMinor * months;
-  const schedule: Payment[] = [];
-  for (let month = 1; month <= pauseMonths; month += 1) schedule.push({ month, amountMinor: 0 });
-  for (let i = 1; i <= months; i += 1) {
-    schedule.push({ month: pauseMonths + i, amountMinor: i === months ? partMinor + remainderMinor : partMinor });
+export function walkSchedule(spec: ScheduleSpec, visit: (payment: Payment) => void): void {
+  const { principalMinor, rateBps, months } = spec;
+  const pauseMonths = spec.pauseMonths ?? 0;
+  const feesMinor = spec.feesMinor ?? 0;
+  const unit = spec.unitMinor ?? 1;
+  check('principalMinor', principalMinor, 0);
+  check('rateBps', rateBps, 0);
+  check('months', months, 1);
+  check('pauseMonths', pauseMonths, 0);
+  check('feesMinor', feesMinor, 0);
+  check('unitMinor', unit, 1);
+  if (!Number.isSafeInteger((principalMinor + feesMinor) * Math.max(1, rateBps))) throw new RangeError(`schedule: principalMinor × rateBps must stay a safe integer, got ${principalMinor} × ${rateBps}`);
+  let deferredMinor = 0;
+  for (let month = 1; month <= pauseMonths; month += 1) {
+    if (spec.pauseAccrues) deferredMinor += monthlyInterest(principalMinor, rateBps, unit);
+    visit({ month, amountMinor: 0, principalMinor: 0, interestMinor: 0, feesMinor: 0, regularMinor: 0 });
   }
+  let balanceMinor = principalMinor + deferredMinor;
+  const r = rateBps / 120_000;
+  const level = r === 0 ? down(balanceMinor / months, unit) : nearest((balanceMinor * r) / (1 - (1 + r) ** -months), unit);
+  const feePart = down(feesMinor / months, unit);
+  for (let i = 1; i <= months; i += 1) {
+    const last = i === months;
+    const interestMinor = monthlyInterest(balanceMinor, rateBps, unit);
+    const principalPart = last ? balanceMinor : Math.min(balanceMinor, Math.max(0, level - interestMinor));
+    balanceMinor -= principalPart;
+    const deferredPaid = Math.min(deferredMinor, principalPart);
+    deferredMinor -= deferredPaid;
+    const fees = last ? feesMinor - feePart * (months - 1) : feePart;
+    const regularMinor = i <= (spec.regularMonths ?? 0) ? (spec.regularMinor ?? 0) : 0;
+    const principal = principalPart - deferredPaid;
+    const interest = interestMinor + deferredPaid;
+    visit({ month: pauseMonths + i, amountMinor: principal + interest + fees + regularMinor, principalMinor: principal, interestMinor: interest, feesMinor: fees, regularMinor });
+  }
+}
+
+/** The schedule as a list: `buildSchedule({ principalMinor: 1000, rateBps: 0, months: 3, pauseMonths: 1 })` → 0, 333, 333, 334. */
+export function buildSchedule(spec: ScheduleSpec): Payment[] {
+  const schedule: Payment[] = [];
+  walkSchedule(spec, (payment) => schedule.push(payment));
   return schedule;
 }
 
-/** The highest payment `buildSchedule(totalMinor, months)` would make (the last: a part plus the remainder), without building it. */
-export function equalPartsHighestMinor(totalMinor: number, months: number): number {
-  const partMinor = Math.floor(totalMinor / months);
-  return partMinor + (totalMinor - partMinor * months);
+/** The highest payment of the schedule, without building it (term search is hot). */
+export function scheduleHighestMinor(spec: ScheduleSpec): number {
+  let highest = 0;
+  walkSchedule(spec, (payment) => {
+    if (payment.amountMinor > highest) highest = payment.amountMinor;
+  });
+  return highest;
 }
 
-/** The sum of a schedule's payments. */
+/** The sum of a schedule's payments, regular payments included. */
 export function scheduleTotalMinor(schedule: readonly Payment[]): number {
   return schedule.reduce((sum, payment) => sum + payment.amountMinor, 0);
 }

@@ -1,11 +1,19 @@
-// 延长还款期限: balance and fees (unless waived) re-spread over more months than remain, in equal parts.
+// 延长还款期限: the balance re-spread over more months than remain, at the policy's rate (contract or reduced); fees unless waived.
+import { displayUnitMinor } from '../../money.js';
+import { chargeRateBps } from '../interestCharge.js';
 import { isKindAllowed, waivedFeesMinor, type OfferCase } from '../offerCase.js';
-import { buildSchedule, equalPartsHighestMinor } from '../schedule.js';
+import { buildSchedule, scheduleHighestMinor, type ScheduleSpec } from '../schedule.js';
 import { makeOffer } from './makeOffer.js';
 import type { MonthlyPlan } from './monthlyPlan.js';
 
-function totalMinor(c: OfferCase): number {
-  return c.account.balanceMinor + c.account.feesMinor - waivedFeesMinor(c, 'extend');
+function specOf(c: OfferCase, months: number): ScheduleSpec {
+  return {
+    principalMinor: c.account.balanceMinor,
+    rateBps: chargeRateBps(c.policy.extend.interest, c.account),
+    months,
+    feesMinor: c.account.feesMinor - waivedFeesMinor(c, 'extend'),
+    unitMinor: displayUnitMinor(c.account.currency),
+  };
 }
 
 export const extendPlan: MonthlyPlan = {
@@ -13,17 +21,18 @@ export const extendPlan: MonthlyPlan = {
   termRange(c) {
     const minMonths = c.account.remainingMonths + 1;
     const maxMonths = c.policy.extend.maxTotalMonths;
-    if (!isKindAllowed(c, 'extend') || totalMinor(c) === 0 || minMonths > maxMonths) return undefined;
+    const owedMinor = c.account.balanceMinor + c.account.feesMinor - waivedFeesMinor(c, 'extend');
+    if (!isKindAllowed(c, 'extend') || owedMinor === 0 || minMonths > maxMonths) return undefined;
     return { minMonths, maxMonths };
   },
   highestPaymentMinor(c, months) {
-    return equalPartsHighestMinor(totalMinor(c), months);
+    return scheduleHighestMinor(specOf(c, months));
   },
   build(c, months) {
     return makeOffer(c, {
       kind: 'extend',
       idNumber: months,
-      schedule: buildSchedule(totalMinor(c), months),
+      schedule: buildSchedule(specOf(c, months)),
       waivedMinor: waivedFeesMinor(c, 'extend'),
       conditions: [],
     });

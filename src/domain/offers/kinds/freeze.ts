@@ -1,22 +1,32 @@
-// 停息挂账 / 个性化分期: interest and penalties stop; balance and fees (unless waived) in equal parts.
+// 停息挂账 / 个性化分期: interest and penalties stop; the balance and fees (unless waived) in equal parts.
+import { displayUnitMinor } from '../../money.js';
 import type { ConditionKey } from '../conditions.js';
+import { chargeRateBps } from '../interestCharge.js';
 import { isKindAllowed, waivedFeesMinor, type OfferCase } from '../offerCase.js';
-import { buildSchedule, equalPartsHighestMinor } from '../schedule.js';
+import { buildSchedule, scheduleHighestMinor, type ScheduleSpec } from '../schedule.js';
 import { makeOffer } from './makeOffer.js';
 import type { MonthlyPlan } from './monthlyPlan.js';
 
-function totalMinor(c: OfferCase): number {
-  return c.account.balanceMinor + c.account.feesMinor - waivedFeesMinor(c, 'freeze');
+function specOf(c: OfferCase, months: number): ScheduleSpec {
+  return {
+    principalMinor: c.account.balanceMinor,
+    // `flows check` holds freeze.interest at none; read through the same function so the policy stays the one source.
+    rateBps: chargeRateBps(c.policy.freeze.interest, c.account),
+    months,
+    feesMinor: c.account.feesMinor - waivedFeesMinor(c, 'freeze'),
+    unitMinor: displayUnitMinor(c.account.currency),
+  };
 }
 
 export const freezePlan: MonthlyPlan = {
   kind: 'freeze',
   termRange(c) {
-    if (!isKindAllowed(c, 'freeze') || totalMinor(c) === 0) return undefined;
+    const owedMinor = c.account.balanceMinor + c.account.feesMinor - waivedFeesMinor(c, 'freeze');
+    if (!isKindAllowed(c, 'freeze') || owedMinor === 0) return undefined;
     return { minMonths: c.policy.freeze.minMonths, maxMonths: c.policy.freeze.maxMonths };
   },
   highestPaymentMinor(c, months) {
-    return equalPartsHighestMinor(totalMinor(c), months);
+    return scheduleHighestMinor(specOf(c, months));
   },
   build(c, months) {
     const conditions: ConditionKey[] = ['condition.interestStops'];
@@ -25,7 +35,7 @@ export const freezePlan: MonthlyPlan = {
     return makeOffer(c, {
       kind: 'freeze',
       idNumber: months,
-      schedule: buildSchedule(totalMinor(c), months),
+      schedule: buildSchedule(specOf(c, months)),
       waivedMinor: waivedFeesMinor(c, 'freeze'),
       conditions,
     });

@@ -1,33 +1,50 @@
-// 宽限期: pause payments until the expected recovery (policy bounds), then the regular payment resumes.
+// 宽限期: pause payments until the expected recovery (policy bounds), then repay at most the regular payment a month.
+import { displayUnitMinor } from '../../money.js';
 import type { Offer } from '../offer.js';
+import { chargeRateBps } from '../interestCharge.js';
 import { isKindAllowed, waivedFeesMinor, type OfferCase } from '../offerCase.js';
-import { buildSchedule } from '../schedule.js';
+import { buildSchedule, scheduleHighestMinor, type ScheduleSpec } from '../schedule.js';
 import { makeOffer } from './makeOffer.js';
 
+/** The pause: min(maxMonths, recoveryMonths or maxMonths), at least minMonths. */
+export function pauseMonthsOf(c: OfferCase): number {
+  const { grace } = c.policy;
+  return Math.max(grace.minMonths, Math.min(grace.maxMonths, c.hardship.recoveryMonths ?? grace.maxMonths));
+}
+
 /**
- * The pause lasts min(maxMonths, recoveryMonths or maxMonths), at least minMonths. Afterwards the
- * balance and fees (unless waived) are repaid in equal parts of at most the regular payment (the last
- * one also takes the remainder of under one unit per month):
- * the due dates move back and the term grows (延期还款). The whole term, pause included, stays
- * within extend.maxTotalMonths. Affordability is checked like every other plan: its highest
- * payment (the resumed one) must be affordable on today's figures — the pause alone never makes a
- * plan affordable, so grace suits a borrower who can keep up the regular payment but not the arrears.
+ * After the pause the balance and fees (unless waived) are repaid at grace.interest, in the fewest months
+ * whose payments stay at or under the regular payment (due dates move back and the term grows, 延期还款);
+ * interest of the pause accrues or is frozen as grace.duringPause says. The whole term, pause included,
+ * stays within extend.maxTotalMonths. Affordability is the caller's: on today's figures the resumed
+ * payment must fit, unless nothing fits and the hardship is temporary (see computeOffers).
  */
 export function buildGrace(c: OfferCase): Offer | undefined {
   const { grace, extend } = c.policy;
   const { regularMonthlyMinor, balanceMinor, feesMinor } = c.account;
   const waivedMinor = waivedFeesMinor(c, 'grace');
-  const totalMinor = balanceMinor + feesMinor - waivedMinor;
-  if (!isKindAllowed(c, 'grace') || regularMonthlyMinor === 0 || totalMinor === 0) return undefined;
-  const pauseMonths = Math.max(grace.minMonths, Math.min(grace.maxMonths, c.hardship.recoveryMonths ?? grace.maxMonths));
-  const payingMonths = Math.ceil(totalMinor / regularMonthlyMinor);
-  if (pauseMonths + payingMonths > extend.maxTotalMonths) return undefined;
-  return makeOffer(c, {
-    kind: 'grace',
-    idNumber: pauseMonths,
-    schedule: buildSchedule(totalMinor, payingMonths, { pauseMonths }),
-    graceMonths: pauseMonths,
-    waivedMinor,
-    conditions: ['condition.regularPaymentResumes'],
+  if (!isKindAllowed(c, 'grace') || regularMonthlyMinor === 0 || balanceMinor + feesMinor - waivedMinor === 0) return undefined;
+  const pauseMonths = pauseMonthsOf(c);
+  const spec = (months: number): ScheduleSpec => ({
+    principalMinor: balanceMinor,
+    rateBps: chargeRateBps(grace.interest, c.account),
+    months,
+    pauseMonths,
+    pauseAccrues: grace.duringPause === 'accrue',
+    feesMinor: feesMinor - waivedMinor,
+    unitMinor: displayUnitMinor(c.account.currency),
   });
+  // No fewer months than equal parts of the regular payment would take; interest only adds to that.
+  for (let months = Math.max(1, Math.ceil((balanceMinor + feesMinor - waivedMinor) / regularMonthlyMinor)); pauseMonths + months <= extend.maxTotalMonths; months += 1) {
+    if (scheduleHighestMinor(spec(months)) > regularMonthlyMinor) continue;
+    return makeOffer(c, {
+      kind: 'grace',
+      idNumber: pauseMonths,
+      schedule: buildSchedule(spec(months)),
+      graceMonths: pauseMonths,
+      waivedMinor,
+      conditions: ['condition.regularPaymentResumes'],
+    });
+  }
+  return undefined;
 }

@@ -1,8 +1,9 @@
-// Turns a computed schedule into an Offer: id, amounts, waiver, and the conditions every kind shares.
+// Turns a computed schedule into an Offer: id, amounts, cost (interest, fees, waiver, annualised rate), conditions.
 import type { ConditionKey } from '../conditions.js';
-import type { Offer, Payment, PlanKind } from '../offer.js';
+import { scheduleAprBps } from '../cost/annualRate.js';
+import type { Offer, OfferCost, Payment, PlanKind } from '../offer.js';
 import type { OfferCase } from '../offerCase.js';
-import { highestPaymentMinor, scheduleTotalMinor } from '../schedule.js';
+import { highestPaymentMinor } from '../schedule.js';
 
 export interface PlanDraft {
   kind: PlanKind;
@@ -10,8 +11,31 @@ export interface PlanDraft {
   idNumber: number;
   schedule: Payment[];
   graceMonths?: number;
+  /** Fees waived (earned by keeping the first payments). */
   waivedMinor: number;
+  /** A settlement's discount, also no longer owed. */
+  discountMinor?: number;
+  covers?: OfferCost['covers'];
   conditions: ConditionKey[];
+}
+
+function costOf(draft: PlanDraft): OfferCost {
+  let principalMinor = 0;
+  let interestMinor = 0;
+  let feesMinor = 0;
+  for (const p of draft.schedule) {
+    principalMinor += p.principalMinor;
+    interestMinor += p.interestMinor;
+    feesMinor += p.feesMinor;
+  }
+  return {
+    principalMinor,
+    interestMinor,
+    feesMinor,
+    waivedMinor: draft.waivedMinor + (draft.discountMinor ?? 0),
+    aprBps: scheduleAprBps(draft.schedule),
+    covers: draft.covers ?? 'balance',
+  };
 }
 
 export function makeOffer(c: OfferCase, draft: PlanDraft): Offer {
@@ -20,6 +44,7 @@ export function makeOffer(c: OfferCase, draft: PlanDraft): Offer {
   const conditions: string[] = [...draft.conditions];
   if (waiver) conditions.push(...c.policy.waiver.conditions);
   if (draft.kind !== 'settlement' && draft.schedule.length > c.policy.review.everyMonths) conditions.push('condition.reviewEveryMonths');
+  const cost = costOf(draft);
   return {
     id: `${draft.kind}-${draft.idNumber}${waiver ? '+waiver' : ''}`,
     kind: draft.kind,
@@ -28,7 +53,8 @@ export function makeOffer(c: OfferCase, draft: PlanDraft): Offer {
     highestPaymentMinor: highestPaymentMinor(draft.schedule),
     months: draft.schedule.length,
     graceMonths: draft.graceMonths ?? 0,
-    totalMinor: scheduleTotalMinor(draft.schedule),
+    totalMinor: cost.principalMinor + cost.interestMinor + cost.feesMinor,
+    cost,
     schedule: draft.schedule,
     fallback: false,
     conditions: [...new Set(conditions)],
