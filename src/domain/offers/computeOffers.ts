@@ -50,7 +50,8 @@ function fallbackOffer(c: OfferCase): Offer | undefined {
  */
 function pauseUntilRecovery(c: OfferCase): Offer | undefined {
   if (c.hardship.duration !== 'temporary' || c.hardship.recoveryMonths === undefined) return undefined;
-  return buildGrace(c);
+  const grace = buildGrace(c);
+  return grace && { ...grace, afterRecovery: true };
 }
 
 /** Pure and deterministic: the same account, hardship and policy always give the same offers. */
@@ -73,7 +74,7 @@ export function computeOffers(input: OfferInput): OfferSet {
     const fallback = fallbackOffer(c);
     const pause = pauseUntilRecovery(c);
     const offers = [pause, fallback].filter((offer): offer is Offer => offer !== undefined && !(offer.fallback && offer.id === pause?.id));
-    return { offers, alternatives: [], basis, fallback: true };
+    return { offers: offers.slice(0, c.policy.maxOffersShown), alternatives: [], basis, fallback: true };
   }
   const compare = compareOffers(c);
   const ranked = [...primaries].sort(compare);

@@ -60,6 +60,8 @@ export const OfferSchema = z.object({
   schedule: z.array(PaymentSchema).min(1),
   /** True when nothing affordable was allowed and this is the longest allowed plan, shown with a note. */
   fallback: z.boolean(),
+  /** A pause offered when nothing fits today: it fits the income the borrower expects back after it, not today's. */
+  afterRecovery: z.literal(true).optional(),
   /** Prompt keys of the conditions that apply, e.g. `condition.waiverVoidedOnMiss`. */
   conditions: z.array(z.string()),
 });

@@ -6,7 +6,7 @@ import { loadOfferPolicy } from '../../../src/domain/offers/offerPolicy.js';
 export const policy = loadOfferPolicy(new URL('../../../dialogs/offer-policy.yaml', import.meta.url).pathname);
 
 type AccountFacts = Pick<Account, 'balanceMinor' | 'overdueMinor' | 'feesMinor' | 'regularMonthlyMinor' | 'remainingMonths' | 'daysPastDue'> &
-  Partial<Pick<Account, 'product' | 'brokenArrangements12m'>>;
+  Partial<Pick<Account, 'product' | 'brokenArrangements12m' | 'currency' | 'contractRateBps' | 'penaltyRateBps'>>;
 
 export function accountWith(facts: AccountFacts): Account {
   return AccountSchema.parse({
@@ -14,6 +14,8 @@ export function accountWith(facts: AccountFacts): Account {
     creditor: 'Starriver Finance',
     product: 'loan',
     borrower: { name: '张伟', phone: '+86 138 0000 0000', idLast4: '123X', birthDate: '1985-04-12' },
+    contractRateBps: 1800,
+    penaltyRateBps: 2700,
     ...facts,
   });
 }

@@ -60,7 +60,12 @@ function expectWithinPolicy(offer: Offer, account: Account, hardship: Hardship, 
   const tier = tierOf(account.daysPastDue);
   const second = account.brokenArrangements12m > 0;
   const waivedMinor = offer.waiver?.waivedMinor ?? 0;
-  expect(scheduleTotalMinor(offer.schedule)).toBe(offer.totalMinor);
+  const sum = (part: 'principalMinor' | 'interestMinor' | 'feesMinor' | 'regularMinor') => offer.schedule.reduce((total, line) => total + line[part], 0);
+  for (const line of offer.schedule) expect(line.principalMinor + line.interestMinor + line.feesMinor + line.regularMinor).toBe(line.amountMinor);
+  expect(scheduleTotalMinor(offer.schedule) - sum('regularMinor')).toBe(offer.totalMinor);
+  expect([sum('principalMinor'), sum('interestMinor'), sum('feesMinor')]).toEqual([offer.cost.principalMinor, offer.cost.interestMinor, offer.cost.feesMinor]);
+  expect(offer.cost.principalMinor + offer.cost.interestMinor + offer.cost.feesMinor).toBe(offer.totalMinor);
+  expect(offer.schedule.every((line) => line.interestMinor >= 0 && line.principalMinor >= 0 && line.feesMinor >= 0)).toBe(true);
   expect(offer.months).toBe(offer.schedule.length);
   expect(OfferSchema.safeParse(offer).success).toBe(true);
   for (const condition of offer.conditions) expect(CONDITION_KEYS).toContain(condition);
@@ -77,13 +82,14 @@ function expectWithinPolicy(offer: Offer, account: Account, hardship: Hardship, 
     case 'extend':
       expect(offer.months).toBeGreaterThan(account.remainingMonths);
       expect(offer.months).toBeLessThanOrEqual(p.extend.maxTotalMonths);
-      expect(offer.totalMinor).toBe(account.balanceMinor + account.feesMinor - waivedMinor);
+      expect(offer.totalMinor - offer.cost.interestMinor).toBe(account.balanceMinor + account.feesMinor - waivedMinor);
       break;
     case 'freeze':
       expect(offer.months).toBeGreaterThanOrEqual(p.freeze.minMonths);
       expect(offer.months).toBeLessThanOrEqual(Math.min(p.freeze.maxMonths, p.jurisdiction === 'CN' ? 60 : Infinity));
       expect(p.freeze.durations.includes(hardship.duration) || compareTiers(tier, p.freeze.minTier) >= 0).toBe(true);
       expect(offer.totalMinor).toBe(account.balanceMinor + account.feesMinor - waivedMinor);
+      expect(offer.cost.interestMinor).toBe(0);
       break;
     case 'grace':
       expect(offer.graceMonths).toBeGreaterThanOrEqual(p.grace.minMonths);
@@ -115,13 +121,13 @@ describe('computeOffers properties', () => {
     );
   });
 
-  it('any borrower – highest payment ≤ affordable (a settlement: ≤ the lump sum they have) unless fallback', () => {
+  it('any borrower – highest payment ≤ affordable (a settlement: ≤ the lump sum they have) unless fallback or a pause until a known recovery', () => {
     fc.assert(
       fc.property(caseArb, ({ account, hardship, policy: p }) => {
         const { offers, alternatives, basis, fallback } = computeOffers({ account, hardship, policy: p });
         if (fallback) {
-          expect(offers.length).toBeLessThanOrEqual(1);
-          expect(offers.every((offer) => offer.fallback && offer.kind !== 'settlement')).toBe(true);
+          expect(offers.length).toBeLessThanOrEqual(Math.min(2, p.maxOffersShown));
+          expect(offers.every((offer) => (offer.fallback || (offer.afterRecovery && offer.kind === 'grace' && hardship.recoveryMonths !== undefined)) && offer.kind !== 'settlement')).toBe(true);
           expect(alternatives).toEqual([]);
           return;
         }
