@@ -1,6 +1,7 @@
 // Adaptive Cards for offers and agreements, each with a plain-text fallback for channels without cards.
 import type { Locale } from '../../domain/account.js';
 import { formatMoney } from '../../domain/money.js';
+import { formatRate } from '../../domain/rate.js';
 import type { Offer } from '../../domain/offers/offer.js';
 import { fillTemplate, type Prompts } from '../../dialogs/prompts.js';
 import { offerName, type PromptVariables } from './promptVariables.js';
@@ -28,17 +29,21 @@ function say(t: CardText, key: string, extra: PromptVariables = {}): string {
   return fillTemplate(t.prompts.get(key) ?? key, { ...t.vars, ...extra });
 }
 
+/** What every offer states: monthly amount, payments, total, of which interest and fees, what is waived, the annualised rate. */
 function offerFacts(t: CardText, offer: Offer): Array<{ title: string; value: string }> {
   const money = (minor: number) => formatMoney(minor, t.currency, t.locale);
+  const { cost } = offer;
   const facts = offer.kind === 'settlement'
     ? [{ title: say(t, 'card.lumpSum'), value: money(offer.totalMinor) }]
     : [
         { title: say(t, 'card.monthly'), value: money(offer.monthlyMinor) },
         { title: say(t, 'card.months'), value: say(t, 'card.monthsValue', { months: offer.months - offer.graceMonths }) },
-        { title: say(t, 'card.total'), value: money(offer.totalMinor) },
+        { title: say(t, cost.covers === 'overdue' ? 'card.totalOverdueOnly' : 'card.total'), value: money(offer.totalMinor) },
       ];
   if (offer.graceMonths > 0) facts.unshift({ title: say(t, 'card.grace'), value: say(t, 'card.graceValue', { graceMonths: offer.graceMonths }) });
-  if (offer.waiver) facts.push({ title: say(t, 'card.waived'), value: money(offer.waiver.waivedMinor) });
+  facts.push({ title: say(t, 'card.interest'), value: money(cost.interestMinor) }, { title: say(t, 'card.fees'), value: money(cost.feesMinor) });
+  if (cost.waivedMinor > 0) facts.push({ title: say(t, 'card.waived'), value: money(cost.waivedMinor) });
+  facts.push({ title: say(t, 'card.apr'), value: formatRate(cost.aprBps, t.locale) });
   return facts;
 }
 
@@ -84,28 +89,27 @@ export function agreementCard(t: CardText, offer: Offer, schedule: ScheduleLine[
     { title: say(t, 'card.plan'), value: offerName(offer, t.prompts) },
     ...offerFacts(t, offer),
   ];
-  const row = (left: string, right: string, weight?: string) => ({
-    type: 'ColumnSet',
-    columns: [
-      { type: 'Column', width: 'stretch', items: [{ type: 'TextBlock', text: left, ...(weight ? { weight } : {}) }] },
-      { type: 'Column', width: 'auto', items: [{ type: 'TextBlock', text: right, horizontalAlignment: 'Right', ...(weight ? { weight } : {}) }] },
-    ],
-  });
+  const column = (text: string, width: string, weight?: string) => ({ type: 'Column', width, items: [{ type: 'TextBlock', text, ...(width === 'stretch' ? {} : { horizontalAlignment: 'Right' }), ...(weight ? { weight } : {}) }] });
+  const row = (cells: string[], weight?: string) => ({ type: 'ColumnSet', columns: cells.map((text, i) => column(text, i === 0 ? 'stretch' : 'auto', weight)) });
   const when = (line: ScheduleLine) => line.dueDate ?? `#${line.month}`;
+  // The split of each payment comes from the offer's schedule (the agreement's due dates carry the amounts only).
+  const parts = new Map(offer.schedule.map((payment) => [payment.month, payment]));
+  const partOf = (line: ScheduleLine) => parts.get(line.month) ?? { interestMinor: 0, feesMinor: 0 };
   const conditions = conditionLines(t, offer);
   const body = [
     { type: 'TextBlock', text: title, weight: 'Bolder', size: 'Medium', wrap: true },
     { type: 'FactSet', facts },
     { type: 'TextBlock', text: say(t, 'card.schedule'), weight: 'Bolder', spacing: 'Medium' },
-    row(say(t, 'card.dueDate'), say(t, 'card.amount'), 'Bolder'),
-    ...schedule.map((line) => row(when(line), money(line.amountMinor))),
+    row([say(t, 'card.dueDate'), say(t, 'card.amount'), say(t, 'card.lineInterest'), say(t, 'card.lineFees')], 'Bolder'),
+    ...schedule.map((line) => row([when(line), money(line.amountMinor), money(partOf(line).interestMinor), money(partOf(line).feesMinor)])),
     ...(conditions.length ? [{ type: 'TextBlock', text: say(t, 'card.conditions'), weight: 'Bolder', spacing: 'Medium' }, ...conditionBlocks(conditions, false)] : []),
   ];
   const fallback = [
     title,
     ...facts.map((f) => `${f.title}: ${f.value}`),
     `${say(t, 'card.schedule')}:`,
-    ...schedule.map((line) => `${when(line)}  ${money(line.amountMinor)}`),
+    `${say(t, 'card.dueDate')}  ${say(t, 'card.amount')} (${say(t, 'card.lineInterest')} / ${say(t, 'card.lineFees')})`,
+    ...schedule.map((line) => `${when(line)}  ${money(line.amountMinor)} (${money(partOf(line).interestMinor)} / ${money(partOf(line).feesMinor)})`),
     ...conditions,
   ].join('\n');
   return card(body, [], fallback);

@@ -3,6 +3,7 @@ import type { NegotiationContext } from '../../../machines/context.js';
 import type { Locale } from '../../domain/account.js';
 import type { Agreement } from '../../domain/case.js';
 import { formatMoney } from '../../domain/money.js';
+import { formatRate } from '../../domain/rate.js';
 import type { Offer } from '../../domain/offers/offer.js';
 import { tierOf } from '../../domain/tier.js';
 import type { Prompts } from '../../dialogs/prompts.js';
@@ -25,7 +26,7 @@ export const VARIABLE_NEEDS: Readonly<Record<string, Fact>> = {
   creditor: 'always', waiverAfter: 'always', settlementDays: 'always', reviewMonths: 'always', number: 'always',
   overdue: 'account', balance: 'account', fees: 'account', regularMonthly: 'account', daysPastDue: 'account', tier: 'account',
   disposable: 'offers', affordable: 'offers', reasonName: 'offers',
-  offerName: 'chosenOffer', monthly: 'chosenOffer', months: 'chosenOffer', total: 'chosenOffer', graceMonths: 'chosenOffer', counterAmount: 'chosenOffer',
+  offerName: 'chosenOffer', monthly: 'chosenOffer', interest: 'chosenOffer', planFees: 'chosenOffer', waived: 'chosenOffer', apr: 'chosenOffer', months: 'chosenOffer', total: 'chosenOffer', graceMonths: 'chosenOffer', counterAmount: 'chosenOffer',
   reference: 'agreement', firstDueDate: 'agreement',
   counterMinimum: 'counter',
 };
@@ -66,6 +67,10 @@ export function promptVariables({ context, locale, prompts, figures, agreement }
     // Payments to make: a grace plan's pause months are said separately ({graceMonths}).
     months: offer ? offer.months - offer.graceMonths : undefined,
     total: money(offer?.totalMinor),
+    interest: money(offer?.cost.interestMinor),
+    planFees: money(offer?.cost.feesMinor),
+    waived: money(offer?.cost.waivedMinor),
+    apr: offer ? formatRate(offer.cost.aprBps, locale) : undefined,
     graceMonths: offer?.graceMonths,
     reference: agreement?.reference,
     firstDueDate: agreement?.dueDates.find((line) => line.amountMinor > 0)?.dueDate,

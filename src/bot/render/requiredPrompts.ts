@@ -10,6 +10,7 @@ export const REQUIRED_PROMPT_KEYS: readonly string[] = [
   'card.plan', 'card.offerTitle', 'card.monthly', 'card.months', 'card.monthsValue', 'card.total', 'card.waived', 'card.grace',
   'card.graceValue', 'card.lumpSum', 'card.conditions', 'card.choose', 'card.agreementTitle', 'card.draftTitle',
   'card.reference', 'card.schedule', 'card.dueDate', 'card.amount', 'card.fallbackNote',
+  'card.totalOverdueOnly', 'card.interest', 'card.fees', 'card.apr', 'card.lineInterest', 'card.lineFees',
   'handoff.waitEstimate', 'handoff.agentJoined', 'handoff.agentSays', 'handoff.offerProposed', 'handoff.handedBack', 'handoff.closed',
   ...OFFER_KINDS.map((kind) => `kind.${kind}`),
   ...HARDSHIP_REASONS.map((reason) => `choice.${reason}`),
