@@ -15,8 +15,8 @@ describe.each(STORE_KINDS)('negotiation on the %s store', (kind) => {
   it('job-loss borrower accepts the first offer – agreement with schedule and reference, nothing queued', async () => {
     const borrower = service.borrower();
     await converse(borrower, JOB_LOSS_TO_OFFERS);
-    // 方案1 for this borrower is a 3-month pause: the payments are counted without the pause months.
-    const [review] = await converse(borrower, [['方案1', ['请确认还款协议', '宽限期', '共 25 期', '暂停还款: 3 个月', '还款计划', '我同意']]]);
+    // 方案1 for this borrower is a 3-month pause: the payments are counted without the pause months; ¥36,000 at 18% (frozen during the pause) in 31 payments of at most the regular ¥1,500.
+    const [review] = await converse(borrower, [['方案1', ['请确认还款协议', '宽限期', '共 31 期', '其中利息 ¥9,280.96', '年化利率 14.82%', '暂停还款: 3 个月', '还款计划', '我同意']]]);
     expect(review!.replies.at(-1)?.attachments?.[0]?.contentType).toBe('application/vnd.microsoft.card.adaptive');
     const [recorded] = await converse(borrower, [['我同意', [/协议编号 XS-\d{8}-[A-Z0-9]{6}/, '还款计划']]]);
     const card = recorded!.replies[0]!.attachments![0]!.content;
