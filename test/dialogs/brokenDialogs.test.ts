@@ -83,6 +83,20 @@ describe('flows check – broken flows', () => {
     expect(errorsOf(copy)).toContain(`offer-policy.yaml:${line}: key freeze.maxMonths: is 72, at most 60 allowed under jurisdiction CN`);
   });
 
+  it('a freeze that charges the contract rate, a settlement with a reduced rate, a pause accruing on an interest-free grace – three errors with their lines', () => {
+    const copy = copyDialogs();
+    copy.edit('offer-policy.yaml', /(freeze:[^\n]*\n(?:.*\n)*?  interest: )none/, '$1contract');
+    copy.edit('offer-policy.yaml', /(settlement:[^\n]*\n(?:.*\n)*?  interest: )none/, '$1{ reducedRate: 0.05 }');
+    copy.edit('offer-policy.yaml', /(grace:[^\n]*\n(?:.*\n)*?  interest: )contract/, '$1none');
+    copy.edit('offer-policy.yaml', /duringPause: freeze/, 'duringPause: accrue');
+    const text = copy.read('offer-policy.yaml').split('\n');
+    const lineOf = (section: string, key: string) => text.findIndex((l, i) => l.startsWith(key, 2) && text.slice(0, i).reverse().find((h) => /^[a-z]/.test(h))?.startsWith(section)) + 1;
+    const errors = errorsOf(copy);
+    expect(errors).toContain(`offer-policy.yaml:${lineOf('freeze', 'interest')}: key freeze.interest: is "contract", none expected: a freeze (停息挂账) stops interest and penalties`);
+    expect(errors).toContain(`offer-policy.yaml:${lineOf('settlement', 'interest')}: key settlement.interest: is {"reducedRate":0.05}, none expected: a settlement is a discounted lump sum, it charges no interest`);
+    expect(errors).toContain(`offer-policy.yaml:${lineOf('grace', 'duringPause')}: key grace.duringPause: is "accrue", freeze expected: grace.interest charges none, so nothing can accrue during the pause`);
+  });
+
   it('an unused prompt – only a warning: the bundle still loads', () => {
     const copy = copyDialogs();
     for (const locale of ['zh-CN', 'zh-TW', 'en']) copy.edit(`prompts/${locale}.yaml`, /^common:\n/m, 'common:\n  neverSaid: "…"\n');

@@ -17,7 +17,8 @@ describe('offers state their cost', () => {
     expect(cards.length).toBeGreaterThan(1);
     for (const card of cards) expect(card).toMatch(/其中利息[\s\S]*其中费用[\s\S]*年化利率/);
     const all = cards.join('\n');
-    if (all.includes('逾期分期')) expect(all).toContain('仅逾期部分');
+    expect(all).toContain('逾期金额分期');
+    expect(all).toContain('合计应还（仅逾期部分');
   }, 30_000);
 
   it('zh-CN job loss, income 2 000, spending 3 000, recovery in 3 months – a 3-month pause first, before a plan beyond means', async () => {
