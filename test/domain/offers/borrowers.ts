@@ -5,6 +5,14 @@ import { loadOfferPolicy } from '../../../src/domain/offers/offerPolicy.js';
 
 export const policy = loadOfferPolicy(new URL('../../../dialogs/offer-policy.yaml', import.meta.url).pathname);
 
+/** The shipped policy with every kind interest-free: the selection and ranking tests keep figures one can divide by hand. */
+export const interestFreePolicy: typeof policy = {
+  ...policy,
+  grace: { ...policy.grace, interest: 'none', duringPause: 'freeze' },
+  extend: { ...policy.extend, interest: 'none' },
+  installment: { ...policy.installment, interest: 'none' },
+};
+
 type AccountFacts = Pick<Account, 'balanceMinor' | 'overdueMinor' | 'feesMinor' | 'regularMonthlyMinor' | 'remainingMonths' | 'daysPastDue'> &
   Partial<Pick<Account, 'product' | 'brokenArrangements12m' | 'currency' | 'contractRateBps' | 'penaltyRateBps'>>;
 

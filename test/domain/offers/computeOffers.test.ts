@@ -1,34 +1,36 @@
 // computeOffers on named borrowers: which kinds, which terms, the order, waivers, conditions, fallback.
+// Interest-free policy here: these tests are about which plans and terms are chosen; offerCost.demoAccounts.test.ts has the interest.
 import { describe, expect, it } from 'vitest';
 import { computeOffers } from '../../../src/domain/offers/computeOffers.js';
 import { OfferSchema } from '../../../src/domain/offers/offer.js';
 import type { OfferPolicy } from '../../../src/domain/offers/offerPolicy.js';
-import { businessM3, illnessM4, jobLossM2, jobLossM2SecondTime, noIncomeM2, policy, reducedIncomeM1 } from './borrowers.js';
+import { businessM3, illnessM4, jobLossM2, jobLossM2SecondTime, noIncomeM2, interestFreePolicy as policy, reducedIncomeM1 } from './borrowers.js';
 
 const ids = (offers: { id: string }[]) => offers.map((offer) => offer.id);
 
 describe('computeOffers', () => {
-  it('reducedIncomeM1 (says ¥900 a month) – grace-3, installment-3+waiver, extend-21+waiver, best first', () => {
+  it('reducedIncomeM1 (says ¥900 a month) – installment-3+waiver, extend-21+waiver, grace-3: all fit, ranked by what they are worth today (a pause pays latest)', () => {
     const result = computeOffers({ ...reducedIncomeM1, policy });
     expect(result.fallback).toBe(false);
     expect(result.basis).toEqual({ tier: 'M1', reason: 'reducedIncome', duration: 'temporary', disposableMinor: 200_000, affordableMinor: 90_000, brokenArrangements12m: 0 });
-    expect(ids(result.offers)).toEqual(['grace-3', 'installment-3+waiver', 'extend-21+waiver']);
+    expect(ids(result.offers)).toEqual(['installment-3+waiver', 'extend-21+waiver', 'grace-3']);
     expect(ids(result.alternatives)).toEqual(['installment-12+waiver', 'extend-60+waiver']);
     for (const offer of [...result.offers, ...result.alternatives]) expect(OfferSchema.parse(offer)).toEqual(offer);
   });
 
   it('reducedIncomeM1 grace – 3 months paused (recovery in 6, capped at 3), then parts no larger than the regular ¥600', () => {
-    const grace = computeOffers({ ...reducedIncomeM1, policy }).offers[0]!;
+    const grace = computeOffers({ ...reducedIncomeM1, policy }).offers.find((offer) => offer.kind === 'grace')!;
     expect(grace.graceMonths).toBe(3);
     expect(grace.schedule.slice(0, 3).map((p) => p.amountMinor)).toEqual([0, 0, 0]);
     expect(grace.months).toBe(3 + 21);
-    expect(grace.monthlyMinor).toBe(57_285);
+    // floor(1 200 000 / 21) of balance + floor(3 000 / 21) of fees; the remainders go to the last payment.
+    expect(grace.monthlyMinor).toBe(57_142 + 142);
     expect(grace.totalMinor).toBe(1_203_000);
     expect(grace.conditions).toEqual(['condition.regularPaymentResumes', 'condition.reviewEveryMonths']);
   });
 
   it('reducedIncomeM1 installment – regular ¥600 plus the overdue ¥600 in 3 parts, fees of ¥30 waived after 3 payments', () => {
-    const installment = computeOffers({ ...reducedIncomeM1, policy }).offers[1]!;
+    const installment = computeOffers({ ...reducedIncomeM1, policy }).offers.find((offer) => offer.kind === 'installment')!;
     expect(installment.schedule.map((p) => p.amountMinor)).toEqual([80_000, 80_000, 80_000]);
     expect(installment.waiver).toEqual({ waivedMinor: 3_000, afterPayments: 3 });
     expect(installment.conditions).toEqual(['condition.regularPaymentContinues', 'condition.waiverVoidedOnMiss']);
@@ -74,11 +76,12 @@ describe('computeOffers', () => {
     expect(freeze?.conditions).not.toContain('condition.noNewCardUntilPaid');
   });
 
-  it('businessM3 (75 days, ¥75,000 available) – extend-27+waiver then settlement of ¥74,700 (10% off) due within 30 days', () => {
+  it('businessM3 (75 days, ¥75,000 available) – settlement of ¥74,700 (10% off) due within 30 days first (worth most today), then extend-27+waiver', () => {
     const result = computeOffers({ ...businessM3, policy });
-    expect(ids(result.offers)).toEqual(['extend-27+waiver', 'settlement-1']);
-    const settlement = result.offers[1]!;
-    expect(settlement.schedule).toEqual([{ month: 1, amountMinor: 7_470_000 }]);
+    expect(ids(result.offers)).toEqual(['settlement-1', 'extend-27+waiver']);
+    const settlement = result.offers[0]!;
+    expect(settlement.schedule.map((p) => p.amountMinor)).toEqual([7_470_000]);
+    expect(settlement.cost).toMatchObject({ interestMinor: 0, aprBps: 0, waivedMinor: 830_000 });
     expect(settlement.conditions).toEqual(['condition.settlementDueWithinDays']);
   });
 
@@ -87,12 +90,13 @@ describe('computeOffers', () => {
     expect(computeOffers({ account, hardship: businessM3.hardship, policy }).offers.find((o) => o.kind === 'settlement')?.totalMinor).toBe(5_810_000);
   });
 
-  it('noIncomeM2 (spending above income) – fallback: the longest allowed plan extend-60+waiver, marked fallback, no alternatives', () => {
+  it('noIncomeM2 (spending above income, temporary, recovery known) – fallback: a pause until recovery first, then the longest allowed plan extend-60+waiver marked fallback', () => {
     const result = computeOffers({ ...noIncomeM2, policy });
     expect(result.fallback).toBe(true);
     expect(result.basis.affordableMinor).toBe(0);
-    expect(ids(result.offers)).toEqual(['extend-60+waiver']);
-    expect(result.offers[0]!.fallback).toBe(true);
+    expect(ids(result.offers)).toEqual(['grace-3', 'extend-60+waiver']);
+    expect(result.offers[0]).toMatchObject({ fallback: false, afterRecovery: true, graceMonths: 3 });
+    expect(result.offers[1]!.fallback).toBe(true);
     expect(result.alternatives).toEqual([]);
   });
 
@@ -102,10 +106,10 @@ describe('computeOffers', () => {
     expect(computeOffers({ ...reducedIncomeM1, policy: closed })).toMatchObject({ offers: [], alternatives: [], fallback: true });
   });
 
-  it('maxOffersShown 1 – reducedIncomeM1 shows grace-3 and keeps the rest as alternatives, best first', () => {
+  it('maxOffersShown 1 – reducedIncomeM1 shows installment-3+waiver and keeps the rest as alternatives, best first', () => {
     const result = computeOffers({ ...reducedIncomeM1, policy: { ...policy, maxOffersShown: 1 } });
-    expect(ids(result.offers)).toEqual(['grace-3']);
-    expect(ids(result.alternatives)).toEqual(['installment-3+waiver', 'installment-12+waiver', 'extend-21+waiver', 'extend-60+waiver']);
+    expect(ids(result.offers)).toEqual(['installment-3+waiver']);
+    expect(ids(result.alternatives)).toEqual(['installment-12+waiver', 'extend-21+waiver', 'grace-3', 'extend-60+waiver']);
   });
 
   it('the same input twice – the same offers, to the last field', () => {

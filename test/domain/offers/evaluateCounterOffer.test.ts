@@ -1,7 +1,8 @@
 // evaluateCounterOffer: a proposed monthly amount is accepted with the shortest plan that reaches it, or the minimum is named.
+// Interest-free policy here: these tests are about which plans and terms are chosen; offerCost.demoAccounts.test.ts has the interest.
 import { describe, expect, it } from 'vitest';
 import { evaluateCounterOffer } from '../../../src/domain/offers/evaluateCounterOffer.js';
-import { businessM3, illnessM4, jobLossM2, jobLossM2SecondTime, policy, reducedIncomeM1 } from './borrowers.js';
+import { businessM3, illnessM4, jobLossM2, jobLossM2SecondTime, interestFreePolicy as policy, reducedIncomeM1 } from './borrowers.js';
 
 describe('evaluateCounterOffer', () => {
   it('jobLossM2 offers ¥500 a month – accepted: extend-60+waiver (3,000,000 / 60 = 50,000 exactly)', () => {
