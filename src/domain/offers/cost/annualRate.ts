@@ -5,12 +5,15 @@ import type { Payment } from '../offer.js';
 function npv(schedule: readonly Payment[], i: number): { value: number; slope: number } {
   let value = 0;
   let slope = 0;
+  // Months run 1, 2, … n (buildSchedule), so the discount factor is carried from one month to the next.
+  const step = 1 / (1 + i);
+  let discount = 1;
+  let month = 0;
   for (const p of schedule) {
+    for (; month < p.month; month += 1) discount *= step;
     const own = p.amountMinor - p.regularMinor;
-    if (own === 0) continue;
-    const discount = (1 + i) ** -p.month;
     value += own * discount;
-    slope -= (p.month * own * discount) / (1 + i);
+    slope -= p.month * own * discount * step;
   }
   return { value, slope };
 }
@@ -30,7 +33,9 @@ export function scheduleAprBps(schedule: readonly Payment[]): number {
   if (interest === 0 || financed === 0) return 0;
   let low = 0;
   let high = 1;
-  let i = 0.01;
+  // A level-payment loan of n months pays about financed × i × (n + 1) / 2 in interest: a start close to the answer.
+  const months = schedule.at(-1)?.month ?? 1;
+  let i = Math.min(0.5, (2 * interest) / (financed * (months + 1)));
   for (let step = 0; step < 100; step += 1) {
     const { value, slope } = npv(schedule, i);
     const gap = value - financed;

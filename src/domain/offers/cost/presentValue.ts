@@ -9,12 +9,20 @@ import { toBasisPoints } from '../basisPoints.js';
  * them as well, so the plan is compared on everything the borrower will repay. Rounded to the minor unit.
  */
 export function presentValueMinor(c: OfferCase, offer: Offer): number {
-  const monthlyRate = toBasisPoints(c.policy.ranking.discountRate) / 120_000;
+  const step = 1 / (1 + toBasisPoints(c.policy.ranking.discountRate) / 120_000);
   let value = 0;
-  for (const p of offer.schedule) value += p.amountMinor / (1 + monthlyRate) ** p.month;
+  let discount = 1;
+  let month = 0;
+  for (const p of offer.schedule) {
+    for (; month < p.month; month += 1) discount *= step;
+    value += p.amountMinor * discount;
+  }
   if (offer.cost.covers === 'overdue') {
-    const { regularMonthlyMinor, remainingMonths } = c.account;
-    for (let month = offer.months + 1; month <= remainingMonths; month += 1) value += regularMonthlyMinor / (1 + monthlyRate) ** month;
+    for (; month < c.account.remainingMonths; ) {
+      month += 1;
+      discount *= step;
+      value += c.account.regularMonthlyMinor * discount;
+    }
   }
   return Math.round(value);
 }

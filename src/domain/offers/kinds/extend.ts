@@ -2,7 +2,7 @@
 import { displayUnitMinor } from '../../money.js';
 import { chargeRateBps } from '../interestCharge.js';
 import { isKindAllowed, waivedFeesMinor, type OfferCase } from '../offerCase.js';
-import { buildSchedule, scheduleHighestMinor, type ScheduleSpec } from '../schedule.js';
+import { buildSchedule, type ScheduleSpec } from '../schedule.js';
 import { makeOffer } from './makeOffer.js';
 import type { MonthlyPlan } from './monthlyPlan.js';
 
@@ -25,9 +25,7 @@ export const extendPlan: MonthlyPlan = {
     if (!isKindAllowed(c, 'extend') || owedMinor === 0 || minMonths > maxMonths) return undefined;
     return { minMonths, maxMonths };
   },
-  highestPaymentMinor(c, months) {
-    return scheduleHighestMinor(specOf(c, months));
-  },
+  scheduleSpec: specOf,
   build(c, months) {
     return makeOffer(c, {
       kind: 'extend',

@@ -3,7 +3,7 @@ import { displayUnitMinor } from '../../money.js';
 import type { ConditionKey } from '../conditions.js';
 import { chargeRateBps } from '../interestCharge.js';
 import { isKindAllowed, waivedFeesMinor, type OfferCase } from '../offerCase.js';
-import { buildSchedule, scheduleHighestMinor, type ScheduleSpec } from '../schedule.js';
+import { buildSchedule, type ScheduleSpec } from '../schedule.js';
 import { makeOffer } from './makeOffer.js';
 import type { MonthlyPlan } from './monthlyPlan.js';
 
@@ -25,9 +25,7 @@ export const freezePlan: MonthlyPlan = {
     if (!isKindAllowed(c, 'freeze') || owedMinor === 0) return undefined;
     return { minMonths: c.policy.freeze.minMonths, maxMonths: c.policy.freeze.maxMonths };
   },
-  highestPaymentMinor(c, months) {
-    return scheduleHighestMinor(specOf(c, months));
-  },
+  scheduleSpec: specOf,
   build(c, months) {
     const conditions: ConditionKey[] = ['condition.interestStops'];
     // CN credit-card rules Art. 70: a personalised instalment states that no new card is applied for until paid.

@@ -3,7 +3,7 @@ import { displayUnitMinor } from '../../money.js';
 import type { Offer } from '../offer.js';
 import { chargeRateBps } from '../interestCharge.js';
 import { isKindAllowed, waivedFeesMinor, type OfferCase } from '../offerCase.js';
-import { buildSchedule, scheduleHighestMinor, type ScheduleSpec } from '../schedule.js';
+import { buildSchedule, shortestTermWithin, type ScheduleSpec } from '../schedule.js';
 import { makeOffer } from './makeOffer.js';
 
 /** The pause: min(maxMonths, recoveryMonths or maxMonths), at least minMonths. */
@@ -35,16 +35,15 @@ export function buildGrace(c: OfferCase): Offer | undefined {
     unitMinor: displayUnitMinor(c.account.currency),
   });
   // No fewer months than equal parts of the regular payment would take; interest only adds to that.
-  for (let months = Math.max(1, Math.ceil((balanceMinor + feesMinor - waivedMinor) / regularMonthlyMinor)); pauseMonths + months <= extend.maxTotalMonths; months += 1) {
-    if (scheduleHighestMinor(spec(months)) > regularMonthlyMinor) continue;
-    return makeOffer(c, {
-      kind: 'grace',
-      idNumber: pauseMonths,
-      schedule: buildSchedule(spec(months)),
-      graceMonths: pauseMonths,
-      waivedMinor,
-      conditions: ['condition.regularPaymentResumes'],
-    });
-  }
-  return undefined;
+  const fewestMonths = Math.max(1, Math.ceil((balanceMinor + feesMinor - waivedMinor) / regularMonthlyMinor));
+  const months = shortestTermWithin(spec, fewestMonths, extend.maxTotalMonths - pauseMonths, regularMonthlyMinor);
+  if (months === undefined) return undefined;
+  return makeOffer(c, {
+    kind: 'grace',
+    idNumber: pauseMonths,
+    schedule: buildSchedule(spec(months)),
+    graceMonths: pauseMonths,
+    waivedMinor,
+    conditions: ['condition.regularPaymentResumes'],
+  });
 }

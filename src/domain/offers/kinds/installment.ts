@@ -2,7 +2,7 @@
 import { displayUnitMinor } from '../../money.js';
 import { chargeRateBps } from '../interestCharge.js';
 import { isKindAllowed, waivedFeesMinor, type OfferCase } from '../offerCase.js';
-import { buildSchedule, scheduleHighestMinor, type ScheduleSpec } from '../schedule.js';
+import { buildSchedule, type ScheduleSpec } from '../schedule.js';
 import { makeOffer } from './makeOffer.js';
 import type { MonthlyPlan } from './monthlyPlan.js';
 
@@ -28,9 +28,7 @@ export const installmentPlan: MonthlyPlan = {
     const maxMonths = c.secondArrangement ? Math.min(installment.maxMonths, secondArrangement.installmentMaxMonths) : installment.maxMonths;
     return { minMonths: installment.minMonths, maxMonths };
   },
-  highestPaymentMinor(c, months) {
-    return scheduleHighestMinor(specOf(c, months));
-  },
+  scheduleSpec: specOf,
   build(c, months) {
     const continues = c.account.regularMonthlyMinor > 0 && c.account.remainingMonths > 0;
     return makeOffer(c, {

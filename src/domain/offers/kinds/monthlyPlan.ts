@@ -1,6 +1,7 @@
 // The shape shared by the kinds with a choosable term (installment, extend, freeze), and term search.
 import type { Offer } from '../offer.js';
 import type { OfferCase } from '../offerCase.js';
+import { scheduleHighestMinor, shortestTermWithin, type ScheduleSpec } from '../schedule.js';
 
 export interface TermRange {
   minMonths: number;
@@ -11,19 +12,22 @@ export interface MonthlyPlan {
   kind: 'installment' | 'extend' | 'freeze';
   /** The terms the policy allows for this case, or undefined when the kind does not apply. */
   termRange(c: OfferCase): TermRange | undefined;
+  /** The schedule of the plan over `months` (what `build` builds). */
+  scheduleSpec(c: OfferCase, months: number): ScheduleSpec;
   build(c: OfferCase, months: number): Offer;
-  /** What `build(c, months).highestPaymentMinor` is, computed without building the schedule (term search is hot). */
-  highestPaymentMinor(c: OfferCase, months: number): number;
+}
+
+/** What `plan.build(c, months).highestPaymentMinor` is, computed without building the schedule (term search is hot). */
+export function planHighestMinor(c: OfferCase, plan: MonthlyPlan, months: number): number {
+  return scheduleHighestMinor(plan.scheduleSpec(c, months));
 }
 
 /** The shortest allowed term whose highest payment is at most `limitMinor`. */
 export function shortestWithin(c: OfferCase, plan: MonthlyPlan, limitMinor: number): Offer | undefined {
   const range = plan.termRange(c);
   if (!range) return undefined;
-  for (let months = range.minMonths; months <= range.maxMonths; months += 1) {
-    if (plan.highestPaymentMinor(c, months) <= limitMinor) return plan.build(c, months);
-  }
-  return undefined;
+  const months = shortestTermWithin((term) => plan.scheduleSpec(c, term), range.minMonths, range.maxMonths, limitMinor);
+  return months === undefined ? undefined : plan.build(c, months);
 }
 
 /** The longest allowed term (usually the lowest monthly payment). */
@@ -36,6 +40,6 @@ export function longestTerm(c: OfferCase, plan: MonthlyPlan): Offer | undefined 
 export function lowestHighestPaymentMinor(c: OfferCase, plan: MonthlyPlan): number {
   const range = plan.termRange(c);
   let lowest = Infinity;
-  if (range) for (let months = range.minMonths; months <= range.maxMonths; months += 1) lowest = Math.min(lowest, plan.highestPaymentMinor(c, months));
+  if (range) for (let months = range.minMonths; months <= range.maxMonths; months += 1) lowest = Math.min(lowest, planHighestMinor(c, plan, months));
   return lowest;
 }
