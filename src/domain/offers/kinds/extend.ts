@@ -1,20 +1,9 @@
 // 延长还款期限: the balance re-spread over more months than remain, at the policy's rate (contract or reduced); fees unless waived.
-import { displayUnitMinor } from '../../money.js';
-import { chargeRateBps } from '../interestCharge.js';
-import { isKindAllowed, waivedFeesMinor, type OfferCase } from '../offerCase.js';
-import { buildSchedule, type ScheduleSpec } from '../schedule.js';
+import { isKindAllowed, waivedFeesMinor } from '../offerCase.js';
+import { buildSchedule } from '../schedule.js';
+import { balanceSpec } from './balanceSpec.js';
 import { makeOffer } from './makeOffer.js';
 import type { MonthlyPlan } from './monthlyPlan.js';
-
-function specOf(c: OfferCase, months: number): ScheduleSpec {
-  return {
-    principalMinor: c.account.balanceMinor,
-    rateBps: chargeRateBps(c.policy.extend.interest, c.account),
-    months,
-    feesMinor: c.account.feesMinor - waivedFeesMinor(c, 'extend'),
-    unitMinor: displayUnitMinor(c.account.currency),
-  };
-}
 
 export const extendPlan: MonthlyPlan = {
   kind: 'extend',
@@ -25,12 +14,12 @@ export const extendPlan: MonthlyPlan = {
     if (!isKindAllowed(c, 'extend') || owedMinor === 0 || minMonths > maxMonths) return undefined;
     return { minMonths, maxMonths };
   },
-  scheduleSpec: specOf,
+  scheduleSpec: (c, months) => balanceSpec(c, 'extend', months),
   build(c, months) {
     return makeOffer(c, {
       kind: 'extend',
       idNumber: months,
-      schedule: buildSchedule(specOf(c, months)),
+      schedule: buildSchedule(balanceSpec(c, 'extend', months)),
       waivedMinor: waivedFeesMinor(c, 'extend'),
       conditions: [],
     });

@@ -1,22 +1,10 @@
 // 停息挂账 / 个性化分期: interest and penalties stop; the balance and fees (unless waived) in equal parts.
-import { displayUnitMinor } from '../../money.js';
 import type { ConditionKey } from '../conditions.js';
-import { chargeRateBps } from '../interestCharge.js';
-import { isKindAllowed, waivedFeesMinor, type OfferCase } from '../offerCase.js';
-import { buildSchedule, type ScheduleSpec } from '../schedule.js';
+import { isKindAllowed, waivedFeesMinor } from '../offerCase.js';
+import { buildSchedule } from '../schedule.js';
+import { balanceSpec } from './balanceSpec.js';
 import { makeOffer } from './makeOffer.js';
 import type { MonthlyPlan } from './monthlyPlan.js';
-
-function specOf(c: OfferCase, months: number): ScheduleSpec {
-  return {
-    principalMinor: c.account.balanceMinor,
-    // `flows check` holds freeze.interest at none; read through the same function so the policy stays the one source.
-    rateBps: chargeRateBps(c.policy.freeze.interest, c.account),
-    months,
-    feesMinor: c.account.feesMinor - waivedFeesMinor(c, 'freeze'),
-    unitMinor: displayUnitMinor(c.account.currency),
-  };
-}
 
 export const freezePlan: MonthlyPlan = {
   kind: 'freeze',
@@ -25,7 +13,7 @@ export const freezePlan: MonthlyPlan = {
     if (!isKindAllowed(c, 'freeze') || owedMinor === 0) return undefined;
     return { minMonths: c.policy.freeze.minMonths, maxMonths: c.policy.freeze.maxMonths };
   },
-  scheduleSpec: specOf,
+  scheduleSpec: (c, months) => balanceSpec(c, 'freeze', months),
   build(c, months) {
     const conditions: ConditionKey[] = ['condition.interestStops'];
     // CN credit-card rules Art. 70: a personalised instalment states that no new card is applied for until paid.
@@ -33,7 +21,7 @@ export const freezePlan: MonthlyPlan = {
     return makeOffer(c, {
       kind: 'freeze',
       idNumber: months,
-      schedule: buildSchedule(specOf(c, months)),
+      schedule: buildSchedule(balanceSpec(c, 'freeze', months)),
       waivedMinor: waivedFeesMinor(c, 'freeze'),
       conditions,
     });
