@@ -1,7 +1,7 @@
 // Reaches a borrower outside a turn: proactive messages and handoff.status events through the adapter.
 import { EventFactory, type Activity, type CloudAdapter, type ConversationAccount, type ConversationReference, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import type { OutgoingMessage } from './render/renderReplies.js';
+import type { OutgoingMessage } from '../conversation/render/renderReplies.js';
 
 const ReferenceSchema = z.looseObject({
   serviceUrl: z.string().min(1),

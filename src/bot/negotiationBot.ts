@@ -4,8 +4,8 @@ import type { Logger } from 'pino';
 import type { TranscriptEntry } from '../domain/transcript.js';
 import type { HandoffQueue } from '../store/caseStore.js';
 import { IncomingActivitySchema } from './activitySchema.js';
-import { runTurn, type TurnDeps, type TurnOutcome } from './negotiationTurn.js';
-import type { OutgoingMessage } from './render/renderReplies.js';
+import { runTurn, type TurnDeps, type TurnOutcome } from '../conversation/negotiationTurn.js';
+import type { OutgoingMessage } from '../conversation/render/renderReplies.js';
 
 export interface BotDeps extends TurnDeps {
   queue: HandoffQueue;

@@ -10,8 +10,8 @@ import { loadDialogBundle } from '../dialogs/loadDialogBundle.js';
 import { staticRegistry } from '../dialogs/dialogBundle.js';
 import { AccountDirectory } from '../store/accountDirectory.js';
 import { MemoryCaseStore } from '../store/memoryStore.js';
-import { runTurn, type TurnDeps } from '../bot/negotiationTurn.js';
-import type { OutgoingMessage } from '../bot/render/renderReplies.js';
+import { runTurn, type TurnDeps } from '../conversation/negotiationTurn.js';
+import type { OutgoingMessage } from '../conversation/render/renderReplies.js';
 
 export interface TryOptions {
   dir: string;

@@ -3,8 +3,8 @@ import type { Locale } from '../domain/account.js';
 import type { NegotiationMachine } from '../../machines/negotiation.js';
 import type { ConversationLimits, OfferRules } from '../../machines/negotiationSetup.js';
 import type { FlowConfig } from '../../machines/flowSchema.js';
-import type { Lexicon } from '../bot/recognize/lexicon.js';
-import type { PolicyFigures } from '../bot/render/promptVariables.js';
+import type { Lexicon } from './lexicon.js';
+import type { PolicyFigures } from './promptVariables.js';
 import type { Prompts } from './prompts.js';
 import type { OfferPolicy } from '../domain/offers/offerPolicy.js';
 

@@ -2,7 +2,7 @@
 import type { CaseRecord } from '../domain/case.js';
 import type { TranscriptEntry } from '../domain/transcript.js';
 import { HttpError } from '../errors.js';
-import type { OutgoingMessage } from '../bot/render/renderReplies.js';
+import type { OutgoingMessage } from '../conversation/render/renderReplies.js';
 import { agentEntry, bundleOf, deliver, deskMessage, type DeskAgent, type DeskDeps } from './deskDeps.js';
 import { updateCase } from './updateCase.js';
 

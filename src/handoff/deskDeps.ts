@@ -5,7 +5,7 @@ import { fillTemplate } from '../dialogs/prompts.js';
 import type { CaseRecord } from '../domain/case.js';
 import type { TranscriptEntry } from '../domain/transcript.js';
 import { HttpError } from '../errors.js';
-import type { OutgoingMessage } from '../bot/render/renderReplies.js';
+import type { OutgoingMessage } from '../conversation/render/renderReplies.js';
 import type { CaseStore, HandoffQueue } from '../store/caseStore.js';
 import type { CaseEvents } from './caseEvents.js';
 

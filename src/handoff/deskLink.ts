@@ -1,6 +1,6 @@
 // The bot's line to the desk: wait estimates for newly queued cases, and borrower messages relayed to the consoles.
 import type { DeskNotifier } from '../bot/negotiationBot.js';
-import type { OutgoingMessage } from '../bot/render/renderReplies.js';
+import type { OutgoingMessage } from '../conversation/render/renderReplies.js';
 import type { TranscriptEntry } from '../domain/transcript.js';
 import { bundleOf, deskMessage, type DeskDeps } from './deskDeps.js';
 import { updateCase } from './updateCase.js';

@@ -1,7 +1,7 @@
 // Ending the desk's part: an agreement the borrower accepted, a hand-back to the bot, or a close with an outcome.
 import type { NegotiationContext } from '../../machines/context.js';
-import { renderReplies, type OutgoingMessage } from '../bot/render/renderReplies.js';
-import { botEntries } from '../bot/transcriptEntries.js';
+import { renderReplies, type OutgoingMessage } from '../conversation/render/renderReplies.js';
+import { botEntries } from '../conversation/transcriptEntries.js';
 import { makeAgreement } from '../domain/agreement.js';
 import type { Agreement, CaseRecord } from '../domain/case.js';
 import { maskPersonalData } from '../domain/maskPersonalData.js';

@@ -6,8 +6,8 @@ import { PERSON_CHOICE, ACTION_PARAMS } from '../../machines/actions.js';
 import type { DialogBundle } from '../dialogs/dialogBundle.js';
 import type { CaseRecord } from '../domain/case.js';
 import type { Offer } from '../domain/offers/offer.js';
-import { renderReplies, type OutgoingMessage } from '../bot/render/renderReplies.js';
-import { stepMachine } from '../bot/stepMachine.js';
+import { renderReplies, type OutgoingMessage } from '../conversation/render/renderReplies.js';
+import { stepMachine } from '../conversation/stepMachine.js';
 import type { NegotiationFacts } from './negotiationFacts.js';
 
 export interface Resumed {

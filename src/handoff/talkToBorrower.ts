@@ -1,6 +1,6 @@
 // An agent talking to the borrower: a chat message, or an offer computed by the rules module.
 import type { NegotiationContext } from '../../machines/context.js';
-import { renderReplies } from '../bot/render/renderReplies.js';
+import { renderReplies } from '../conversation/render/renderReplies.js';
 import { maskPersonalData } from '../domain/maskPersonalData.js';
 import type { Offer } from '../domain/offers/offer.js';
 import { HttpError } from '../errors.js';

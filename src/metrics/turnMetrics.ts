@@ -4,7 +4,7 @@ import { START } from '../../machines/flowGraph.js';
 import { initialLeaf, leafPathOf } from '../../machines/stateNodes.js';
 import type { DialogBundle } from '../dialogs/dialogBundle.js';
 import type { Agreement } from '../domain/case.js';
-import type { Step } from '../bot/stepMachine.js';
+import type { Step } from '../conversation/stepMachine.js';
 import type { TurnMetrics } from './flowMetrics.js';
 
 export interface TurnMetricsInput {

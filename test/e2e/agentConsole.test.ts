@@ -1,7 +1,7 @@
 // The agent console in real Chromium: a borrower escalates over the Bot Framework protocol; an agent claims, replies and hands back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { caseIdFor } from '../../src/bot/caseIdentity.js';
+import { caseIdFor } from '../../src/conversation/caseIdentity.js';
 import { textOf } from '../helpers/borrowerChannel.js';
 import { chromiumAvailable, launchChromium, screenshotPath } from '../helpers/browser.js';
 import { startService, type RunningService } from '../helpers/service.js';

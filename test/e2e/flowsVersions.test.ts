@@ -4,7 +4,7 @@ import { STORE_KINDS, startService, storeEnv, type RunningService } from '../hel
 import { copyDialogs, type DialogsCopy } from '../helpers/dialogsCopy.js';
 import { textOf } from '../helpers/borrowerChannel.js';
 import { ConnectorStub } from '../helpers/connectorStub.js';
-import { caseIdFor } from '../../src/bot/caseIdentity.js';
+import { caseIdFor } from '../../src/conversation/caseIdentity.js';
 
 const ADMIN = 'test-admin-token-000001';
 const PO = 'test-po-token-0000000001';

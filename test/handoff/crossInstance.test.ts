@@ -1,7 +1,7 @@
 // Two instances on one Redis: the borrower talks to one, the agent's console is on the other; relay goes through pub/sub.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { caseIdFor } from '../../src/bot/caseIdentity.js';
+import { caseIdFor } from '../../src/conversation/caseIdentity.js';
 import { textOf } from '../helpers/borrowerChannel.js';
 import { ConnectorStub } from '../helpers/connectorStub.js';
 import { probeRedis } from '../helpers/redisAvailability.js';

@@ -1,6 +1,6 @@
 // The agent API's door: bearer tokens and roles, the OpenAPI document, and the claim race.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { caseIdFor } from '../../src/bot/caseIdentity.js';
+import { caseIdFor } from '../../src/conversation/caseIdentity.js';
 import { startService, STORE_KINDS, storeEnv, type RunningService } from '../helpers/service.js';
 import { deskClient, escalateAtOffers, openStream, TOKENS } from './deskClient.js';
 

@@ -1,6 +1,6 @@
 // A person takes over: waiting, relay both ways, offers within and beyond authority, agreement, hand-back, close, transcript actors.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { caseIdFor } from '../../src/bot/caseIdentity.js';
+import { caseIdFor } from '../../src/conversation/caseIdentity.js';
 import { textOf, type BorrowerChannel } from '../helpers/borrowerChannel.js';
 import { startService, STORE_KINDS, storeEnv, type RunningService } from '../helpers/service.js';
 import { deskClient, escalateAtOffers, openStream, TOKENS } from './deskClient.js';

@@ -1,7 +1,7 @@
 // One borrower's conversation spread over several service instances, as a load balancer would.
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
-import { caseIdFor } from '../../src/bot/caseIdentity.js';
+import { caseIdFor } from '../../src/conversation/caseIdentity.js';
 import type { TranscriptEntry } from '../../src/domain/transcript.js';
 import { BorrowerChannel, buttonsOf, textOf, type Delivery } from './borrowerChannel.js';
 import type { ConnectorStub } from './connectorStub.js';

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryCaseStore, MemoryHandoffQueue } from '../../src/store/memoryStore.js';
 import type { CaseCommit, CommitResult } from '../../src/store/caseStore.js';
-import { caseIdFor } from '../../src/bot/caseIdentity.js';
+import { caseIdFor } from '../../src/conversation/caseIdentity.js';
 import { startService, type RunningService } from '../helpers/service.js';
 
 /** Every commit loses the race, as if another instance always wrote first. */

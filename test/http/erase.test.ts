@@ -1,6 +1,6 @@
 // Erasure on request: an admin removes a case everywhere; others may not.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseIdFor } from '../../src/bot/caseIdentity.js';
+import { caseIdFor } from '../../src/conversation/caseIdentity.js';
 import { STORE_KINDS, startService, storeEnv, type RunningService } from '../helpers/service.js';
 import { converse } from '../helpers/conversation.js';
 

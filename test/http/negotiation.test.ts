@@ -1,6 +1,6 @@
 // Whole negotiations over the Bot Framework protocol, through the real restify server, on every store.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseIdFor } from '../../src/bot/caseIdentity.js';
+import { caseIdFor } from '../../src/conversation/caseIdentity.js';
 import { STORE_KINDS, startService, storeEnv, type RunningService } from '../helpers/service.js';
 import { converse, JOB_LOSS_TO_OFFERS } from '../helpers/conversation.js';
 import { textOf } from '../helpers/borrowerChannel.js';

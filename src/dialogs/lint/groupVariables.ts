@@ -1,5 +1,5 @@
 // Placeholders that parts of the service other than the turn renderer fill in, by prompt group.
-import { PROMPT_VARIABLES } from '../../bot/render/promptVariables.js';
+import { PROMPT_VARIABLES } from '../promptVariables.js';
 
 /**
  * A feature that says prompts of its own group (`handoff.agentJoined`) with placeholders of its

@@ -2,7 +2,7 @@
 import type { AnyStateNode } from 'xstate';
 import type { FlowProblem } from '../../../machines/flow.js';
 import { initialLeaf, leavesOf, transitionsIn } from '../../../machines/stateNodes.js';
-import { VARIABLE_NEEDS, type Fact } from '../../bot/render/promptVariables.js';
+import { VARIABLE_NEEDS, type Fact } from '../promptVariables.js';
 import type { DialogBundle } from '../dialogBundle.js';
 import { placeholdersOf } from '../prompts.js';
 

@@ -1,6 +1,6 @@
 // parseBirthDate: the ways people type a date of birth, and the dates that must be refused.
 import { describe, expect, it } from 'vitest';
-import { parseBirthDate } from '../../../src/bot/recognize/parseDate.js';
+import { parseBirthDate } from '../../../src/conversation/recognize/parseDate.js';
 
 describe('parseBirthDate', () => {
   it.each([

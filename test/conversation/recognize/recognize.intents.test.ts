@@ -2,8 +2,8 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Locale } from '../../../src/domain/account.js';
-import { loadLexicons } from '../../../src/bot/recognize/lexicon.js';
-import { recognize, type Expectation } from '../../../src/bot/recognize/recognize.js';
+import { loadLexicons } from '../../../src/dialogs/lexicon.js';
+import { recognize, type Expectation } from '../../../src/conversation/recognize/recognize.js';
 
 const lexicons = loadLexicons(fileURLToPath(new URL('../../../dialogs/lexicon', import.meta.url)));
 const says = (text: string, locale: Locale = 'zh-CN', expects: Expectation = { kind: 'none' }) =>

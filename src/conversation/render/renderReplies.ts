@@ -4,7 +4,7 @@ import type { Locale } from '../../domain/account.js';
 import type { Agreement } from '../../domain/case.js';
 import { fillTemplate, type Prompts } from '../../dialogs/prompts.js';
 import { agreementCard, offerCards, type Attachment, type ScheduleLine } from './cards.js';
-import { offerName, promptVariables, type PolicyFigures } from './promptVariables.js';
+import { offerName, promptVariables, type PolicyFigures } from '../../dialogs/promptVariables.js';
 
 export interface OutgoingMessage {
   type: 'message';

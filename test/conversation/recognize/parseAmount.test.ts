@@ -1,6 +1,6 @@
 // parseAmountMajor, parseCount, parsePick: every way a borrower writes a number.
 import { describe, expect, it } from 'vitest';
-import { parseAmountMajor, parseCount, parsePick } from '../../../src/bot/recognize/parseAmount.js';
+import { parseAmountMajor, parseCount, parsePick } from '../../../src/conversation/recognize/parseAmount.js';
 
 describe('parseAmountMajor', () => {
   it.each([

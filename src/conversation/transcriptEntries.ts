@@ -2,7 +2,7 @@
 import type { ExpectedAnswer } from '../../machines/context.js';
 import { maskPersonalData } from '../domain/maskPersonalData.js';
 import type { TranscriptEntry } from '../domain/transcript.js';
-import type { IncomingActivity } from './activitySchema.js';
+import type { IncomingActivity } from '../bot/activitySchema.js';
 import type { OutgoingMessage } from './render/renderReplies.js';
 
 /** Answers to identity questions are never stored, only that one was given. */

@@ -1,6 +1,6 @@
 // normalizeText: width, script, case, emoji, whitespace and length.
 import { describe, expect, it } from 'vitest';
-import { MAX_INPUT_CHARS, capLength, normalizeText } from '../../../src/bot/recognize/normalize.js';
+import { MAX_INPUT_CHARS, capLength, normalizeText } from '../../../src/conversation/recognize/normalize.js';
 
 describe('normalizeText', () => {
   it.each([

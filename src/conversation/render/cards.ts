@@ -4,7 +4,7 @@ import { formatMoney } from '../../domain/money.js';
 import { formatRate } from '../../domain/rate.js';
 import type { Offer } from '../../domain/offers/offer.js';
 import { fillTemplate, type Prompts } from '../../dialogs/prompts.js';
-import { offerName, type PromptVariables } from './promptVariables.js';
+import { offerName, type PromptVariables } from '../../dialogs/promptVariables.js';
 
 export const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
 

@@ -1,10 +1,10 @@
 // Lexicon files: the shipped ones load, bad ones fail naming the file and key, and how phrases match.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ConfigurationError } from '../../../src/errors.js';
-import { INTENT_NAMES, findPhrase, loadLexicons, longestMatch, parseLexicon } from '../../../src/bot/recognize/lexicon.js';
+import { ConfigurationError } from '../../src/errors.js';
+import { INTENT_NAMES, findPhrase, loadLexicons, longestMatch, parseLexicon } from '../../src/dialogs/lexicon.js';
 
-const LEXICON_DIR = fileURLToPath(new URL('../../../dialogs/lexicon', import.meta.url));
+const LEXICON_DIR = fileURLToPath(new URL('../../dialogs/lexicon', import.meta.url));
 const intentsYaml = INTENT_NAMES.map((name) => `  ${name}: [${name}]`).join('\n');
 const minimal = (extra = '') => `intents:\n${intentsYaml}\nchoices:\n  jobLoss: [失業]\nswitchLocale:\n  en: [english]\n  zh-TW: [繁體]\n  zh-CN: [中文]\n${extra}`;
 

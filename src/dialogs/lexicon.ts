@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { LOCALES, type Locale } from '../../domain/account.js';
-import { ConfigurationError } from '../../errors.js';
-import { normalizeText } from './normalize.js';
+import { LOCALES, type Locale } from '../domain/account.js';
+import { ConfigurationError } from '../errors.js';
+import { normalizeText } from '../conversation/recognize/normalize.js';
 
 export const INTENT_NAMES = ['human', 'dispute', 'vulnerability', 'stop', 'explain', 'repeat', 'yes', 'no', 'accept', 'another', 'decline'] as const;
 export type IntentName = (typeof INTENT_NAMES)[number];

@@ -1,12 +1,12 @@
 // The values prompts may use as {placeholders}, computed from the case for one locale.
-import type { NegotiationContext } from '../../../machines/context.js';
-import type { Locale } from '../../domain/account.js';
-import type { Agreement } from '../../domain/case.js';
-import { formatMoney } from '../../domain/money.js';
-import { formatRate } from '../../domain/rate.js';
-import type { Offer } from '../../domain/offers/offer.js';
-import { tierOf } from '../../domain/tier.js';
-import type { Prompts } from '../../dialogs/prompts.js';
+import type { NegotiationContext } from '../../machines/context.js';
+import type { Locale } from '../domain/account.js';
+import type { Agreement } from '../domain/case.js';
+import { formatMoney } from '../domain/money.js';
+import { formatRate } from '../domain/rate.js';
+import type { Offer } from '../domain/offers/offer.js';
+import { tierOf } from '../domain/tier.js';
+import type { Prompts } from './prompts.js';
 
 export type PromptVariables = Record<string, string | number | undefined>;
 

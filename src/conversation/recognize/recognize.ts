@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { LocaleSchema, type Locale } from '../../domain/account.js';
 import { toMinor } from '../../domain/money.js';
-import { findPhrase, lexiconsInOrder, longestMatch, type IntentName, type Lexicon } from './lexicon.js';
+import { findPhrase, lexiconsInOrder, longestMatch, type IntentName, type Lexicon } from '../../dialogs/lexicon.js';
 import { MAX_INPUT_CHARS, normalizeText } from './normalize.js';
 import { parseAmountMajor, parseCount, parsePick } from './parseAmount.js';
 import { parseBirthDate } from './parseDate.js';

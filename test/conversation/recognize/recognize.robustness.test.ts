@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../../../src/domain/account.js';
-import { loadLexicons } from '../../../src/bot/recognize/lexicon.js';
-import { recognize, type Expectation, type RecognizeInput } from '../../../src/bot/recognize/recognize.js';
+import { loadLexicons } from '../../../src/dialogs/lexicon.js';
+import { recognize, type Expectation, type RecognizeInput } from '../../../src/conversation/recognize/recognize.js';
 
 const lexicons = loadLexicons(fileURLToPath(new URL('../../../dialogs/lexicon', import.meta.url)));
 const base: RecognizeInput = { text: undefined, value: undefined, expects: { kind: 'amount' }, locale: 'zh-CN', currency: 'CNY', lexicons, choiceLabels: {} };

@@ -7,7 +7,7 @@ import type { DialogBundle, DialogRegistry } from '../dialogs/dialogBundle.js';
 import { XieshangError } from '../errors.js';
 import type { AccountDirectory } from '../store/accountDirectory.js';
 import type { CaseStore } from '../store/caseStore.js';
-import { supportedLocale, type IncomingActivity } from './activitySchema.js';
+import { supportedLocale, type IncomingActivity } from '../bot/activitySchema.js';
 import { caseIdFor } from './caseIdentity.js';
 import { settleOutcome } from './caseOutcome.js';
 import { joinPlainMessages, renderReplies, type OutgoingMessage } from './render/renderReplies.js';
