@@ -9,7 +9,7 @@ import { ConfigurationError } from '../errors.js';
 import { loadDialogBundle } from '../dialogs/loadDialogBundle.js';
 import { staticRegistry } from '../dialogs/dialogBundle.js';
 import { AccountDirectory } from '../store/accountDirectory.js';
-import { MemoryCaseStore } from '../store/memoryStore.js';
+import { MemoryCaseStore } from '../store/memory/memoryStore.js';
 import { runTurn, type TurnDeps } from '../conversation/negotiationTurn.js';
 import type { OutgoingMessage } from '../conversation/render/renderReplies.js';
 

@@ -9,7 +9,7 @@ import type { Stores } from '../store/openStores.js';
 import { MemoryCaseEvents, type CaseEvents } from './caseEvents.js';
 import type { DeskDeps } from './deskDeps.js';
 import { DeskLink } from './deskLink.js';
-import { RedisCaseEvents } from './redisCaseEvents.js';
+import { RedisCaseEvents } from '../store/redis/redisCaseEvents.js';
 
 export interface DeskParts {
   config: Config;

@@ -2,7 +2,7 @@
 import type { Logger } from 'pino';
 import { usesRedis, type Config } from '../config.js';
 import type { CaseStore, HandoffQueue } from './caseStore.js';
-import { MemoryCaseStore, MemoryHandoffQueue } from './memoryStore.js';
+import { MemoryCaseStore, MemoryHandoffQueue } from './memory/memoryStore.js';
 import { RedisConnection } from './redis/redisConnection.js';
 import { RedisCaseStore } from './redis/redisCaseStore.js';
 import { RedisHandoffQueue } from './redis/redisHandoffQueue.js';

@@ -1,6 +1,6 @@
 // A case other writers keep changing: after the replays the turn answers 503, so the channel retries, and nothing is written.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MemoryCaseStore, MemoryHandoffQueue } from '../../src/store/memoryStore.js';
+import { MemoryCaseStore, MemoryHandoffQueue } from '../../src/store/memory/memoryStore.js';
 import type { CaseCommit, CommitResult } from '../../src/store/caseStore.js';
 import { caseIdFor } from '../../src/conversation/caseIdentity.js';
 import { startService, type RunningService } from '../helpers/service.js';

@@ -1,7 +1,7 @@
 // The channels' edge: web chat works behind Bot Framework auth (in-process), replies only to allowed serviceUrls, ids are valid Unicode, bounded web chat activities.
 import { afterEach, describe, expect, it } from 'vitest';
-import { caseIdFor } from '../../src/bot/caseIdentity.js';
-import { MemoryDirectLineStore } from '../../src/channels/directline/memoryDirectLineStore.js';
+import { caseIdFor } from '../../src/conversation/caseIdentity.js';
+import { MemoryDirectLineStore } from '../../src/store/memory/memoryDirectLineStore.js';
 import { call, generate, startWebChatService } from '../channels/directline/webChatService.js';
 import { STORE_KINDS, type RunningService } from '../helpers/service.js';
 

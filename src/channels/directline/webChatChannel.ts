@@ -16,8 +16,8 @@ import type { DirectLineStore } from './directLineStore.js';
 import { attachStream } from './directLineStream.js';
 import { DirectLineTokens } from './directLineTokens.js';
 import { inviteRoutes } from './inviteRoutes.js';
-import { MemoryDirectLineStore } from './memoryDirectLineStore.js';
-import { RedisDirectLineStore } from './redisDirectLineStore.js';
+import { MemoryDirectLineStore } from '../../store/memory/memoryDirectLineStore.js';
+import { RedisDirectLineStore } from '../../store/redis/redisDirectLineStore.js';
 
 export interface WebChatDeps {
   config: Config;

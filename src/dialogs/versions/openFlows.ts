@@ -3,9 +3,9 @@ import type { Logger } from 'pino';
 import type { Config } from '../../config.js';
 import type { Stores } from '../../store/openStores.js';
 import { MemoryFlowMetrics, type FlowMetrics } from '../../metrics/flowMetrics.js';
-import { RedisFlowMetrics } from '../../metrics/redisFlowMetrics.js';
+import { RedisFlowMetrics } from '../../store/redis/redisFlowMetrics.js';
 import { MemoryFlowVersionStore } from './flowVersionStore.js';
-import { RedisFlowVersionStore } from './redisFlowVersionStore.js';
+import { RedisFlowVersionStore } from '../../store/redis/redisFlowVersionStore.js';
 import { VersionedRegistry } from './versionedRegistry.js';
 import { watchDialogs } from './watchDialogs.js';
 

@@ -1,6 +1,6 @@
 // Runs the store contracts on the in-memory store (one process: the peer is the same object).
-import { MemoryCaseStore, MemoryHandoffQueue } from '../../src/store/memoryStore.js';
-import { describeCaseStoreContract, describeHandoffQueueContract } from './caseStore.contract.js';
+import { MemoryCaseStore, MemoryHandoffQueue } from '../../../src/store/memory/memoryStore.js';
+import { describeCaseStoreContract, describeHandoffQueueContract } from '../caseStore.contract.js';
 
 describeCaseStoreContract('memory', async () => {
   const store = new MemoryCaseStore();

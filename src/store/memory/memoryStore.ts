@@ -1,9 +1,9 @@
 // The embedded default: every store interface in this process's memory.
-import type { Agreement, CaseRecord } from '../domain/case.js';
-import type { TranscriptEntry } from '../domain/transcript.js';
-import type { CaseCommit, CaseStore, CommitResult, HandoffQueue, LoadedCase, QueuedHandoff } from './caseStore.js';
-import { compareQueued } from './queueOrder.js';
-import { decodeJson, encodeJson } from './storedJson.js';
+import type { Agreement, CaseRecord } from '../../domain/case.js';
+import type { TranscriptEntry } from '../../domain/transcript.js';
+import type { CaseCommit, CaseStore, CommitResult, HandoffQueue, LoadedCase, QueuedHandoff } from '../caseStore.js';
+import { compareQueued } from '../queueOrder.js';
+import { decodeJson, encodeJson } from '../storedJson.js';
 
 /** Values are kept encoded as in Redis: compact (many open conversations per process) and never shared by reference. */
 interface Stored {

@@ -2,8 +2,8 @@
 import { EventEmitter } from 'node:events';
 import { Cluster } from 'ioredis';
 import type { Logger } from 'pino';
-import type { RedisClient, RedisConnection } from '../store/redis/redisConnection.js';
-import { CaseEventSchema, type CaseEvent, type CaseEventListener, type CaseEvents } from './caseEvents.js';
+import type { RedisClient, RedisConnection } from './redisConnection.js';
+import { CaseEventSchema, type CaseEvent, type CaseEventListener, type CaseEvents } from '../../handoff/caseEvents.js';
 
 export class RedisCaseEvents implements CaseEvents {
   private readonly emitter = new EventEmitter().setMaxListeners(0);

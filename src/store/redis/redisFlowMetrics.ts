@@ -1,6 +1,6 @@
 // Flow metrics in Redis: one hash per flow version per day; turns are batched so a turn itself costs no round trip.
-import type { RedisConnection } from '../store/redis/redisConnection.js';
-import { addFields, daysBetween, emptyCounts, fieldsOf, type FlowCounts, type FlowMetrics, type TurnMetrics } from './flowMetrics.js';
+import type { RedisConnection } from './redisConnection.js';
+import { addFields, daysBetween, emptyCounts, fieldsOf, type FlowCounts, type FlowMetrics, type TurnMetrics } from '../../metrics/flowMetrics.js';
 
 const KEEP_SECONDS = 400 * 86_400;
 const dayKey = (version: string, day: string) => `flowmetrics:${version}:${day}`;

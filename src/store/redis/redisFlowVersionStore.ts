@@ -1,6 +1,6 @@
 // Flow versions in Redis: a hash of file name → text per version, and a sorted set of versions by save time.
-import type { RedisConnection } from '../../store/redis/redisConnection.js';
-import type { FlowVersionStore, StoredVersion } from './flowVersionStore.js';
+import type { RedisConnection } from './redisConnection.js';
+import type { FlowVersionStore, StoredVersion } from '../../dialogs/versions/flowVersionStore.js';
 
 const INDEX = 'flowversions:index';
 const filesKey = (version: string) => `flowversions:files:${version}`;

@@ -1,6 +1,6 @@
 // The embedded Direct Line store: conversations and logs in this process (lost on restart, one instance only), forgotten when idle.
 import { EventEmitter } from 'node:events';
-import { PAGE_SIZE, activityId, withIds, type ActivitySet, type ConversationRecord, type DirectLineStore, type StoredActivity } from './directLineStore.js';
+import { PAGE_SIZE, activityId, withIds, type ActivitySet, type ConversationRecord, type DirectLineStore, type StoredActivity } from '../../channels/directline/directLineStore.js';
 
 export class MemoryDirectLineStore implements DirectLineStore {
   private readonly records = new Map<string, ConversationRecord>();

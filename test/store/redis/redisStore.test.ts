@@ -6,12 +6,12 @@ import { join } from 'node:path';
 import { tracingChannel } from 'node:diagnostics_channel';
 import { Redis, type CommandTraceContext } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ConfigurationError, StoreUnavailableError } from '../../src/errors.js';
-import { RedisCaseStore } from '../../src/store/redis/redisCaseStore.js';
-import { RedisConnection, type ConnectionLog, type RedisSettings } from '../../src/store/redis/redisConnection.js';
-import { RedisHandoffQueue } from '../../src/store/redis/redisHandoffQueue.js';
-import { privateRedis, probeRedis, redisServerOnPath } from '../helpers/redisAvailability.js';
-import { agreement, caseRecord, describeCaseStoreContract, describeHandoffQueueContract, entry } from './caseStore.contract.js';
+import { ConfigurationError, StoreUnavailableError } from '../../../src/errors.js';
+import { RedisCaseStore } from '../../../src/store/redis/redisCaseStore.js';
+import { RedisConnection, type ConnectionLog, type RedisSettings } from '../../../src/store/redis/redisConnection.js';
+import { RedisHandoffQueue } from '../../../src/store/redis/redisHandoffQueue.js';
+import { privateRedis, probeRedis, redisServerOnPath } from '../../helpers/redisAvailability.js';
+import { agreement, caseRecord, describeCaseStoreContract, describeHandoffQueueContract, entry } from '../caseStore.contract.js';
 
 const redis = await probeRedis();
 const RUN_PREFIX = `xs-test-${process.pid}-${randomUUID().slice(0, 8)}:`;

@@ -1,7 +1,7 @@
 // Direct Line conversations in Redis: record and log under one `{dl:<id>}` hash tag, pub/sub to wake other instances.
 import type { Redis } from 'ioredis';
-import type { RedisConnection } from '../../store/redis/redisConnection.js';
-import { ConversationRecordSchema, PAGE_SIZE, activityId, withIds, type ActivitySet, type ConversationRecord, type DirectLineStore, type StoredActivity } from './directLineStore.js';
+import type { RedisConnection } from './redisConnection.js';
+import { ConversationRecordSchema, PAGE_SIZE, activityId, withIds, type ActivitySet, type ConversationRecord, type DirectLineStore, type StoredActivity } from '../../channels/directline/directLineStore.js';
 
 /**
  * The log is a Redis list (RPUSH answers the new length, so the index is known atomically), read with
