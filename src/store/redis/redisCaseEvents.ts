@@ -2,6 +2,7 @@
 import { EventEmitter } from 'node:events';
 import { Cluster } from 'ioredis';
 import type { Logger } from 'pino';
+import { channels } from './keys.js';
 import type { RedisClient, RedisConnection } from './redisConnection.js';
 import { CaseEventSchema, type CaseEvent, type CaseEventListener, type CaseEvents } from '../../handoff/caseEvents.js';
 
@@ -13,7 +14,7 @@ export class RedisCaseEvents implements CaseEvents {
 
   /** `prefix` is REDIS_KEY_PREFIX: ioredis prefixes keys, not pub/sub channels, so the channel carries it itself. */
   constructor(private readonly connection: RedisConnection, prefix: string, private readonly logger: Logger) {
-    this.channel = `${prefix}desk:events`;
+    this.channel = channels.deskEvents(prefix);
     const client = connection.client;
     this.subscriber = client instanceof Cluster ? client.duplicate() : client.duplicate();
     this.subscriber.on('error', (err: unknown) => this.logger.warn({ err }, 'desk event subscriber: redis error'));

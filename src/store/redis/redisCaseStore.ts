@@ -4,6 +4,7 @@ import { AgreementSchema, CaseRecordSchema, type Agreement, type CaseStatus } fr
 import { TranscriptEntrySchema, type TranscriptEntry } from '../../domain/transcript.js';
 import { XieshangError } from '../../errors.js';
 import type { CaseCommit, CaseStore, CommitResult, LoadedCase } from '../caseStore.js';
+import { caseKeys } from './keys.js';
 import type { RedisConnection } from './redisConnection.js';
 import { CommitReplySchema, LoadReplySchema, defineScripts } from './scripts.js';
 import { decodeJson, encodeJson } from '../storedJson.js';
@@ -22,17 +23,6 @@ const TERMINAL: readonly CaseStatus[] = ['agreed', 'closed'];
 /** Each element of the transcript list holds the entries one commit appended. */
 const TurnEntriesSchema = z.array(TranscriptEntrySchema);
 
-/**
- * Keys of one case, all under the hash tag `{caseId}` so scripts work on Cluster (prefix added by the client):
- * `{c}:case` hash {v: version, r: record JSON}; `{c}:tx` list, one element per commit with the entries it
- * appended, RPUSH only (a list, not a stream: a stream preallocates 4 KiB per node, a list grows as needed);
- * `{c}:agr` agreement JSON, SET NX; JSON values over 512 characters are stored deflated (storedJson.ts); `{c}:seen` zset activityId → expiry ms, expires with its newest id.
- */
-export function caseKeys(caseId: string) {
-  if (caseId === '') throw new XieshangError('XS_BAD_REQUEST', 'caseId must not be empty');
-  const tag = `{${caseId}}`;
-  return { record: `${tag}:case`, transcript: `${tag}:tx`, agreement: `${tag}:agr`, seen: `${tag}:seen` };
-}
 
 /** `load` and `commit` are one round trip each, so an ordinary turn costs two; `stats` counts them. */
 export class RedisCaseStore implements CaseStore {

@@ -1,5 +1,6 @@
 // Direct Line conversations in Redis: record and log under one `{dl:<id>}` hash tag, pub/sub to wake other instances.
 import type { Redis } from 'ioredis';
+import { channels, directLineKey, inviteKey } from './keys.js';
 import type { RedisConnection } from './redisConnection.js';
 import { ConversationRecordSchema, PAGE_SIZE, activityId, withIds, type ActivitySet, type ConversationRecord, type DirectLineStore, type StoredActivity } from '../../channels/directline/directLineStore.js';
 
@@ -16,37 +17,37 @@ export class RedisDirectLineStore implements DirectLineStore {
   constructor(private readonly redis: RedisConnection, private readonly channelPrefix: string, private readonly idleSeconds: number) {}
 
   async saveConversation(record: ConversationRecord): Promise<void> {
-    await this.redis.guard('directline save', () => this.redis.client.set(key(record.conversationId, 'conv'), JSON.stringify(record), 'EX', this.idleSeconds));
+    await this.redis.guard('directline save', () => this.redis.client.set(directLineKey(record.conversationId, 'conv'), JSON.stringify(record), 'EX', this.idleSeconds));
   }
 
   async conversation(conversationId: string): Promise<ConversationRecord | undefined> {
-    const raw = await this.redis.guard('directline load', () => this.redis.client.get(key(conversationId, 'conv')));
+    const raw = await this.redis.guard('directline load', () => this.redis.client.get(directLineKey(conversationId, 'conv')));
     return raw === null ? undefined : ConversationRecordSchema.parse(JSON.parse(raw));
   }
 
   async markStarted(conversationId: string): Promise<boolean> {
-    const set = await this.redis.guard('directline start', () => this.redis.client.set(key(conversationId, 'started'), '1', 'EX', this.idleSeconds, 'NX'));
+    const set = await this.redis.guard('directline start', () => this.redis.client.set(directLineKey(conversationId, 'started'), '1', 'EX', this.idleSeconds, 'NX'));
     return set === 'OK';
   }
 
   async append(conversationId: string, activity: StoredActivity): Promise<string> {
-    const log = key(conversationId, 'log');
-    const replies = await this.redis.guard('directline append', () => this.redis.client.multi().rpush(log, JSON.stringify(activity)).expire(log, this.idleSeconds).expire(key(conversationId, 'conv'), this.idleSeconds).expire(key(conversationId, 'started'), this.idleSeconds).exec());
+    const log = directLineKey(conversationId, 'log');
+    const replies = await this.redis.guard('directline append', () => this.redis.client.multi().rpush(log, JSON.stringify(activity)).expire(log, this.idleSeconds).expire(directLineKey(conversationId, 'conv'), this.idleSeconds).expire(directLineKey(conversationId, 'started'), this.idleSeconds).exec());
     const length = Number(replies?.[0]?.[1]);
     await this.redis.guard('directline publish', () => this.redis.client.publish(this.channel(conversationId), String(length)));
     return activityId(conversationId, length - 1);
   }
 
   async since(conversationId: string, watermark: number): Promise<ActivitySet> {
-    const raw = await this.redis.guard('directline read', () => this.redis.client.lrange(key(conversationId, 'log'), watermark, watermark + PAGE_SIZE - 1));
+    const raw = await this.redis.guard('directline read', () => this.redis.client.lrange(directLineKey(conversationId, 'log'), watermark, watermark + PAGE_SIZE - 1));
     return withIds(conversationId, watermark, raw.map((entry) => JSON.parse(entry) as StoredActivity));
   }
 
   async claimInvite(inviteId: string, conversationId: string, ttlSeconds: number): Promise<string> {
-    const inviteKey = `dlinvite:${inviteId}`;
-    const set = await this.redis.guard('invite claim', () => this.redis.client.set(inviteKey, conversationId, 'EX', ttlSeconds, 'NX'));
+    const invite = inviteKey(inviteId);
+    const set = await this.redis.guard('invite claim', () => this.redis.client.set(invite, conversationId, 'EX', ttlSeconds, 'NX'));
     if (set === 'OK') return conversationId;
-    return (await this.redis.guard('invite read', () => this.redis.client.get(inviteKey))) ?? conversationId;
+    return (await this.redis.guard('invite read', () => this.redis.client.get(invite))) ?? conversationId;
   }
 
   subscribe(conversationId: string, listener: () => void): () => void {
@@ -83,10 +84,7 @@ export class RedisDirectLineStore implements DirectLineStore {
   }
 
   private channel(conversationId: string): string {
-    return `${this.channelPrefix}dl:${conversationId}`;
+    return channels.directLine(this.channelPrefix, conversationId);
   }
 }
 
-function key(conversationId: string, part: 'conv' | 'log' | 'started'): string {
-  return `{dl:${conversationId}}:${part}`;
-}

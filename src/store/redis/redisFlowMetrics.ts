@@ -1,9 +1,9 @@
 // Flow metrics in Redis: one hash per flow version per day; turns are batched so a turn itself costs no round trip.
+import { flowMetricsDayKey } from './keys.js';
 import type { RedisConnection } from './redisConnection.js';
 import { addFields, daysBetween, emptyCounts, fieldsOf, type FlowCounts, type FlowMetrics, type TurnMetrics } from '../../metrics/flowMetrics.js';
 
 const KEEP_SECONDS = 400 * 86_400;
-const dayKey = (version: string, day: string) => `flowmetrics:${version}:${day}`;
 
 export interface BatchTiming {
   /** Written this long after the last turn when the service is quiet. */
@@ -30,7 +30,7 @@ export class RedisFlowMetrics implements FlowMetrics {
   async record(turn: TurnMetrics): Promise<void> {
     const fields = fieldsOf(turn);
     if (fields.length === 0) return;
-    const key = dayKey(turn.version, turn.day);
+    const key = flowMetricsDayKey(turn.version, turn.day);
     const counts = this.batch.get(key) ?? new Map<string, number>();
     for (const field of fields) counts.set(field, (counts.get(field) ?? 0) + 1);
     this.batch.set(key, counts);
@@ -69,7 +69,7 @@ export class RedisFlowMetrics implements FlowMetrics {
   async counts(version: string, fromDay: string, toDay: string): Promise<FlowCounts> {
     await this.flush();
     const days = daysBetween(fromDay, toDay);
-    const hashes = await this.redis.guard('flow metrics read', () => Promise.all(days.map((day) => this.redis.client.hgetall(dayKey(version, day)))));
+    const hashes = await this.redis.guard('flow metrics read', () => Promise.all(days.map((day) => this.redis.client.hgetall(flowMetricsDayKey(version, day)))));
     return hashes.reduce((counts, hash) => addFields(counts, hash), emptyCounts());
   }
 
