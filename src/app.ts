@@ -1,4 +1,4 @@
-// Builds the whole service from configuration: dialogs, accounts, stores, bot, adapter, routes.
+// The composition root: config → stores → dialogs → adapter → borrower line → desk → bot → routes, each built once.
 import { readFileSync } from 'node:fs';
 import type { Server } from 'restify';
 import type { Logger } from 'pino';
@@ -10,21 +10,30 @@ import { AccountDirectory } from './store/accountDirectory.js';
 import type { CaseStore, HandoffQueue } from './store/caseStore.js';
 import { openStores, type Stores } from './store/openStores.js';
 import { BotAdapter } from './bot/botAdapter.js';
+import { BotBorrowerLine } from './bot/borrowerLine.js';
 import { NegotiationBot } from './bot/negotiationBot.js';
 import { supportedLocale } from './bot/activitySchema.js';
+import type { DeskDeps } from './handoff/deskDeps.js';
+import { DeskLink } from './handoff/deskLink.js';
+import { DIRECTLINE_SERVICE_URL } from './channels/directline/directLineActivities.js';
+import { DirectLineBridge } from './channels/directline/directLineBridge.js';
+import { directLineRoutes } from './channels/directline/directLineRoutes.js';
+import { attachStream } from './channels/directline/directLineStream.js';
+import { DirectLineTokens } from './channels/directline/directLineTokens.js';
+import { inviteRoutes } from './channels/directline/inviteRoutes.js';
+import type { Edge } from './server/edge/edgeGuards.js';
 import { createServer } from './server/createServer.js';
 import { refuseUnsafeProduction } from './productionRefusals.js';
 import { InProcessChannels } from './bot/inProcessChannels.js';
 import { ServiceUrlPolicy } from './bot/serviceUrlPolicy.js';
-import { RateLimits } from './server/limits/rateLimits.js';
 import { ConversationAdmission } from './server/limits/conversationAdmission.js';
 import { messagesRoute } from './server/routes/messages.js';
 import { healthRoutes } from './server/routes/health.js';
 import { TokenAuth } from './server/auth.js';
-import { webChatChannel } from './channels/directline/webChatChannel.js';
 import { adminCaseRoutes } from './server/routes/adminCases.js';
 import { flowsRoutes } from './server/routes/flows.js';
 import { agentRoutes } from './server/routes/agentRoutes.js';
+import { chatPageRoutes } from './web/chat/chatPageRoutes.js';
 
 export interface App {
   server: Server;
@@ -35,6 +44,7 @@ export interface App {
   /** Flow versions (reload) and the funnel counts. */
   flows: Flows;
   accounts: AccountDirectory;
+  /** Closes everything built here, in the reverse order of building. */
   close(): Promise<void>;
 }
 
@@ -43,39 +53,72 @@ export interface AppOverrides {
   stores?: Stores;
 }
 
+/** Something built here that holds a resource until closed. */
+interface Closable {
+  close(): void | Promise<void>;
+}
+
+const KEEP_ALIVE_MS = 15_000;
+
 export async function buildApp(config: Config, logger: Logger, overrides: AppOverrides = {}): Promise<App> {
   refuseUnsafeProduction(config);
+  const closables: Closable[] = [];
+  const clock = overrides.clock ?? (() => new Date());
   const accounts = new AccountDirectory(parseAccounts(readFileSync(config.ACCOUNTS_FILE, 'utf8'), config.ACCOUNTS_FILE));
-  const stores: Stores = overrides.stores ?? openStores(config, logger);
+
+  const stores = overrides.stores ?? openStores(config, logger);
+  closables.push(stores);
   // Serve once Redis answers; if it does not yet, start anyway: /readyz and 503s say so until it does.
-  await stores.redis?.whenReady(5_000).catch((error: unknown) => logger.warn({ err: error }, 'starting before Redis is ready'));
+  await stores.whenReady(5_000).catch((error: unknown) => logger.warn({ err: error }, 'starting before Redis is ready'));
   const { store, queue } = stores;
+
   const flows = await openFlows(config, stores, logger);
+  closables.push(flows);
   const { dialogs } = flows;
+
   const { server, edge } = createServer({ maxBodyBytes: config.MAX_BODY_BYTES, edge: config, logger });
-  const limits = new RateLimits({ redis: stores.redis, logger });
+  closables.push({ close: () => new Promise<void>((resolve) => server.close(() => resolve())) });
+  const limits = stores.rateLimits;
   const admission = new ConversationAdmission({
     perClient: limits.define('conversations-per-client', config.RATE_LIMIT_CONVERSATIONS_PER_CLIENT, 'new conversations from this address'),
     perUser: limits.define('conversations-per-user', config.RATE_LIMIT_CONVERSATIONS_PER_USER, 'new conversations for this user'),
     exempt: (address) => edge.exempt.has(address),
   });
-  const bot = new NegotiationBot({ store, queue, accounts, dialogs, metrics: flows.metrics, clock: overrides.clock ?? (() => new Date()), logger, admitNewConversation: (activity) => admission.admitNewConversation(activity) });
+
   const channels = new InProcessChannels();
   const serviceUrls = new ServiceUrlPolicy({ extra: config.ALLOWED_SERVICE_URLS, allowLoopback: config.NODE_ENV !== 'production', inProcess: (serviceUrl) => channels.find(serviceUrl) !== undefined });
   const adapter = new BotAdapter(config, logger, (context) => {
     const locale = supportedLocale(context.activity.locale) ?? 'zh-CN';
     return { type: 'message', text: dialogs.current().prompts[locale].get('common.apology') ?? 'Sorry, please try again.' };
   }, { channels, serviceUrls });
+  const line = new BotBorrowerLine(adapter, config.MicrosoftAppId);
+  const desk: DeskDeps = { store, queue, events: stores.events, line, dialogs, clock, logger: logger.child({ component: 'desk' }) };
+  const bot = new NegotiationBot({ store, accounts, dialogs, metrics: flows.metrics, clock, logger, admitNewConversation: (activity) => admission.admitNewConversation(activity) }, new DeskLink(desk, config.HANDOFF_MINUTES_PER_CASE));
+
   const auth = TokenAuth.fromConfig(config);
   if (!config.API_TOKENS) logger.warn('API_TOKENS is empty: the demo tokens of README are accepted (never in production)');
   messagesRoute(server, { adapter, bot, serviceUrls, admission, clientOf: edge.clientOf, authenticated: Boolean(config.MicrosoftAppId), logger });
   healthRoutes(server, { store, version: () => dialogs.current().version });
-  // Feature routes: each feature adds one line here.
+
+  const directLineLog = logger.child({ component: 'directline' });
+  const tokens = DirectLineTokens.fromConfig(config, (message) => directLineLog.warn(message));
+  const directLine = stores.directLine;
   const deliver = (activity: Record<string, unknown>) => adapter.handleInProcess(activity, (context) => bot.run(context));
-  webChatChannel(server, { config, logger, stores, accounts, auth, edge, admission, deliver, channels });
+  const bridge = new DirectLineBridge({ store: directLine, tokens, accounts, deliver, clock: () => new Date(), logger: directLineLog });
+  const serviceHost = new URL(DIRECTLINE_SERVICE_URL).host;
+  channels.register((serviceUrl) => serviceUrl.protocol === 'https:' && serviceUrl.host === serviceHost, (conversationId, activity) => bridge.fromBot(conversationId, activity));
+  const publicUrl = config.PUBLIC_URL;
+  const admit = (req: Parameters<Edge['clientOf']>[0]) => admission.admitClient(edge.clientOf(req));
+  directLineRoutes(server, { bridge, store: directLine, tokens, publicUrl, logger: directLineLog, admit, maxActivityBytes: config.DIRECTLINE_MAX_ACTIVITY_BYTES });
+  inviteRoutes(server, { tokens, accounts, auth, publicUrl, inviteTtlSeconds: config.INVITE_TTL_HOURS * 3600, production: config.NODE_ENV === 'production', logger: directLineLog });
+  chatPageRoutes(server);
+  // Open streams would keep the server from closing: they are closed before it (closables run in reverse).
+  closables.push(attachStream(edge.upgrades, { store: directLine, tokens, logger: directLineLog, keepAliveMs: KEEP_ALIVE_MS }));
+
   adminCaseRoutes(server, { auth, store, queue, logger });
-  flowsRoutes(server, { flows, auth, logger, ...(overrides.clock ? { clock: overrides.clock } : {}) });
-  agentRoutes(server, { config, logger, adapter, bot, stores, dialogs, auth, ...(overrides.clock ? { clock: overrides.clock } : {}) });
+  flowsRoutes(server, { flows, auth, logger, clock });
+  closables.push(agentRoutes(server, { deps: desk, auth, logger }));
+
   logger.info({ flowVersion: dialogs.current().version, accounts: accounts.all().length, store: stores.kind }, 'xieshang built');
   return {
     server,
@@ -86,9 +129,7 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
     flows,
     accounts,
     async close() {
-      await flows.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await store.close();
+      for (const closable of closables.reverse()) await closable.close();
     },
   };
 }

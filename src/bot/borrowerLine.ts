@@ -1,6 +1,7 @@
 // Reaches a borrower outside a turn: proactive messages and handoff.status events through the adapter.
 import { EventFactory, type Activity, type CloudAdapter, type ConversationAccount, type ConversationReference, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
+import type { BorrowerLine } from '../handoff/deskDeps.js';
 import type { OutgoingMessage } from '../conversation/render/renderReplies.js';
 
 const ReferenceSchema = z.looseObject({
@@ -9,10 +10,8 @@ const ReferenceSchema = z.looseObject({
   conversation: z.looseObject({ id: z.string().min(1) }),
 });
 
-export type HandoffState = 'accepted' | 'completed' | 'failed';
-
 /** What the desk sends, on the borrower's own channel, through the stored conversation reference. */
-export class BorrowerLine {
+export class BotBorrowerLine implements BorrowerLine {
   /** `appId` is MicrosoftAppId: '' when authentication is off (undefined would be read as a claims identity). */
   constructor(private readonly adapter: CloudAdapter, private readonly appId: string) {}
 
@@ -31,7 +30,7 @@ export class BorrowerLine {
   }
 
   /** The Bot Framework handoff protocol's `handoff.status` event: accepted, completed or failed. */
-  async status(reference: Record<string, unknown>, state: HandoffState, message?: string): Promise<void> {
+  async status(reference: Record<string, unknown>, state: 'accepted' | 'completed', message?: string): Promise<void> {
     // Validated here; botbuilder's types mark optional wire fields (isGroup, name, …) as required.
     const conversation = ReferenceSchema.parse(reference).conversation as unknown as ConversationAccount;
     await this.continue(reference, (context) => context.sendActivity(EventFactory.createHandoffStatus(conversation, state, message)).then(() => undefined));

@@ -15,8 +15,8 @@ export interface DeskAgent {
   role: string;
 }
 
-/** The borrower's own channel, reached proactively (src/bot/borrowerLine.ts). */
-export interface BorrowerReach {
+/** The desk's line to the borrower's own channel, reached proactively (implemented with botbuilder in src/bot/borrowerLine.ts). */
+export interface BorrowerLine {
   send(reference: Record<string, unknown>, messages: readonly OutgoingMessage[], senderName?: string): Promise<void>;
   status(reference: Record<string, unknown>, state: 'accepted' | 'completed'): Promise<void>;
 }
@@ -25,7 +25,7 @@ export interface DeskDeps {
   store: CaseStore;
   queue: HandoffQueue;
   events: CaseEvents;
-  line: BorrowerReach;
+  line: BorrowerLine;
   dialogs: DialogRegistry;
   clock: () => Date;
   logger: Logger;

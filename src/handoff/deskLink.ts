@@ -1,15 +1,62 @@
-// The bot's line to the desk: wait estimates for newly queued cases, and borrower messages relayed to the consoles.
-import type { DeskNotifier } from '../bot/negotiationBot.js';
+// The desk's entry points for the bot: a case escalated (queue, handoff.initiate, wait estimate, publish) and relayed messages.
 import type { OutgoingMessage } from '../conversation/render/renderReplies.js';
+import type { CaseRecord, Handoff } from '../domain/case.js';
 import type { TranscriptEntry } from '../domain/transcript.js';
 import { bundleOf, deskMessage, type DeskDeps } from './deskDeps.js';
 import { updateCase } from './updateCase.js';
 import { estimateWait } from './waitEstimate.js';
 
+/** What the Bot Framework handoff protocol's `handoff.initiate` carries besides the transcript. */
+export interface HandoffInitiation {
+  caseId: string;
+  reason: string;
+  priority: string;
+  accountRef: string | undefined;
+  locale: string;
+}
+
+/** How the desk answers inside the borrower's turn (the bot implements it with the turn's context). */
+export interface TurnReplies {
+  handoffInitiated(initiation: HandoffInitiation, transcript: TranscriptEntry[]): Promise<void>;
+  send(message: OutgoingMessage): Promise<void>;
+}
+
+/** The agent desk as the bot sees it. */
+export interface DeskNotifier {
+  /** The one entry point for "case escalated" (or its priority raised): queue, `handoff.initiate`, wait estimate, publish. */
+  caseEscalated(escalation: { handoff: Handoff; record: CaseRecord }, replies: TurnReplies): Promise<void>;
+  /** A redelivered activity of a case waiting for a person: queue it again (idempotent; the first queueing may have failed). */
+  stillWaiting(caseId: string, handoff: Handoff): Promise<void>;
+  /** A turn on a case with the desk added these entries: the agents' consoles show them live. */
+  transcriptAppended(caseId: string, entries: TranscriptEntry[]): Promise<void>;
+}
+
 export class DeskLink implements DeskNotifier {
   constructor(private readonly deps: Pick<DeskDeps, 'store' | 'queue' | 'events' | 'dialogs' | 'clock'>, private readonly minutesPerCase: number) {}
 
-  async caseQueued(caseId: string): Promise<OutgoingMessage | undefined> {
+  async caseEscalated(escalation: { handoff: Handoff; record: CaseRecord }, replies: TurnReplies): Promise<void> {
+    const { handoff, record } = escalation;
+    const caseId = record.caseId;
+    // Re-queued when vulnerability raises the priority of a waiting case: enqueue alone keeps the first place.
+    await this.deps.queue.remove(caseId);
+    await this.deps.queue.enqueue({ caseId, reason: handoff.reason, priority: handoff.priority, queuedAt: handoff.queuedAt });
+    const transcript = await this.deps.store.transcript(caseId);
+    await replies.handoffInitiated({ caseId, reason: handoff.reason, priority: handoff.priority, accountRef: record.accountRef, locale: record.locale }, transcript);
+    const wait = await this.announceWait(caseId);
+    if (wait) await replies.send(wait);
+  }
+
+  async stillWaiting(caseId: string, handoff: Handoff): Promise<void> {
+    await this.deps.queue.enqueue({ caseId, reason: handoff.reason, priority: handoff.priority, queuedAt: handoff.queuedAt });
+  }
+
+  async transcriptAppended(caseId: string, entries: TranscriptEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    await this.deps.events.publish({ type: 'transcript.appended', caseId, at: this.deps.clock().toISOString(), entries });
+  }
+
+  /** The wait estimate, written to the transcript and published to the consoles; returned to tell the borrower. */
+  private async announceWait(caseId: string): Promise<OutgoingMessage | undefined> {
     const at = this.deps.clock().toISOString();
     const { position, minutes } = estimateWait(await this.deps.queue.list(), caseId, this.minutesPerCase);
     const message = await updateCase(this.deps.store, caseId, async (record) => {
@@ -19,10 +66,5 @@ export class DeskLink implements DeskNotifier {
     });
     await this.deps.events.publish({ type: 'queue.changed', caseId, at });
     return message;
-  }
-
-  async transcriptAppended(caseId: string, entries: TranscriptEntry[]): Promise<void> {
-    if (entries.length === 0) return;
-    await this.deps.events.publish({ type: 'transcript.appended', caseId, at: this.deps.clock().toISOString(), entries });
   }
 }

@@ -1,24 +1,69 @@
-// Chooses the stores from configuration: Redis when configured, else the embedded in-memory default.
+// The one factory of every storage port: memory (embedded default) or Redis, chosen once from configuration.
 import type { Logger } from 'pino';
 import { usesRedis, type Config } from '../config.js';
+import type { DirectLineStore } from '../channels/directline/directLineStore.js';
+import type { FlowVersionStore } from '../dialogs/versions/flowVersionStore.js';
+import { MemoryFlowVersionStore } from '../dialogs/versions/flowVersionStore.js';
+import { MemoryCaseEvents, type CaseEvents } from '../handoff/caseEvents.js';
+import { MemoryFlowMetrics, type FlowMetrics } from '../metrics/flowMetrics.js';
+import { RateLimits } from '../server/limits/rateLimits.js';
 import type { CaseStore, HandoffQueue } from './caseStore.js';
+import { MemoryDirectLineStore } from './memory/memoryDirectLineStore.js';
 import { MemoryCaseStore, MemoryHandoffQueue } from './memory/memoryStore.js';
-import { RedisConnection } from './redis/redisConnection.js';
+import { RedisCaseEvents } from './redis/redisCaseEvents.js';
 import { RedisCaseStore } from './redis/redisCaseStore.js';
+import { RedisConnection } from './redis/redisConnection.js';
+import { RedisDirectLineStore } from './redis/redisDirectLineStore.js';
+import { RedisFlowMetrics } from './redis/redisFlowMetrics.js';
+import { RedisFlowVersionStore } from './redis/redisFlowVersionStore.js';
 import { RedisHandoffQueue } from './redis/redisHandoffQueue.js';
 
+/**
+ * Every port the service stores through, all of one kind. A later port (an account directory store, payments,
+ * an outbox, a scheduler) is added in three places: a field here, its memory implementation in `memoryStores`
+ * and its Redis one in `redisStores` (keys in redis/keys.ts, under the case's hash tag when it belongs to a case),
+ * plus a run of the port's contract suite in test/store/ for both.
+ */
 export interface Stores {
   kind: 'memory' | 'redis';
   store: CaseStore;
   queue: HandoffQueue;
-  /** The Redis connection, for features that also need pub/sub; undefined in memory. */
-  redis?: RedisConnection;
+  events: CaseEvents;
+  directLine: DirectLineStore;
+  flowVersions: FlowVersionStore;
+  flowMetrics: FlowMetrics;
+  /** Rate-limit counters: in this process, or atomic in Redis across instances. */
+  rateLimits: RateLimits;
+  /** Resolves once the backing store answers (at once in memory); rejects after `timeoutMs`. */
+  whenReady(timeoutMs: number): Promise<void>;
+  /** Flushes buffered writes and closes connections: close the stores after everything that uses them. */
+  close(): Promise<void>;
 }
 
 export function openStores(config: Config, logger: Logger): Stores {
-  if (!usesRedis(config)) {
-    return { kind: 'memory', store: new MemoryCaseStore({ dedupeTtlMs: config.DEDUPE_TTL_SECONDS * 1000 }), queue: new MemoryHandoffQueue() };
-  }
+  return usesRedis(config) ? redisStores(config, logger) : memoryStores(config, logger);
+}
+
+function memoryStores(config: Config, logger: Logger): Stores {
+  const store = new MemoryCaseStore({ dedupeTtlMs: config.DEDUPE_TTL_SECONDS * 1000 });
+  const events = new MemoryCaseEvents();
+  const directLine = new MemoryDirectLineStore(config.DIRECTLINE_IDLE_HOURS * 3600 * 1000);
+  const flowMetrics = new MemoryFlowMetrics();
+  return {
+    kind: 'memory',
+    store,
+    queue: new MemoryHandoffQueue(),
+    events,
+    directLine,
+    flowVersions: new MemoryFlowVersionStore(),
+    flowMetrics,
+    rateLimits: new RateLimits({ logger }),
+    whenReady: async () => {},
+    close: async () => void (await Promise.all([events.close(), directLine.close(), flowMetrics.close(), store.close()])),
+  };
+}
+
+function redisStores(config: Config, logger: Logger): Stores {
   const redis = new RedisConnection(
     {
       ...(config.REDIS_URL ? { url: config.REDIS_URL } : {}),
@@ -31,5 +76,23 @@ export function openStores(config: Config, logger: Logger): Stores {
     logger.child({ component: 'redis' }),
   );
   const store = new RedisCaseStore(redis, { dedupeTtlSeconds: config.DEDUPE_TTL_SECONDS, closedRetentionSeconds: config.RETENTION_DAYS * 86_400 });
-  return { kind: 'redis', store, queue: new RedisHandoffQueue(redis), redis };
+  const events = new RedisCaseEvents(redis, config.REDIS_KEY_PREFIX, logger.child({ component: 'desk' }));
+  const directLine = new RedisDirectLineStore(redis, config.REDIS_KEY_PREFIX, config.DIRECTLINE_IDLE_HOURS * 3600);
+  const flowMetrics = new RedisFlowMetrics(redis, logger.child({ component: 'flows' }));
+  return {
+    kind: 'redis',
+    store,
+    queue: new RedisHandoffQueue(redis),
+    events,
+    directLine,
+    flowVersions: new RedisFlowVersionStore(redis),
+    flowMetrics,
+    rateLimits: new RateLimits({ redis, logger }),
+    whenReady: (timeoutMs) => redis.whenReady(timeoutMs),
+    async close() {
+      // Subscribers and buffered counts first; the case store closes the shared connection last.
+      await Promise.all([events.close(), directLine.close(), flowMetrics.close()]);
+      await store.close();
+    },
+  };
 }

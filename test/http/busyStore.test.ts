@@ -1,6 +1,9 @@
 // A case other writers keep changing: after the replays the turn answers 503, so the channel retries, and nothing is written.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MemoryCaseStore, MemoryHandoffQueue } from '../../src/store/memory/memoryStore.js';
+import { pino } from 'pino';
+import { readConfig } from '../../src/config.js';
+import { MemoryCaseStore } from '../../src/store/memory/memoryStore.js';
+import { openStores } from '../../src/store/openStores.js';
 import type { CaseCommit, CommitResult } from '../../src/store/caseStore.js';
 import { caseIdFor } from '../../src/conversation/caseIdentity.js';
 import { startService, type RunningService } from '../helpers/service.js';
@@ -18,7 +21,8 @@ describe('a turn that never wins its compare-and-set', () => {
   const store = new AlwaysRacedStore();
   let service: RunningService;
   beforeAll(async () => {
-    service = await startService({}, { stores: { kind: 'memory', store, queue: new MemoryHandoffQueue() } });
+    const memory = openStores(readConfig({ NODE_ENV: 'test' }), pino({ level: 'silent' }));
+    service = await startService({}, { stores: { ...memory, store } });
   });
   afterAll(() => service.stop());
 

@@ -1,34 +1,29 @@
-// Wires the flow versions and metrics for the store in use: memory, or Redis shared by every instance.
+// The flow versions and their metrics, on the stores in use, and the dialogs/ watcher in development.
 import type { Logger } from 'pino';
 import type { Config } from '../../config.js';
-import type { Stores } from '../../store/openStores.js';
-import { MemoryFlowMetrics, type FlowMetrics } from '../../metrics/flowMetrics.js';
-import { RedisFlowMetrics } from '../../store/redis/redisFlowMetrics.js';
-import { MemoryFlowVersionStore } from './flowVersionStore.js';
-import { RedisFlowVersionStore } from '../../store/redis/redisFlowVersionStore.js';
+import type { FlowMetrics } from '../../metrics/flowMetrics.js';
+import type { FlowVersionStore } from './flowVersionStore.js';
 import { VersionedRegistry } from './versionedRegistry.js';
 import { watchDialogs } from './watchDialogs.js';
 
 export interface Flows {
   dialogs: VersionedRegistry;
   metrics: FlowMetrics;
+  /** Stops watching dialogs/ (the stores are closed by their owner). */
   close(): Promise<void>;
 }
 
-export async function openFlows(config: Config, stores: Stores, logger: Logger): Promise<Flows> {
+export async function openFlows(config: Config, stores: { flowVersions: FlowVersionStore; flowMetrics: FlowMetrics }, logger: Logger): Promise<Flows> {
   const log = logger.child({ component: 'flows' });
-  const store = stores.redis ? new RedisFlowVersionStore(stores.redis) : new MemoryFlowVersionStore();
-  const dialogs = await VersionedRegistry.open(config.DIALOGS_DIR, store, log);
-  const metrics = stores.redis ? new RedisFlowMetrics(stores.redis, log) : new MemoryFlowMetrics();
+  const dialogs = await VersionedRegistry.open(config.DIALOGS_DIR, stores.flowVersions, log);
   const watching = config.DIALOGS_WATCH === 'on' || (config.DIALOGS_WATCH === 'auto' && config.NODE_ENV === 'development');
   const watcher = watching ? watchDialogs(config.DIALOGS_DIR, () => dialogs.reload()) : undefined;
   if (watcher) log.info({ dir: config.DIALOGS_DIR }, 'watching dialogs/: a change that passes the check is loaded');
   return {
     dialogs,
-    metrics,
+    metrics: stores.flowMetrics,
     async close() {
       watcher?.close();
-      await metrics.close();
     },
   };
 }

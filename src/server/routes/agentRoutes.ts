@@ -1,7 +1,8 @@
 // /api/agent/* and /agent: the agent desk's HTTP face — thin handlers over src/handoff, bearer roles agent and supervisor.
 import type { Request, Server } from 'restify';
 import { HttpError } from '../../errors.js';
-import { openDesk, type DeskParts } from '../../handoff/openDesk.js';
+import type { Logger } from 'pino';
+import type { DeskDeps } from '../../handoff/deskDeps.js';
 import { openApiDocument } from '../../handoff/openApi.js';
 import type { TokenAuth } from '../auth.js';
 import { sendError } from '../httpErrors.js';
@@ -9,9 +10,9 @@ import { AGENT_OPERATIONS, DESK_ROLES } from './agentApi.js';
 import { agentConsoleRoutes } from './agentConsole.js';
 import { agentStreamRoute, STREAM_OPERATION } from './agentStream.js';
 
-export function agentRoutes(server: Server, parts: DeskParts & { auth: TokenAuth }): void {
-  const deps = openDesk(parts);
-  const { auth, logger } = parts;
+/** Returns what ends the open event streams (on shutdown: they would keep the server from closing). */
+export function agentRoutes(server: Server, parts: { deps: DeskDeps; auth: TokenAuth; logger: Logger }): { close(): void } {
+  const { deps, auth, logger } = parts;
   const document = openApiDocument([...AGENT_OPERATIONS, STREAM_OPERATION]);
   server.get('/api/agent/openapi.json', async (_req, res) => {
     res.send(200, document);
@@ -33,13 +34,7 @@ export function agentRoutes(server: Server, parts: DeskParts & { auth: TokenAuth
   }
   const streams = agentStreamRoute(server, { deps, auth, logger });
   agentConsoleRoutes(server);
-  // Open event streams would keep server.close() waiting forever: end them (and the Redis subscriber) first.
-  const closeServer = server.close.bind(server);
-  server.close = ((callback?: () => void) => {
-    streams.endAll();
-    void deps.events.close();
-    return closeServer(callback);
-  }) as Server['close'];
+  return { close: () => streams.endAll() };
 }
 
 function parseBody(schema: NonNullable<(typeof AGENT_OPERATIONS)[number]['request']>, req: Request): unknown {
