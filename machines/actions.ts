@@ -21,7 +21,8 @@ const { assign, enqueueActions } = negotiationSetup;
 export function createActions({ rules, limits }: MachineDeps) {
   const askAgain = (ask: Ask) => ({ type: 'say' as const, key: ask.key, choices: ask.choices, expects: ask.expects, ...(ask.card ? { card: ask.card } : {}) });
   const offerChoices = (ids: string[]) => [...ids, 'another', PERSON_CHOICE];
-  const hardshipOf = (context: NegotiationContext): Hardship => HardshipSchema.parse(context.hardship);
+  // A flow that does not ask about dependants (README: a product owner may drop the question) counts none.
+  const hardshipOf = (context: NegotiationContext): Hardship => HardshipSchema.parse({ dependants: 0, ...context.hardship });
 
   const present = (introKey: string) =>
     enqueueActions(({ context, enqueue }) => {

@@ -16,7 +16,8 @@ export type ErrorCode =
   | 'XS_PAYLOAD_TOO_LARGE'
   | 'XS_UNSUPPORTED_ENCODING'
   | 'XS_BODY_TIMEOUT'
-  | 'XS_RATE_LIMITED';
+  | 'XS_RATE_LIMITED'
+  | 'XS_TURN_FAILED';
 
 export class XieshangError extends Error {
   readonly code: ErrorCode;

@@ -34,11 +34,16 @@ export function stepMachine(machine: NegotiationMachine, persisted: unknown, inp
   const actor = createActor(machine, persisted === undefined ? { input } : { snapshot: persisted as Snapshot<unknown>, input });
   const said: Said[] = [];
   actor.on('say', (event) => said.push(event));
+  // An error observer keeps XState from rethrowing an action's error outside the turn (which would end the process):
+  // the error fails this turn alone, through the bot's one turn-error handler (log line and apology).
+  actor.subscribe({ error: () => undefined });
   actor.start();
+  failIfErrored(actor.getSnapshot(), input.caseId);
   for (const event of events) {
     const snapshot = actor.getSnapshot();
     if (snapshot.status !== 'active') break;
     actor.send(snapshot.can(event) ? event : { type: 'input.unrecognized', why: 'unexpected' });
+    failIfErrored(actor.getSnapshot(), input.caseId);
   }
   const snapshot = actor.getSnapshot();
   const result: Step = {
@@ -50,4 +55,8 @@ export function stepMachine(machine: NegotiationMachine, persisted: unknown, inp
   };
   actor.stop();
   return result;
+}
+
+function failIfErrored(snapshot: { status: string; error: unknown }, caseId: string): void {
+  if (snapshot.status === 'error') throw new XieshangError('XS_TURN_FAILED', `case ${caseId}: the flow could not take this step`, { cause: snapshot.error });
 }
