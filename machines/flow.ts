@@ -6,6 +6,7 @@ import { FlowSchema, asTransitions, eachState, refName, refParams, type FlowConf
 import { ACTION_NAMES, GUARD_NAMES, createNegotiationMachine } from './negotiation.js';
 import type { MachineDeps } from './negotiationSetup.js';
 import { initialLeaf, leavesOf, transitionsIn } from './stateNodes.js';
+import { STATE_TAGS, statesTagged, type StateTag } from './stateTags.js';
 
 export interface FlowProblem {
   file: string;
@@ -135,5 +136,10 @@ function checkGraph(flow: FlowConfig, report: (where: string, message: string) =
   for (const leaf of leaves) {
     if (!reachable.has(leaf)) report(pathOf(leaf), 'unreachable: no transition leads here from the initial state');
     else if (!ending.has(leaf)) report(pathOf(leaf), 'dead end: no path from here reaches a final state (agreed, escalated or closed)');
+  }
+  for (const [tag, { usualState, use }] of Object.entries(STATE_TAGS)) {
+    const tagged = statesTagged(machine.root, tag as StateTag);
+    if (tagged.length === 0) report(usualState, `tag ${tag}: no state carries it (renamed or removed?); ${use}, so put \`tags: [${tag}]\` on one state`);
+    for (const extra of tagged.slice(1)) report(pathOf(extra), `tag ${tag}: also on ${pathOf(tagged[0]!)}; exactly one state may carry it`);
   }
 }

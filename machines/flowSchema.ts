@@ -24,6 +24,7 @@ export interface StateConfig {
   initial?: string;
   entry?: NamedRef[];
   exit?: NamedRef[];
+  tags?: string[];
   on?: Record<string, TransitionsConfig>;
   always?: TransitionsConfig;
   states?: Record<string, StateConfig>;
@@ -37,6 +38,7 @@ export const StateSchema: z.ZodType<StateConfig> = z.lazy(() =>
       initial: z.string().min(1).optional(),
       entry: z.array(NamedRefSchema).optional(),
       exit: z.array(NamedRefSchema).optional(),
+      tags: z.array(z.string().regex(/^[a-z][a-zA-Z]*(\.[a-z][a-zA-Z]*)*$/, 'a tag such as resume.offers')).optional(),
       on: z.record(z.string().regex(/^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)+$/, 'a dotted event name such as offer.accepted'), TransitionsSchema).optional(),
       always: TransitionsSchema.optional(),
       states: z.record(z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'a camelCase state name'), StateSchema).optional(),

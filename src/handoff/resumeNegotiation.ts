@@ -9,6 +9,7 @@ import type { Offer } from '../domain/offers/offer.js';
 import { renderReplies, type OutgoingMessage } from '../conversation/render/renderReplies.js';
 import { stepMachine } from '../conversation/stepMachine.js';
 import type { NegotiationFacts } from './negotiationFacts.js';
+import { statesTagged, type StateTag } from '../../machines/stateTags.js';
 
 export interface Resumed {
   snapshot: unknown;
@@ -17,9 +18,6 @@ export interface Resumed {
   replies: OutgoingMessage[];
 }
 
-const OFFERS = ['conversation', 'negotiating', 'presentingOffers'];
-const INTERVIEW = ['conversation', 'interview', 'askingReason'];
-const FINDING_ACCOUNT = ['conversation', 'findingAccount'];
 
 /**
  * Offers computed before (and the agent's proposals, first) are shown again; without offers the
@@ -28,9 +26,12 @@ const FINDING_ACCOUNT = ['conversation', 'findingAccount'];
 export function resumeNegotiation(input: { bundle: DialogBundle; record: CaseRecord; facts: NegotiationFacts; proposed: readonly Offer[] }): Resumed {
   const { bundle, record, facts } = input;
   const offers = [...input.proposed.filter((offer, i, all) => all.findIndex((o) => o.id === offer.id) === i).reverse(), ...facts.offers.filter((offer) => !input.proposed.some((p) => p.id === offer.id))];
-  const path = facts.account && offers.length > 0 ? OFFERS : facts.account ? INTERVIEW : FINDING_ACCOUNT;
-  const presentedIds = path === OFFERS ? [...new Set([...input.proposed.map((offer) => offer.id).reverse(), ...facts.presentedIds])].slice(0, bundle.limits.maxOffersShown) : [];
-  const lastAsk: Ask | undefined = path === OFFERS ? { key: 'offers.choose', expects: 'offer', choices: [...presentedIds, 'another', PERSON_CHOICE] } : entryAsk(bundle.flow.states as Record<string, StateConfig>, path);
+  const tag: StateTag = facts.account && offers.length > 0 ? 'resume.offers' : facts.account ? 'resume.interview' : 'resume.findingAccount';
+  // `flows check` makes sure exactly one state carries each of these tags.
+  const path = statesTagged(bundle.machine.root, tag)[0]!.path;
+  const toOffers = tag === 'resume.offers';
+  const presentedIds = toOffers ? [...new Set([...input.proposed.map((offer) => offer.id).reverse(), ...facts.presentedIds])].slice(0, bundle.limits.maxOffersShown) : [];
+  const lastAsk: Ask | undefined = toOffers ? { key: 'offers.choose', expects: 'offer', choices: [...presentedIds, 'another', PERSON_CHOICE] } : entryAsk(bundle.flow.states as Record<string, StateConfig>, path);
   const context = {
     ...(facts.raw as unknown as NegotiationContext),
     offers,
@@ -46,7 +47,7 @@ export function resumeNegotiation(input: { bundle: DialogBundle; record: CaseRec
   const resolved = bundle.machine.resolveState({ value: nest(path), context });
   const persisted = bundle.machine.getPersistedSnapshot(resolved);
   const step = stepMachine(bundle.machine, persisted, { caseId: record.caseId }, [{ type: 'repeat.requested' }]);
-  const said = path === OFFERS ? [{ type: 'say' as const, key: 'offers.intro', card: 'offers' as const }, ...step.said] : step.said;
+  const said = toOffers ? [{ type: 'say' as const, key: 'offers.intro', card: 'offers' as const }, ...step.said] : step.said;
   const replies = renderReplies(said, { context: step.context, locale: record.locale, prompts: bundle.prompts[record.locale], figures: bundle.figures });
   return { snapshot: step.persisted, state: step.state, replies };
 }

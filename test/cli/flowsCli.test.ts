@@ -27,6 +27,15 @@ describe('flows check', () => {
     expect(out).toMatch(/\.yaml:\d+: warning: prompt common\.neverSaid: unused/);
   });
 
+  it('a copy that renames presentingOffers without its tag – exit 1 naming the file, the state and the tag', () => {
+    const copy = copyDialogs();
+    copy.edit('negotiation.flow.yaml', /presentingOffers:\n {12}tags: \[resume\.offers\]\n/, 'showingOffers:\n');
+    copy.edit('negotiation.flow.yaml', /(target|initial): presentingOffers/g, '$1: showingOffers');
+    const { code, out } = flows(['check', copy.dir]);
+    expect(code).toBe(1);
+    expect(out).toMatch(/negotiation\.flow\.yaml: state conversation\.negotiating\.presentingOffers: tag resume\.offers: no state carries it/);
+  });
+
   it('a copy with a threat in zh-TW and a 72-month freeze – exit 1, both reported with file and line', () => {
     const copy = copyDialogs();
     copy.edit('prompts/zh-TW.yaml', /(askIncome: ")/, '$1不還款就上門拜訪。');
