@@ -1,8 +1,9 @@
 // The negotiation machine's context, events and outputs: everything a turn persists and emits.
-import type { Account } from '../src/domain/account.js';
-import type { EscalationReason, Priority } from '../src/domain/case.js';
-import type { Hardship } from '../src/domain/hardship.js';
-import type { Offer, OfferBasis } from '../src/domain/offers/offer.js';
+import { z } from 'zod';
+import { AccountSchema, type Account } from '../src/domain/account.js';
+import { EscalationReasonSchema, PrioritySchema } from '../src/domain/case.js';
+import { HardshipSchema } from '../src/domain/hardship.js';
+import { OfferBasisSchema, OfferSchema } from '../src/domain/offers/offer.js';
 
 export const EXPECTATIONS = ['lookup', 'idLast4', 'date', 'choice', 'amount', 'number', 'yesNo', 'offer'] as const;
 export type ExpectedAnswer = (typeof EXPECTATIONS)[number];
@@ -19,34 +20,37 @@ export interface Said {
 }
 
 /** The last question asked, kept so it can be repeated and so the next message is read against it. */
-export interface Ask {
-  key: string;
-  expects: ExpectedAnswer;
-  choices: string[];
-  card?: Card;
-}
+export const AskSchema = z.object({
+  key: z.string(),
+  expects: z.enum(EXPECTATIONS),
+  choices: z.array(z.string()),
+  card: z.enum(CARDS).optional(),
+});
+export type Ask = z.infer<typeof AskSchema>;
 
-export interface NegotiationContext {
-  caseId: string;
-  account: Account | undefined;
-  hardship: Partial<Hardship>;
-  lookupFailures: number;
-  identityFailures: number;
+/** What the machine remembers between turns; a stored snapshot's context is parsed through this once per turn. */
+export const NegotiationContextSchema = z.object({
+  caseId: z.string(),
+  account: AccountSchema.optional(),
+  hardship: HardshipSchema.partial(),
+  lookupFailures: z.number().int(),
+  identityFailures: z.number().int(),
   /** Held only between the two identity questions, then forgotten. */
-  pendingIdLast4: string | undefined;
-  misunderstandings: number;
+  pendingIdLast4: z.string().optional(),
+  misunderstandings: z.number().int(),
   /** Every offer computed for this case, ranked; `presentedIds` are the ones on screen now. */
-  offers: Offer[];
-  presentedIds: string[];
-  shownIds: string[];
-  basis: OfferBasis | undefined;
-  fallback: boolean;
-  chosenOffer: Offer | undefined;
-  counterAttempts: number;
-  counterMinimumMinor: number | undefined;
-  lastAsk: Ask | undefined;
-  escalation: { reason: EscalationReason; priority: Priority } | undefined;
-}
+  offers: z.array(OfferSchema),
+  presentedIds: z.array(z.string()),
+  shownIds: z.array(z.string()),
+  basis: OfferBasisSchema.optional(),
+  fallback: z.boolean(),
+  chosenOffer: OfferSchema.optional(),
+  counterAttempts: z.number().int(),
+  counterMinimumMinor: z.number().int().optional(),
+  lastAsk: AskSchema.optional(),
+  escalation: z.object({ reason: EscalationReasonSchema, priority: PrioritySchema }).optional(),
+});
+export type NegotiationContext = z.infer<typeof NegotiationContextSchema>;
 
 export interface NegotiationInput {
   caseId: string;

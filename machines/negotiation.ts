@@ -11,7 +11,7 @@ export function createNegotiationMachine(flow: FlowConfig, deps: MachineDeps) {
   // The config comes from YAML, validated by machines/flow.ts; XState cannot type-check data read at run time.
   return negotiationSetup
     .extend({ guards: createGuards(deps), actions: createActions(deps) })
-    .createMachine(config as unknown as Parameters<typeof negotiationSetup.createMachine>[0]);
+    .createMachine(config as Parameters<typeof negotiationSetup.createMachine>[0]);
 }
 
 export type NegotiationMachine = ReturnType<typeof createNegotiationMachine>;

@@ -4,10 +4,12 @@ import { z } from 'zod';
 import type { BorrowerLine } from '../handoff/deskDeps.js';
 import type { OutgoingMessage } from '../conversation/render/renderReplies.js';
 
-const ReferenceSchema = z.looseObject({
+// botbuilder's types mark optional wire fields (isGroup, name, …) as required: the conversation needs only its id.
+const ConversationSchema = z.custom<ConversationAccount>((value) => z.looseObject({ id: z.string().min(1) }).safeParse(value).success, 'conversation.id: required');
+const ReferenceSchema = z.object({
   serviceUrl: z.string().min(1),
   channelId: z.string().min(1),
-  conversation: z.looseObject({ id: z.string().min(1) }),
+  conversation: ConversationSchema,
 });
 
 /** What the desk sends, on the borrower's own channel, through the stored conversation reference. */
@@ -31,13 +33,12 @@ export class BotBorrowerLine implements BorrowerLine {
 
   /** The Bot Framework handoff protocol's `handoff.status` event: accepted, completed or failed. */
   async status(reference: Record<string, unknown>, state: 'accepted' | 'completed', message?: string): Promise<void> {
-    // Validated here; botbuilder's types mark optional wire fields (isGroup, name, …) as required.
-    const conversation = ReferenceSchema.parse(reference).conversation as unknown as ConversationAccount;
+    const { conversation } = ReferenceSchema.parse(reference);
     await this.continue(reference, (context) => context.sendActivity(EventFactory.createHandoffStatus(conversation, state, message)).then(() => undefined));
   }
 
   private async continue(reference: Record<string, unknown>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
-    const valid = ReferenceSchema.parse(reference) as unknown as Partial<ConversationReference>;
+    const valid: Partial<ConversationReference> = { ...reference, ...ReferenceSchema.parse(reference) };
     await this.adapter.continueConversationAsync(this.appId, valid, logic);
   }
 }

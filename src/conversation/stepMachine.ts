@@ -1,7 +1,7 @@
 // Restores the negotiation machine from its snapshot, feeds it events and collects what it says.
 import { createActor, type Snapshot } from 'xstate';
 import { z } from 'zod';
-import type { NegotiationContext, NegotiationEvent, NegotiationInput, Said } from '../../machines/context.js';
+import { NegotiationContextSchema, type NegotiationContext, type NegotiationEvent, type NegotiationInput, type Said } from '../../machines/context.js';
 import type { NegotiationMachine } from '../../machines/negotiation.js';
 import { XieshangError } from '../errors.js';
 import { leafPathOf } from '../../machines/stateNodes.js';
@@ -15,22 +15,21 @@ export interface Step {
   done: boolean;
 }
 
-const PersistedSnapshotSchema = z.looseObject({ status: z.enum(['active', 'done']), value: z.unknown(), context: z.looseObject({ caseId: z.string() }) });
+const PersistedSnapshotSchema = z.looseObject({ status: z.enum(['active', 'done']), value: z.unknown(), context: NegotiationContextSchema });
 
 /** The context of a stored snapshot, checked to be a negotiation snapshot first; undefined for a new case. */
 export function persistedContext(persisted: unknown, caseId: string): NegotiationContext | undefined {
   if (persisted === undefined) return undefined;
   const parsed = PersistedSnapshotSchema.safeParse(persisted);
-  if (!parsed.success) throw new XieshangError('XS_SNAPSHOT_INVALID', `case ${caseId}: stored machine snapshot is not a negotiation snapshot`);
-  return parsed.data.context as unknown as NegotiationContext;
+  if (!parsed.success) throw new XieshangError('XS_SNAPSHOT_INVALID', `case ${caseId}: stored machine snapshot is not a negotiation snapshot`, { cause: parsed.error });
+  return parsed.data.context;
 }
 
 /**
- * Runs one step. Events the current state cannot take are replaced by `input.unrecognized`,
+ * Runs one step on a snapshot already checked by `persistedContext` (once per turn) or built by the service. Events the current state cannot take are replaced by `input.unrecognized`,
  * so the borrower is asked again instead of being silently ignored.
  */
 export function stepMachine(machine: NegotiationMachine, persisted: unknown, input: NegotiationInput, events: readonly NegotiationEvent[]): Step {
-  persistedContext(persisted, input.caseId);
   const actor = createActor(machine, persisted === undefined ? { input } : { snapshot: persisted as Snapshot<unknown>, input });
   const said: Said[] = [];
   actor.on('say', (event) => said.push(event));

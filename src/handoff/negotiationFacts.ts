@@ -4,6 +4,7 @@ import { AccountSchema, type Account } from '../domain/account.js';
 import { HardshipSchema, type Hardship } from '../domain/hardship.js';
 import { OfferBasisSchema, OfferSchema, type Offer, type OfferBasis } from '../domain/offers/offer.js';
 import type { TranscriptEntry } from '../domain/transcript.js';
+import { NegotiationContextSchema, type NegotiationContext } from '../../machines/context.js';
 
 const ContextSchema = z.looseObject({
   account: AccountSchema.optional(),
@@ -22,15 +23,16 @@ export interface NegotiationFacts {
   shownIds: string[];
   presentedIds: string[];
   basis: OfferBasis | undefined;
-  /** The raw context, for rebuilding a snapshot on hand-back. */
-  raw: Record<string, unknown>;
+  /** The whole context when the snapshot is a valid one, for rebuilding a snapshot on hand-back. */
+  context: NegotiationContext | undefined;
 }
 
 export function negotiationFacts(snapshot: unknown): NegotiationFacts {
   const parsed = SnapshotSchema.safeParse(snapshot);
-  if (!parsed.success) return { account: undefined, hardship: {}, offers: [], shownIds: [], presentedIds: [], basis: undefined, raw: {} };
+  if (!parsed.success) return { account: undefined, hardship: {}, offers: [], shownIds: [], presentedIds: [], basis: undefined, context: undefined };
   const { account, hardship, offers, shownIds, presentedIds, basis } = parsed.data.context;
-  return { account, hardship, offers, shownIds, presentedIds, basis, raw: parsed.data.context };
+  const context = NegotiationContextSchema.safeParse(parsed.data.context);
+  return { account, hardship, offers, shownIds, presentedIds, basis, context: context.success ? context.data : undefined };
 }
 
 /** Offers agents proposed on this case, newest last (recorded as `offer.proposed` events). */

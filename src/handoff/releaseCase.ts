@@ -1,5 +1,5 @@
 // Ending the desk's part: an agreement the borrower accepted, a hand-back to the bot, or a close with an outcome.
-import type { NegotiationContext } from '../../machines/context.js';
+import { initialContext } from '../../machines/context.js';
 import { renderReplies, type OutgoingMessage } from '../conversation/render/renderReplies.js';
 import { botEntries } from '../conversation/transcriptEntries.js';
 import { makeAgreement } from '../domain/agreement.js';
@@ -49,7 +49,7 @@ export function recordAgreement(deps: DeskDeps, caseId: string, agent: DeskAgent
     if (!offer) throw new HttpError(400, `offer ${offerId} was neither computed for this case nor proposed on it`);
     const agreement = makeAgreement({ caseId, account: facts.account, offer, at, recordedBy: agent.id });
     const bundle = await bundleOf(deps, record);
-    const context = { ...(facts.raw as unknown as NegotiationContext), chosenOffer: offer };
+    const context = { ...(facts.context ?? initialContext({ caseId: record.caseId })), chosenOffer: offer };
     const messages = renderReplies([{ type: 'say', key: 'agreement.recorded', card: 'agreement' }], { context, agreement, locale: record.locale, prompts: bundle.prompts[record.locale], figures: bundle.figures });
     const append = [agentEntry(record, agent, at, 'event', 'agreement.recorded', { reference: agreement.reference, offerId }), ...messages.map((m) => agentEntry(record, agent, at, 'message', m.text))];
     return { record: { ...withoutHandoff(record), status: 'agreed' as const, agreementRef: agreement.reference, lastActivityAt: at }, agreement, messages, append, result: { agreement } };

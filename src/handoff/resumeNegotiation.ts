@@ -1,6 +1,6 @@
 // Hand-back: a machine snapshot at a sensible state (the offers when there are any) and what the bot says on resuming.
 import type { StateValue } from 'xstate';
-import type { Ask, NegotiationContext } from '../../machines/context.js';
+import { initialContext, type Ask, type NegotiationContext } from '../../machines/context.js';
 import type { StateConfig } from '../../machines/flowSchema.js';
 import { PERSON_CHOICE, ACTION_PARAMS } from '../../machines/actions.js';
 import type { DialogBundle } from '../dialogs/dialogBundle.js';
@@ -33,7 +33,7 @@ export function resumeNegotiation(input: { bundle: DialogBundle; record: CaseRec
   const presentedIds = toOffers ? [...new Set([...input.proposed.map((offer) => offer.id).reverse(), ...facts.presentedIds])].slice(0, bundle.limits.maxOffersShown) : [];
   const lastAsk: Ask | undefined = toOffers ? { key: 'offers.choose', expects: 'offer', choices: [...presentedIds, 'another', PERSON_CHOICE] } : entryAsk(bundle.flow.states as Record<string, StateConfig>, path);
   const context = {
-    ...(facts.raw as unknown as NegotiationContext),
+    ...(facts.context ?? initialContext({ caseId: record.caseId })),
     offers,
     presentedIds,
     shownIds: [...new Set([...facts.shownIds, ...presentedIds])],

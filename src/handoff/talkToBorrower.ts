@@ -1,5 +1,5 @@
 // An agent talking to the borrower: a chat message, or an offer computed by the rules module.
-import type { NegotiationContext } from '../../machines/context.js';
+import { initialContext } from '../../machines/context.js';
 import { renderReplies } from '../conversation/render/renderReplies.js';
 import { maskPersonalData } from '../domain/maskPersonalData.js';
 import type { Offer } from '../domain/offers/offer.js';
@@ -32,7 +32,7 @@ export async function proposeToBorrower(deps: DeskDeps, caseId: string, agent: D
     // The policy of the version this conversation runs on, as the bot's own offers use.
     const bundle = await bundleOf(deps, record);
     const offer = proposeOffer({ account: facts.account, hardship: facts.hardship, policy: bundle.policy, role, proposal });
-    const context = { ...(facts.raw as unknown as NegotiationContext), offers: [offer], presentedIds: [offer.id] };
+    const context = { ...(facts.context ?? initialContext({ caseId: record.caseId })), offers: [offer], presentedIds: [offer.id] };
     const [rendered] = renderReplies([{ type: 'say', key: 'handoff.offerProposed', card: 'offers' }], { context, locale: record.locale, prompts: bundle.prompts[record.locale], figures: bundle.figures });
     const message = { ...rendered!, text: deskMessage(bundle, record, 'handoff.offerProposed', { agentName: agent.name }).text };
     const append = [agentEntry(record, agent, at, 'event', 'offer.proposed', { offer, proposal }), agentEntry(record, agent, at, 'message', message.text, { offerIds: [offer.id] })];
