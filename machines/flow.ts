@@ -126,12 +126,20 @@ function checkGraph(flow: FlowConfig, report: (where: string, message: string) =
   );
   const reachable = new Set<AnyStateNode>([initialLeaf(machine.root)]);
   for (const queue = [...reachable]; queue.length > 0; ) {
-    for (const target of next.get(queue.shift()!) ?? []) if (!reachable.has(target)) reachable.add(target), queue.push(target);
+    for (const target of next.get(queue.shift()!) ?? []) {
+      if (reachable.has(target)) continue;
+      reachable.add(target);
+      queue.push(target);
+    }
   }
   const ending = new Set(leaves.filter((leaf) => leaf.type === 'final'));
   for (let grew = true; grew; ) {
     grew = false;
-    for (const leaf of leaves) if (!ending.has(leaf) && [...(next.get(leaf) ?? [])].some((t) => ending.has(t))) ending.add(leaf), (grew = true);
+    for (const leaf of leaves) {
+      if (ending.has(leaf) || ![...(next.get(leaf) ?? [])].some((t) => ending.has(t))) continue;
+      ending.add(leaf);
+      grew = true;
+    }
   }
   for (const leaf of leaves) {
     if (!reachable.has(leaf)) report(pathOf(leaf), 'unreachable: no transition leads here from the initial state');

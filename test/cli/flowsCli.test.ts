@@ -39,7 +39,7 @@ describe('flows check', () => {
   it('a copy with a threat in zh-TW and a 72-month freeze – exit 1, both reported with file and line', () => {
     const copy = copyDialogs();
     copy.edit('prompts/zh-TW.yaml', /(askIncome: ")/, '$1不還款就上門拜訪。');
-    copy.edit('offer-policy.yaml', /(freeze:[^\n]*\n(?:.*\n)*?  maxMonths: )60/, '$172');
+    copy.edit('offer-policy.yaml', /(freeze:[^\n]*\n(?:.*\n)*? {2}maxMonths: )60/, '$172');
     const { code, out } = flows(['check', copy.dir]);
     expect(code).toBe(1);
     expect(out).toMatch(/✗ .*: 2 error\(s\)/);

@@ -47,7 +47,7 @@ describe('flows check – broken flows', () => {
 
   it('a prompt missing in zh-TW – names prompts/zh-TW.yaml, the key and the locale', () => {
     const copy = copyDialogs();
-    copy.edit('prompts/zh-TW.yaml', /^  askIncome: .*\n/m, '');
+    copy.edit('prompts/zh-TW.yaml', /^ {2}askIncome: .*\n/m, '');
     const report = errorsOf(copy);
     expect(report).toMatch(/prompts\/zh-TW\.yaml:\d+: prompt interview\.askIncome: missing in zh-TW/);
   });
@@ -78,7 +78,7 @@ describe('flows check – broken flows', () => {
 
   it('a freeze plan over 60 months under CN – names offer-policy.yaml with the line, the key and the ceiling', () => {
     const copy = copyDialogs();
-    copy.edit('offer-policy.yaml', /(freeze:[^\n]*\n(?:.*\n)*?  maxMonths: )60/, '$172');
+    copy.edit('offer-policy.yaml', /(freeze:[^\n]*\n(?:.*\n)*? {2}maxMonths: )60/, '$172');
     const line = copy.read('offer-policy.yaml').split('\n').findIndex((l) => l.includes('maxMonths: 72')) + 1;
     expect(errorsOf(copy)).toContain(`offer-policy.yaml:${line}: key freeze.maxMonths: is 72, at most 60 allowed under jurisdiction CN`);
   });

@@ -17,7 +17,7 @@ describe('placeholders by state', () => {
   });
 
   it('{reference} in the offers introduction – refused: there is no agreement before the borrower agrees', () => {
-    const errors = errorsAfter((copy) => copy.edit('prompts/zh-TW.yaml', /(  intro: ")/, '$1協議 {reference}：'));
+    const errors = errorsAfter((copy) => copy.edit('prompts/zh-TW.yaml', /( {2}intro: ")/, '$1協議 {reference}：'));
     expect(errors).toContainEqual(expect.stringMatching(/^prompt offers\.intro: \{reference\} needs the agreement/));
   });
 
@@ -27,7 +27,7 @@ describe('placeholders by state', () => {
   });
 
   it('{counterMinimum} in the offers list – refused: only known after a counter-offer that did not fit', () => {
-    const errors = errorsAfter((copy) => copy.edit('prompts/zh-CN.yaml', /(  choose: ")/, '$1最少 {counterMinimum}。'));
+    const errors = errorsAfter((copy) => copy.edit('prompts/zh-CN.yaml', /( {2}choose: ")/, '$1最少 {counterMinimum}。'));
     expect(errors).toContainEqual(expect.stringMatching(/^prompt offers\.choose: \{counterMinimum\} needs the counter/));
   });
 });

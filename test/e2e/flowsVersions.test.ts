@@ -34,7 +34,7 @@ describe.each(STORE_KINDS)('flow versions on %s', (kind) => {
     expect(early.allText()).toContain('有几位家人需要您供养');
 
     copy.edit('negotiation.flow.yaml', /target: askingDependants/g, 'target: askingStatedMonthly');
-    copy.edit('negotiation.flow.yaml', /          askingDependants:\n(?:            .*\n|              .*\n)+/, '');
+    copy.edit('negotiation.flow.yaml', / {10}askingDependants:\n(?: {12}.*\n| {14}.*\n)+/, '');
     expect((await reload(service, PO)).status).toBe(403);
     const reloaded = await reload(service);
     expect(reloaded.status).toBe(200);
@@ -64,7 +64,7 @@ describe.each(STORE_KINDS)('flow versions on %s', (kind) => {
 
   it('a reload of a broken dialogs/ – 422 with every problem, the service stays on the version it had', async () => {
     const before = service.app.dialogs.current().version;
-    copy.edit('prompts/zh-TW.yaml', /^  askIncome: .*\n/m, '');
+    copy.edit('prompts/zh-TW.yaml', /^ {2}askIncome: .*\n/m, '');
     const refused = await reload(service);
     expect(refused.status).toBe(422);
     expect(String((refused.body.error as { message: string }).message)).toMatch(/prompts\/zh-TW\.yaml:\d+: prompt interview\.askIncome: missing in zh-TW/);
@@ -82,7 +82,7 @@ describe.each(STORE_KINDS)('flow versions on %s', (kind) => {
     const v1 = first.app.dialogs.current().version;
     await first.stop();
     fresh.edit('negotiation.flow.yaml', /target: askingDependants/g, 'target: askingStatedMonthly');
-    fresh.edit('negotiation.flow.yaml', /          askingDependants:\n(?:            .*\n|              .*\n)+/, '');
+    fresh.edit('negotiation.flow.yaml', / {10}askingDependants:\n(?: {12}.*\n| {14}.*\n)+/, '');
     const second = await startService({ ...env, DIALOGS_DIR: fresh.dir, API_TOKENS: FLOW_TOKENS }, {}, connector);
     try {
       expect(second.app.dialogs.current().version).not.toBe(v1);

@@ -25,7 +25,9 @@ function layers(graph: FlowGraph): Map<string, number> {
   while (queue.length > 0) {
     const from = queue.shift()!;
     for (const edge of graph.edges.filter((e) => e.from === from)) {
-      if (!layer.has(edge.to)) layer.set(edge.to, layer.get(from)! + 1), queue.push(edge.to);
+      if (layer.has(edge.to)) continue;
+      layer.set(edge.to, layer.get(from)! + 1);
+      queue.push(edge.to);
     }
   }
   let deepest = Math.max(...layer.values());
