@@ -7,7 +7,7 @@ import { variablesFor } from './groupVariables.js';
 import { keyLines, lineNear } from './yamlLines.js';
 
 /**
- * Placeholders of a said prompt must be ones the service fills in (src/bot/render/promptVariables.ts,
+ * Placeholders of a said prompt must be ones the service fills in (src/dialogs/promptVariables.ts,
  * ./groupVariables.ts); in a prompt nobody says they are only a warning. `used` is every key the flow or the service can say. A key one locale has and another lacks is
  * an error (that locale's borrowers would see the bare key); a key nobody says is a warning.
  */
