@@ -1,5 +1,4 @@
 // POST /api/messages: validates the Activity, then hands it to the Bot Framework adapter and the bot.
-import type { Activity } from 'botbuilder';
 import type { Request, Server } from 'restify';
 import type { Logger } from 'pino';
 import { IncomingActivitySchema } from '../../bot/activitySchema.js';
@@ -31,7 +30,7 @@ export function messagesRoute(server: Server, deps: MessagesDeps): void {
       }
       deps.serviceUrls.check(parsed.data.serviceUrl);
       const authHeader = req.header('authorization') ?? '';
-      const run = () => deps.adapter.handle(authHeader, req.body as Activity, (context) => deps.bot.run(context));
+      const run = () => deps.adapter.handle(authHeader, req.body, (context) => deps.bot.run(context));
       const invokeResponse = deps.authenticated ? await run() : await deps.admission.fromClient(deps.clientOf(req), run);
       res.send(invokeResponse?.status ?? 200, invokeResponse?.body ?? undefined);
     } catch (error) {
