@@ -85,9 +85,9 @@ describe('flows check – broken flows', () => {
 
   it('a freeze that charges the contract rate, a settlement with a reduced rate, a pause accruing on an interest-free grace – three errors with their lines', () => {
     const copy = copyDialogs();
-    copy.edit('offer-policy.yaml', /(freeze:[^\n]*\n(?:.*\n)*?  interest: )none/, '$1contract');
-    copy.edit('offer-policy.yaml', /(settlement:[^\n]*\n(?:.*\n)*?  interest: )none/, '$1{ reducedRate: 0.05 }');
-    copy.edit('offer-policy.yaml', /(grace:[^\n]*\n(?:.*\n)*?  interest: )contract/, '$1none');
+    copy.edit('offer-policy.yaml', /(freeze:[^\n]*\n(?:.*\n)*? {2}interest: )none/, '$1contract');
+    copy.edit('offer-policy.yaml', /(settlement:[^\n]*\n(?:.*\n)*? {2}interest: )none/, '$1{ reducedRate: 0.05 }');
+    copy.edit('offer-policy.yaml', /(grace:[^\n]*\n(?:.*\n)*? {2}interest: )contract/, '$1none');
     copy.edit('offer-policy.yaml', /duringPause: freeze/, 'duringPause: accrue');
     const text = copy.read('offer-policy.yaml').split('\n');
     const lineOf = (section: string, key: string) => text.findIndex((l, i) => l.startsWith(key, 2) && text.slice(0, i).reverse().find((h) => /^[a-z]/.test(h))?.startsWith(section)) + 1;
