@@ -34,6 +34,9 @@ import { adminCaseRoutes } from './server/routes/adminCases.js';
 import { flowsRoutes } from './server/routes/flows.js';
 import { agentRoutes } from './server/routes/agentRoutes.js';
 import { chatPageRoutes } from './web/chat/chatPageRoutes.js';
+import { ServiceMetrics } from './metrics/serviceMetrics.js';
+import { meteredCaseStore } from './store/meteredCaseStore.js';
+import { metricsRoute } from './server/routes/metrics.js';
 
 export interface App {
   server: Server;
@@ -44,6 +47,8 @@ export interface App {
   /** Flow versions (reload) and the funnel counts. */
   flows: Flows;
   accounts: AccountDirectory;
+  /** Prometheus metrics of this process (GET /metrics). */
+  metrics: ServiceMetrics;
   /** Closes everything built here, in the reverse order of building. */
   close(): Promise<void>;
 }
@@ -70,7 +75,11 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
   closables.push(stores);
   // Serve once Redis answers; if it does not yet, start anyway: /readyz and 503s say so until it does.
   await stores.whenReady(5_000).catch((error: unknown) => logger.warn({ err: error }, 'starting before Redis is ready'));
-  const { store, queue } = stores;
+  const metrics = new ServiceMetrics({ clock });
+  const { queue } = stores;
+  metrics.watchQueue(queue);
+  // Everything that turns or edits cases goes through the metered store; App.store stays the store itself.
+  const store = meteredCaseStore(stores.store, metrics);
 
   const flows = await openFlows(config, stores, logger);
   closables.push(flows);
@@ -94,6 +103,7 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
   const line = new BotBorrowerLine(adapter, config.MicrosoftAppId);
   const desk: DeskDeps = { store, queue, events: stores.events, line, dialogs, clock, logger: logger.child({ component: 'desk' }) };
   const bot = new NegotiationBot({ store, accounts, dialogs, metrics: flows.metrics, clock, logger, admitNewConversation: (activity) => admission.admitNewConversation(activity) }, new DeskLink(desk, config.HANDOFF_MINUTES_PER_CASE));
+  const bot = new NegotiationBot({ store, accounts, dialogs, metrics: flows.metrics, serviceMetrics: metrics, clock, logger }, new DeskLink(desk, config.HANDOFF_MINUTES_PER_CASE));
 
   const auth = TokenAuth.fromConfig(config);
   if (!config.API_TOKENS) logger.warn('API_TOKENS is empty: the demo tokens of README are accepted (never in production)');
@@ -116,6 +126,7 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
   closables.push(attachStream(edge.upgrades, { store: directLine, tokens, logger: directLineLog, keepAliveMs: KEEP_ALIVE_MS }));
 
   adminCaseRoutes(server, { auth, store, queue, logger });
+  metricsRoute(server, { metrics, auth, metricsToken: config.METRICS_TOKEN, logger });
   flowsRoutes(server, { flows, auth, logger, clock });
   closables.push(agentRoutes(server, { deps: desk, auth, logger }));
 
@@ -123,8 +134,9 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
   return {
     server,
     stores,
-    store,
+    store: stores.store,
     queue,
+    metrics,
     dialogs,
     flows,
     accounts,

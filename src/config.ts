@@ -62,6 +62,12 @@ export const ConfigSchema = z.object({
   DIRECTLINE_MAX_ACTIVITY_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024).default(16 * 1024),
   /** Extra serviceUrl prefixes the bot may reply to, comma-separated (the Bot Framework's own and the web chat's are always allowed). */
   ALLOWED_SERVICE_URLS: z.string().default(''),
+  /** Worker processes sharing PORT (node:cluster): a number, or auto = one per core. More than 1 needs Redis. */
+  WORKERS: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(64)], { error: 'a number from 1 to 64, or auto' }).default(1),
+  /** Bearer token for GET /metrics (besides an admin API token). */
+  METRICS_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(16, 'at least 16 characters').optional()),
+  /** Serve /metrics without a token on this separate port (keep it off the public network); with WORKERS > 1, summed over workers. */
+  METRICS_PORT: z.preprocess(emptyAsUndefined, port.optional()),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

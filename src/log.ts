@@ -1,4 +1,4 @@
-// The root pino logger: JSON lines, personal data redacted by key and masked in messages.
+// The root pino logger: JSON lines (pretty on a developer's terminal), personal data redacted by key and masked in messages.
 import { pino, type Logger } from 'pino';
 import { maskPersonalData } from './domain/maskPersonalData.js';
 
@@ -6,7 +6,20 @@ import { maskPersonalData } from './domain/maskPersonalData.js';
 const PERSONAL_KEYS = ['name', 'phone', 'idLast4', 'birthDate', 'borrower', 'text', 'idNumber', 'cardNumber', 'accountNumber'];
 const REDACT_PATHS = PERSONAL_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]);
 
-export function createLogger(options: { level: string; destination?: pino.DestinationStream }): Logger {
+export interface LoggerOptions {
+  level: string;
+  destination?: pino.DestinationStream;
+  /** Human-readable lines through pino-pretty (a worker thread): for a developer's terminal only. */
+  pretty?: boolean;
+}
+
+/** Pretty only on a terminal outside production; JSON lines for log collectors everywhere else. */
+export function wantsPrettyLogs(nodeEnv: string, stdoutIsTty: boolean | undefined): boolean {
+  return nodeEnv !== 'production' && stdoutIsTty === true;
+}
+
+export function createLogger(options: LoggerOptions): Logger {
+  const pretty = options.pretty && !options.destination ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' } } } : {};
   return pino(
     {
       level: options.level,
@@ -19,6 +32,7 @@ export function createLogger(options: { level: string; destination?: pino.Destin
         },
       },
       serializers: { err: (err: unknown) => maskError(pino.stdSerializers.err(err as Error)) },
+      ...pretty,
     },
     options.destination,
   );

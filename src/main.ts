@@ -1,16 +1,30 @@
-// Entry point: read config, build the service, listen, and shut down gracefully on SIGTERM/SIGINT.
+// Entry point: read config, then serve in this process or fork WORKERS processes, and shut down gracefully on SIGTERM/SIGINT.
+import type { Server } from 'node:http';
 import { hostOf, readConfig } from './config.js';
-import { createLogger } from './log.js';
+import { createLogger, wantsPrettyLogs } from './log.js';
 import { buildApp } from './app.js';
 import { XieshangError } from './errors.js';
+import { startMetricsServer } from './server/metricsServer.js';
+import { isPrimary, runPrimary, shareMetricsWithPrimary, workerCount } from './workers.js';
 
 async function main(): Promise<void> {
   const config = readConfig();
-  const logger = createLogger({ level: config.LOG_LEVEL });
+  const logger = createLogger({ level: config.LOG_LEVEL, pretty: wantsPrettyLogs(config.NODE_ENV, process.stdout.isTTY) });
+  const workers = workerCount(config);
+  if (workers > 1 && isPrimary()) return runPrimary(config, workers, logger);
+
   const app = await buildApp(config, logger);
-  app.server.listen(config.PORT, hostOf(config), () => logger.info({ url: app.server.url }, 'xieshang listening'));
+  let metricsServer: Server | undefined;
+  if (workers > 1) shareMetricsWithPrimary(app.metrics.registry);
+  else if (config.METRICS_PORT !== undefined) metricsServer = startMetricsServer(config.METRICS_PORT, hostOf(config), () => app.metrics.scrape(), (error) => logger.error({ err: error }, 'metrics could not be collected'));
+  app.server.listen(config.PORT, hostOf(config), () => logger.info({ url: app.server.url, pid: process.pid }, 'xieshang listening'));
+  let stopping = false;
   const shutdown = (signal: string) => {
-    logger.info({ signal }, 'shutting down');
+    // A terminal's Ctrl-C reaches the primary and every worker: the second signal must not cut the drain short.
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing the turns in flight');
+    metricsServer?.close();
     app.close().then(
       () => process.exit(0),
       (error: unknown) => {
@@ -19,8 +33,8 @@ async function main(): Promise<void> {
       },
     );
   };
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
 }
 
 main().catch((error: unknown) => {

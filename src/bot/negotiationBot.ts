@@ -5,9 +5,11 @@ import type { TranscriptEntry } from '../domain/transcript.js';
 import type { DeskNotifier, TurnReplies } from '../handoff/deskLink.js';
 import { IncomingActivitySchema } from './activitySchema.js';
 import { runTurn, type TurnDeps } from '../conversation/negotiationTurn.js';
+import type { ServiceMetrics } from '../metrics/serviceMetrics.js';
 
 export interface BotDeps extends TurnDeps {
   logger: Logger;
+  serviceMetrics: ServiceMetrics;
 }
 
 export class NegotiationBot extends ActivityHandler {
@@ -18,12 +20,27 @@ export class NegotiationBot extends ActivityHandler {
   ) {
     super();
     this.onTurn(async (context, next) => {
-      await this.negotiate(context);
+      await this.measured(context);
       await next();
     });
   }
 
-  private async negotiate(context: TurnContext): Promise<void> {
+  /** Counts the turn by channel and times it by outcome; an error is counted, then handled by the adapter. */
+  private async measured(context: TurnContext): Promise<void> {
+    const { serviceMetrics } = this.deps;
+    const channel = context.activity.channelId ?? 'unknown';
+    const stop = serviceMetrics.turnSeconds.startTimer();
+    serviceMetrics.turns.inc({ channel });
+    try {
+      stop({ outcome: await this.negotiate(context) });
+    } catch (error) {
+      serviceMetrics.turnErrors.inc({ channel });
+      stop({ outcome: 'error' });
+      throw error;
+    }
+  }
+
+  private async negotiate(context: TurnContext): Promise<string> {
     const started = performance.now();
     const activity = IncomingActivitySchema.parse(context.activity);
     const outcome = await runTurn(activity, this.deps);
@@ -31,7 +48,8 @@ export class NegotiationBot extends ActivityHandler {
     log.debug({ activityId: activity.id, outcome: outcome.kind, replies: outcome.replies.length, ms: Math.round(performance.now() - started) }, 'turn');
     if (outcome.kind === 'duplicate') {
       if (outcome.waitingForAgent) await this.desk.stillWaiting(outcome.caseId, outcome.waitingForAgent);
-      return log.info({ activityId: activity.id }, 'duplicate delivery dropped');
+      log.info({ activityId: activity.id }, 'duplicate delivery dropped');
+      return outcome.kind;
     }
     if (outcome.replies.length > 0) await context.sendActivities(outcome.replies as Partial<Activity>[]);
     if (outcome.escalated) {
@@ -39,6 +57,7 @@ export class NegotiationBot extends ActivityHandler {
       log.info({ reason: outcome.escalated.handoff.reason, priority: outcome.escalated.handoff.priority }, 'case escalated to the agent queue');
     }
     if (outcome.forDesk) await this.desk.transcriptAppended(outcome.caseId, outcome.forDesk);
+    return outcome.kind;
   }
 }
 

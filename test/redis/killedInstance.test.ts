@@ -7,7 +7,7 @@ import { ConnectorStub } from '../helpers/connectorStub.js';
 import type { CaseStore } from '../../src/store/caseStore.js';
 import { STORE_KINDS, startService, storeEnv } from '../helpers/service.js';
 
-/** Each child process takes a few seconds to start (tsx compiles on the fly). */
+/** Each child process starts the compiled service; several at once on a loaded machine. */
 const CHILDREN_TIMEOUT_MS = 120_000;
 
 /** What the bot says in the demo negotiation on one in-process instance, for this conversation id. */

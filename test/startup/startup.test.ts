@@ -3,9 +3,10 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyDialogs } from '../helpers/dialogsCopy.js';
+import { COMPILED_MAIN } from '../helpers/childService.js';
 
 function start(env: Record<string, string>) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const result = spawnSync(process.execPath, [COMPILED_MAIN], {
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', PORT: '0', ...env },
     encoding: 'utf8',
     timeout: 30_000,
@@ -42,5 +43,20 @@ describe('start-up', () => {
     expect(code).toBe(1);
     expect(stderr).toContain('XS_CONFIG_INVALID');
     expect(stderr).toMatch(/PORT="abc": .*number/);
+  });
+});
+
+describe('workers', () => {
+  it('WORKERS=2 on the memory store – exits 1 saying more than one worker needs Redis', () => {
+    const { code, stderr } = start({ WORKERS: '2' });
+    expect(code).toBe(1);
+    expect(stderr).toContain('WORKERS=2');
+    expect(stderr).toContain('set REDIS_URL');
+  });
+
+  it('WORKERS=many – exits 1 naming WORKERS and what it accepts', () => {
+    const { code, stderr } = start({ WORKERS: 'many' });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/WORKERS="many": a number from 1 to 64, or auto/);
   });
 });

@@ -1,0 +1,46 @@
+// `npm run build` and the freshness check behind `npm start`: tsc to dist/, then the web assets beside their modules.
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const ENTRY = join(ROOT, 'dist/src/main.js');
+const STAMP = join(ROOT, 'dist/.built');
+/** What the compiled service is made of: a change to any of these makes dist/ stale. */
+const INPUTS = ['src', 'machines', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'];
+
+function newestMtime(path) {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  if (!stat) return 0;
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(path).reduce((newest, name) => Math.max(newest, newestMtime(join(path, name))), stat.mtimeMs);
+}
+
+/** True when dist/ is missing or older than any source file. */
+export function isStale() {
+  const built = statSync(STAMP, { throwIfNoEntry: false });
+  if (!built || !existsSync(ENTRY)) return true;
+  return INPUTS.some((input) => newestMtime(join(ROOT, input)) > built.mtimeMs);
+}
+
+export function build() {
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  execFileSync(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, stdio: 'inherit' });
+  // Pages, scripts and styles the server reads from disk next to the module that serves them.
+  cpSync(join(ROOT, 'src/web'), join(ROOT, 'dist/src/web'), { recursive: true, filter: (source) => extname(source) !== '.ts' });
+  writeFileSync(STAMP, `${new Date().toISOString()}\n`);
+}
+
+/** Builds only when dist/ is stale; returns whether it built. */
+export function ensureBuilt() {
+  if (!isStale()) return false;
+  build();
+  return true;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  if (process.argv.includes('--if-stale')) ensureBuilt();
+  else build();
+}
