@@ -35,6 +35,8 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
+  // A worker whose primary was killed outright drains and goes too, rather than serving on unsupervised.
+  if (workers > 1) process.once('disconnect', () => shutdown('primary gone'));
 }
 
 main().catch((error: unknown) => {
