@@ -3,9 +3,11 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'bench/results/', 'src/web/**/*.js'] },
+  { ignores: ['node_modules/', 'dist/', 'bench/results/', 'src/web/**/*.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // Build and start scripts run on plain Node.
+  { files: ['scripts/**/*.mjs'], languageOptions: { globals: { process: 'readonly', URL: 'readonly' } } },
   {
     files: ['**/*.ts'],
     rules: {

@@ -29,7 +29,10 @@ export function build() {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   execFileSync(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, stdio: 'inherit' });
   // Pages, scripts and styles the server reads from disk next to the module that serves them.
-  cpSync(join(ROOT, 'src/web'), join(ROOT, 'dist/src/web'), { recursive: true, filter: (source) => extname(source) !== '.ts' });
+  cpSync(join(ROOT, 'src/web'), join(ROOT, 'dist/src/web'), {
+    recursive: true,
+    filter: (source) => extname(source) !== '.ts',
+  });
   writeFileSync(STAMP, `${new Date().toISOString()}\n`);
 }
 

@@ -102,8 +102,7 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
   }, { channels, serviceUrls });
   const line = new BotBorrowerLine(adapter, config.MicrosoftAppId);
   const desk: DeskDeps = { store, queue, events: stores.events, line, dialogs, clock, logger: logger.child({ component: 'desk' }) };
-  const bot = new NegotiationBot({ store, accounts, dialogs, metrics: flows.metrics, clock, logger, admitNewConversation: (activity) => admission.admitNewConversation(activity) }, new DeskLink(desk, config.HANDOFF_MINUTES_PER_CASE));
-  const bot = new NegotiationBot({ store, accounts, dialogs, metrics: flows.metrics, serviceMetrics: metrics, clock, logger }, new DeskLink(desk, config.HANDOFF_MINUTES_PER_CASE));
+  const bot = new NegotiationBot({ store, accounts, dialogs, metrics: flows.metrics, serviceMetrics: metrics, clock, logger, admitNewConversation: (activity) => admission.admitNewConversation(activity) }, new DeskLink(desk, config.HANDOFF_MINUTES_PER_CASE));
 
   const auth = TokenAuth.fromConfig(config);
   if (!config.API_TOKENS) logger.warn('API_TOKENS is empty: the demo tokens of README are accepted (never in production)');

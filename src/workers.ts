@@ -11,7 +11,10 @@ import { startMetricsServer } from './server/metricsServer.js';
 export function workerCount(config: Config): number {
   const count = config.WORKERS === 'auto' ? availableParallelism() : config.WORKERS;
   if (count > 1 && !usesRedis(config)) {
-    throw new ConfigurationError('XS_CONFIG_INVALID', `WORKERS=${config.WORKERS}: ${count} workers need a shared store — set REDIS_URL (or REDIS_SENTINELS / REDIS_CLUSTER_NODES), or run WORKERS=1 on the memory store`);
+    throw new ConfigurationError(
+      'XS_CONFIG_INVALID',
+      `WORKERS=${config.WORKERS}: ${count} workers need a shared store — set REDIS_URL (or REDIS_SENTINELS / REDIS_CLUSTER_NODES), or run WORKERS=1 on the memory store`,
+    );
   }
   return count;
 }
@@ -38,11 +41,18 @@ export async function runPrimary(config: Config, count: number, logger: Logger):
     stopping = true;
     logger.info({ signal }, 'shutting down: every worker finishes its turns in flight');
     metricsServer?.close();
-    const alive = Object.values(cluster.workers ?? {}).filter((worker): worker is Worker => worker !== undefined && !worker.isDead());
-    Promise.all(alive.map((worker) => new Promise<number>((resolve) => {
-      worker.once('exit', (code) => resolve(code ?? 1));
-      worker.process.kill('SIGTERM');
-    }))).then((codes) => process.exit(codes.every((code) => code === 0) ? 0 : 1));
+    const alive = Object.values(cluster.workers ?? {}).filter(
+      (worker): worker is Worker => worker !== undefined && !worker.isDead(),
+    );
+    Promise.all(
+      alive.map(
+        (worker) =>
+          new Promise<number>((resolve) => {
+            worker.once('exit', (code) => resolve(code ?? 1));
+            worker.process.kill('SIGTERM');
+          }),
+      ),
+    ).then((codes) => process.exit(codes.every((code) => code === 0) ? 0 : 1));
   };
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
@@ -50,8 +60,11 @@ export async function runPrimary(config: Config, count: number, logger: Logger):
 
 function startAggregatedMetrics(config: Config, logger: Logger) {
   const aggregator = new AggregatorRegistry();
-  return startMetricsServer(config.METRICS_PORT!, hostOf(config), async () => ({ contentType: aggregator.contentType, body: await aggregator.clusterMetrics() }), (error) =>
-    logger.error({ err: error }, 'metrics could not be collected from the workers'),
+  return startMetricsServer(
+    config.METRICS_PORT!,
+    hostOf(config),
+    async () => ({ contentType: aggregator.contentType, body: await aggregator.clusterMetrics() }),
+    (error) => logger.error({ err: error }, 'metrics could not be collected from the workers'),
   );
 }
 

@@ -29,10 +29,29 @@ export class ServiceMetrics {
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
       registers,
     });
-    this.turns = new Counter({ name: `${METRIC_PREFIX}turns_total`, help: 'Borrower activities handled, by channel.', labelNames: ['channel'], registers });
-    this.turnErrors = new Counter({ name: `${METRIC_PREFIX}turn_errors_total`, help: 'Turns that ended in an error (the borrower got an apology or a retry), by channel.', labelNames: ['channel'], registers });
-    this.storeRoundTrips = new Counter({ name: `${METRIC_PREFIX}store_round_trips_total`, help: 'Case store calls (one Redis round trip each on Redis), by operation.', labelNames: ['operation'], registers });
-    this.storeConflicts = new Counter({ name: `${METRIC_PREFIX}store_conflicts_total`, help: 'Commits refused because another instance changed the case first (the turn is retried).', registers });
+    this.turns = new Counter({
+      name: `${METRIC_PREFIX}turns_total`,
+      help: 'Borrower activities handled, by channel.',
+      labelNames: ['channel'],
+      registers,
+    });
+    this.turnErrors = new Counter({
+      name: `${METRIC_PREFIX}turn_errors_total`,
+      help: 'Turns that ended in an error (the borrower got an apology or a retry), by channel.',
+      labelNames: ['channel'],
+      registers,
+    });
+    this.storeRoundTrips = new Counter({
+      name: `${METRIC_PREFIX}store_round_trips_total`,
+      help: 'Case store calls (one Redis round trip each on Redis), by operation.',
+      labelNames: ['operation'],
+      registers,
+    });
+    this.storeConflicts = new Counter({
+      name: `${METRIC_PREFIX}store_conflicts_total`,
+      help: 'Commits refused because another instance changed the case first (the turn is retried).',
+      registers,
+    });
     this.clock = options.clock ?? (() => new Date());
   }
 
@@ -52,8 +71,12 @@ export class ServiceMetrics {
     this.gauge('handoff_queue_length', 'Cases waiting for an agent, by priority.', ['priority'], async () =>
       (await waiting()).map(({ priority, length }) => ({ labels: { priority }, value: length })),
     );
-    this.gauge('handoff_oldest_wait_seconds', 'How long the longest-waiting case of each priority has waited (0 when none waits).', ['priority'], async () =>
-      (await waiting()).map(({ priority, oldestSeconds }) => ({ labels: { priority }, value: oldestSeconds })),
+    this.gauge(
+      'handoff_oldest_wait_seconds',
+      'How long the longest-waiting case of each priority has waited (0 when none waits).',
+      ['priority'],
+      async () =>
+        (await waiting()).map(({ priority, oldestSeconds }) => ({ labels: { priority }, value: oldestSeconds })),
     );
   }
 

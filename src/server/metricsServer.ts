@@ -3,7 +3,12 @@ import { createServer, type Server } from 'node:http';
 
 export type Scrape = () => Promise<{ contentType: string; body: string }>;
 
-export function startMetricsServer(port: number, host: string, scrape: Scrape, onError: (error: unknown) => void): Server {
+export function startMetricsServer(
+  port: number,
+  host: string,
+  scrape: Scrape,
+  onError: (error: unknown) => void,
+): Server {
   const server = createServer((req, res) => {
     if (req.method !== 'GET' || req.url?.split('?')[0] !== '/metrics') {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('only GET /metrics is served on this port\n');

@@ -13,7 +13,10 @@ const CONVERSATIONS = 12;
 function workerPids(primaryPid: number): number[] {
   // ps exits 1 when no process matches: its output is then empty.
   const out = spawnSync('ps', ['-o', 'pid=', '--ppid', String(primaryPid)], { encoding: 'utf8' }).stdout;
-  return out.split('\n').map((line) => Number(line.trim())).filter((pid) => pid > 0);
+  return out
+    .split('\n')
+    .map((line) => Number(line.trim()))
+    .filter((pid) => pid > 0);
 }
 
 describe.skipIf(!STORE_KINDS.includes('redis'))('WORKERS=2 on Redis', () => {
@@ -24,22 +27,30 @@ describe.skipIf(!STORE_KINDS.includes('redis'))('WORKERS=2 on Redis', () => {
     await connector.stop();
   });
 
-  it('two worker processes on one port; SIGTERM while turns are in flight – every turn answered 200, every worker gone, exit 0', async () => {
-    await connector.start();
-    service = await startChildService({ ...storeEnv('redis'), WORKERS: '2' });
-    const primary = service.process;
-    expect(workerPids(primary.pid!)).toHaveLength(2);
+  it(
+    'two worker processes on one port; SIGTERM while turns are in flight – every turn answered 200, every worker gone, exit 0',
+    async () => {
+      await connector.start();
+      service = await startChildService({ ...storeEnv('redis'), WORKERS: '2' });
+      const primary = service.process;
+      expect(workerPids(primary.pid!)).toHaveLength(2);
 
-    const borrowers = Array.from({ length: CONVERSATIONS }, (_, index) => new BorrowerChannel(service!.url, connector, { conversationId: `conv-workers-${Date.now()}-${index}` }));
-    const turns = borrowers.map((borrower) => borrower.post(borrower.activity({ text: '你好' })));
-    const exited = once(primary, 'exit');
-    await Promise.race(turns);
-    primary.kill('SIGTERM');
+      const borrowers = Array.from(
+        { length: CONVERSATIONS },
+        (_, index) =>
+          new BorrowerChannel(service!.url, connector, { conversationId: `conv-workers-${Date.now()}-${index}` }),
+      );
+      const turns = borrowers.map((borrower) => borrower.post(borrower.activity({ text: '你好' })));
+      const exited = once(primary, 'exit');
+      await Promise.race(turns);
+      primary.kill('SIGTERM');
 
-    const statuses = (await Promise.all(turns)).map((delivery) => delivery.status);
-    expect(statuses).toEqual(Array.from({ length: CONVERSATIONS }, () => 200));
-    const [code] = await exited;
-    expect(code).toBe(0);
-    expect(workerPids(primary.pid!)).toEqual([]);
-  }, TIMEOUT_MS);
+      const statuses = (await Promise.all(turns)).map((delivery) => delivery.status);
+      expect(statuses).toEqual(Array.from({ length: CONVERSATIONS }, () => 200));
+      const [code] = await exited;
+      expect(code).toBe(0);
+      expect(workerPids(primary.pid!)).toEqual([]);
+    },
+    TIMEOUT_MS,
+  );
 });

@@ -6,7 +6,10 @@ import type { ServiceMetrics } from '../../metrics/serviceMetrics.js';
 import type { TokenAuth } from '../auth.js';
 import { sendError } from '../httpErrors.js';
 
-export function metricsRoute(server: Server, deps: { metrics: ServiceMetrics; auth: TokenAuth; metricsToken: string | undefined; logger: Logger }): void {
+export function metricsRoute(
+  server: Server,
+  deps: { metrics: ServiceMetrics; auth: TokenAuth; metricsToken: string | undefined; logger: Logger },
+): void {
   server.get('/metrics', async (req, res) => {
     try {
       if (!hasMetricsToken(req, deps.metricsToken)) deps.auth.authorize(req, ['admin']);
