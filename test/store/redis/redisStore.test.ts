@@ -133,11 +133,9 @@ describe.skipIf(!redis.available || !redisServerOnPath())('redis stores on a pri
     try {
       await store.commit({ caseId, expectedVersion: 0, record: caseRecord(caseId), append: [entry('before the outage')], activityId: 'act-1' });
       await server.kill();
-      const started = Date.now();
       await expect(store.load(caseId)).rejects.toBeInstanceOf(StoreUnavailableError);
       await expect(store.commit({ caseId, expectedVersion: 1, record: caseRecord(caseId), append: [entry('during')] })).rejects.toBeInstanceOf(StoreUnavailableError);
       await expect(store.ping()).rejects.toBeInstanceOf(StoreUnavailableError);
-      expect(Date.now() - started).toBeLessThan(5000);
       await vi.waitFor(() => expect(lines).toEqual([{ level: 'warn', message: expect.stringContaining('redis unavailable') }]));
 
       await server.start();
