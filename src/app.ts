@@ -15,6 +15,8 @@ import { NegotiationBot } from './bot/negotiationBot.js';
 import { supportedLocale } from './bot/activitySchema.js';
 import type { DeskDeps } from './handoff/deskDeps.js';
 import { DeskLink } from './handoff/deskLink.js';
+import { IndexingCaseEvents } from './handoff/indexingCaseEvents.js';
+import { Presence } from './handoff/presence.js';
 import { DIRECTLINE_SERVICE_URL } from './channels/directline/directLineActivities.js';
 import { DirectLineBridge } from './channels/directline/directLineBridge.js';
 import { directLineRoutes } from './channels/directline/directLineRoutes.js';
@@ -33,6 +35,7 @@ import { TokenAuth } from './server/auth.js';
 import { adminCaseRoutes } from './server/routes/adminCases.js';
 import { flowsRoutes } from './server/routes/flows.js';
 import { agentRoutes } from './server/routes/agentRoutes.js';
+import { DESK_ROLES } from './server/routes/agentApi.js';
 import { chatPageRoutes } from './web/chat/chatPageRoutes.js';
 import { ServiceMetrics } from './metrics/serviceMetrics.js';
 import { meteredCaseStore } from './store/meteredCaseStore.js';
@@ -101,11 +104,14 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
     return { type: 'message', text: dialogs.current().prompts[locale].get('common.apology') ?? 'Sorry, please try again.' };
   }, { channels, serviceUrls });
   const line = new BotBorrowerLine(adapter, config.MicrosoftAppId);
-  const desk: DeskDeps = { store, queue, events: stores.events, line, dialogs, clock, logger: logger.child({ component: 'desk' }) };
-  const bot = new NegotiationBot({ store, accounts, dialogs, metrics: flows.metrics, serviceMetrics: metrics, clock, logger, admitNewConversation: (activity) => admission.admitNewConversation(activity) }, new DeskLink(desk, config.HANDOFF_MINUTES_PER_CASE));
-
   const auth = TokenAuth.fromConfig(config);
   if (!config.API_TOKENS) logger.warn('API_TOKENS is empty: the demo tokens of README are accepted (never in production)');
+  // Every published case event first updates the desk index (views and search).
+  const events = new IndexingCaseEvents(stores.events, stores.deskIndex, store);
+  const staff = auth.principals(DESK_ROLES);
+  const desk: DeskDeps = { store, queue, events, index: stores.deskIndex, staff, presence: new Presence(), line, dialogs, clock, logger: logger.child({ component: 'desk' }) };
+  const bot = new NegotiationBot({ store, accounts, dialogs, metrics: flows.metrics, serviceMetrics: metrics, clock, logger, admitNewConversation: (activity) => admission.admitNewConversation(activity) }, new DeskLink(desk, config.HANDOFF_MINUTES_PER_CASE));
+
   messagesRoute(server, { adapter, bot, serviceUrls, admission, clientOf: edge.clientOf, authenticated: Boolean(config.MicrosoftAppId), logger });
   healthRoutes(server, { store, version: () => dialogs.current().version });
 

@@ -39,6 +39,13 @@ export class BotBorrowerLine implements BorrowerLine {
 
   private async continue(reference: Record<string, unknown>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
     const valid: Partial<ConversationReference> = { ...reference, ...ReferenceSchema.parse(reference) };
-    await this.adapter.continueConversationAsync(this.appId, valid, logic);
+    await this.adapter.continueConversationAsync(this.appId, valid, async (context) => {
+      // The continuation's made-up activity id would become replyToId: Web Chat then waits seconds for an activity it never sees.
+      context.onSendActivities(async (_context, activities, next) => {
+        for (const activity of activities) delete activity.replyToId;
+        return next();
+      });
+      await logic(context);
+    });
   }
 }

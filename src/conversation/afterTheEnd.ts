@@ -1,4 +1,5 @@
 // Replies once the machine has finished: holding messages while a person is coming, the agreement's reference, or a new handoff.
+import { z } from 'zod';
 import type { CaseRecord, EscalationReason, Handoff, Priority } from '../domain/case.js';
 import type { TranscriptEntry } from '../domain/transcript.js';
 import type { DialogBundle } from '../dialogs/dialogBundle.js';
@@ -30,6 +31,9 @@ export function replyAfterTheEnd(input: { record: CaseRecord; text: string | und
   // A person holds the case: the bot stays silent and the turn only relays the message to the desk.
   if (record.status === 'escalated' && record.handoff?.agentId) {
     if (understood.type === 'stop.requested') return { record, append: [event('contact.optedOut', {})], replies: [] };
+    // A tap on "Choose this plan" of an agent's offer: the borrower sees it was taken, the agent sees which plan.
+    const chosen = chosenOfferId(input.value);
+    if (chosen) return { record, append: [event('offer.chosen', { offerId: chosen })], replies: [say('handoff.offerChosen')] };
     if (reopening?.priority !== 'urgent' || record.handoff.priority === 'urgent') return { record, append: [], replies: [] };
     const handoff: Handoff = { ...record.handoff, reason: 'vulnerability', priority: 'urgent' };
     return { record: { ...record, handoff }, append: [event('case.escalated', { reason: handoff.reason, priority: handoff.priority })], replies: [] };
@@ -54,4 +58,11 @@ export function replyAfterTheEnd(input: { record: CaseRecord; text: string | und
     };
   }
   return { record, append: [], replies: [say(record.status === 'agreed' ? 'common.caseAgreed' : 'common.caseClosed')] };
+}
+
+const OfferTapSchema = z.object({ offerId: z.string().min(1) });
+
+function chosenOfferId(value: unknown): string | undefined {
+  const tap = OfferTapSchema.safeParse(value);
+  return tap.success ? tap.data.offerId : undefined;
 }

@@ -5,6 +5,7 @@ import type { ConversationLimits, OfferRules } from '../../machines/negotiationS
 import type { FlowConfig } from '../../machines/flowSchema.js';
 import type { Lexicon } from './lexicon.js';
 import type { PolicyFigures } from './promptVariables.js';
+import type { CannedReply } from './cannedReplies.js';
 import type { Prompts } from './prompts.js';
 import type { OfferPolicy } from '../domain/offers/offerPolicy.js';
 
@@ -20,6 +21,8 @@ export interface DialogBundle {
   figures: PolicyFigures;
   prompts: Record<Locale, Prompts>;
   lexicons: Record<Locale, Lexicon>;
+  /** The agents' canned replies per locale (dialogs/desk/canned/). */
+  canned: Partial<Record<Locale, CannedReply[]>>;
 }
 
 /** The bundles in use: the current one for new conversations, older ones while conversations use them. */

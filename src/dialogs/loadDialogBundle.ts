@@ -11,6 +11,7 @@ import type { ConversationLimits, OfferRules } from '../../machines/negotiationS
 import { parseLexicon, type Lexicon } from './lexicon.js';
 import { REQUIRED_PROMPT_KEYS } from '../conversation/render/requiredPrompts.js';
 import type { DialogBundle } from './dialogBundle.js';
+import { checkCannedReplies, readCannedFiles } from './cannedReplies.js';
 import { parsePrompts, type Prompts } from './prompts.js';
 import { FORBIDDEN_PHRASES_FILE } from './lint/conductLint.js';
 import { lintDialogs } from './lint/lintDialogs.js';
@@ -26,6 +27,7 @@ export function readDialogFiles(dir: string): Map<string, string> {
   const names = [FLOW_FILE, POLICY_FILE, ...LOCALES.flatMap((locale) => [`prompts/${locale}.yaml`, `lexicon/${locale}.yaml`])];
   const files = new Map(names.map((name) => [name, readFileSync(join(dir, name), 'utf8')]));
   if (existsSync(join(dir, FORBIDDEN_PHRASES_FILE))) files.set(FORBIDDEN_PHRASES_FILE, readFileSync(join(dir, FORBIDDEN_PHRASES_FILE), 'utf8'));
+  for (const [name, text] of readCannedFiles(dir)) files.set(name, text);
   return files;
 }
 
@@ -99,6 +101,7 @@ export function compileDialogs(dir: string, files: Map<string, string>): DialogC
       figures: { waiverAfterPayments: policy.waiver.afterPayments, settlementPayWithinDays: policy.settlement.payWithinDays, reviewEveryMonths: policy.review.everyMonths },
       prompts,
       lexicons,
+      canned: checkCannedReplies(files, file).replies,
     },
   };
 }

@@ -18,6 +18,8 @@ export const HandoffSchema = z.object({
   queuedAt: z.iso.datetime(),
   agentId: z.string().optional(),
   claimedAt: z.iso.datetime().optional(),
+  /** Transferred to the supervisors' queue: only supervisors see and claim it. */
+  forSupervisors: z.boolean().optional(),
 });
 export type Handoff = z.infer<typeof HandoffSchema>;
 

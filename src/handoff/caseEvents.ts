@@ -3,7 +3,7 @@ import { EventEmitter } from 'node:events';
 import { z } from 'zod';
 import { TranscriptEntrySchema } from '../domain/transcript.js';
 
-export const CASE_EVENT_TYPES = ['queue.changed', 'transcript.appended', 'case.claimed', 'case.released'] as const;
+export const CASE_EVENT_TYPES = ['queue.changed', 'transcript.appended', 'case.claimed', 'case.released', 'case.transferred'] as const;
 
 export const CaseEventSchema = z.object({
   type: z.enum(CASE_EVENT_TYPES),
@@ -13,6 +13,8 @@ export const CaseEventSchema = z.object({
   entries: z.array(TranscriptEntrySchema).optional(),
   /** The agent who claimed or released the case. */
   agentId: z.string().optional(),
+  /** A transfer's new holder (absent: back to a queue). */
+  toAgentId: z.string().optional(),
   /** Why a case left the desk: `handedBack`, `agreed` or `closed:<outcome>`. */
   detail: z.string().optional(),
 });

@@ -25,6 +25,7 @@ export async function claimCase(deps: DeskDeps, caseId: string, agent: DeskAgent
   const claim = await updateCase<Claim>(deps.store, caseId, async (record) => {
     if (record.status !== 'escalated' || !record.handoff) throw new HttpError(409, `case ${caseId} is ${record.status}, not waiting for a person`);
     const holder = record.handoff.agentId;
+    if (record.handoff.forSupervisors && !holder && agent.role !== 'supervisor') throw new HttpError(403, `case ${caseId} waits for a supervisor`);
     if (holder === agent.id) return { record, append: [], result: { record } };
     if (holder && !options.reassign) throw new HttpError(409, `case ${caseId} is already held by ${holder}`);
     const message = deskMessage(await bundleOf(deps, record), record, 'handoff.agentJoined', { agentName: agent.name });

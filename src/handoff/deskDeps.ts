@@ -8,6 +8,8 @@ import { HttpError } from '../errors.js';
 import type { OutgoingMessage } from '../conversation/render/renderReplies.js';
 import type { CaseStore, HandoffQueue } from '../store/caseStore.js';
 import type { CaseEvents } from './caseEvents.js';
+import type { DeskIndex } from './deskIndex.js';
+import type { Presence } from './presence.js';
 
 export interface DeskAgent {
   id: string;
@@ -25,6 +27,12 @@ export interface DeskDeps {
   store: CaseStore;
   queue: HandoffQueue;
   events: CaseEvents;
+  /** Summaries of every case the desk has seen: views and search. */
+  index: DeskIndex;
+  /** Everyone who may work the desk (agents and supervisors), for transfers and the supervisor view. */
+  staff: readonly DeskAgent[];
+  /** Agents with a console open right now (on this instance). */
+  presence: Presence;
   line: BorrowerLine;
   dialogs: DialogRegistry;
   clock: () => Date;

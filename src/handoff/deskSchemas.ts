@@ -7,6 +7,8 @@ import { OfferBasisSchema, OfferSchema } from '../domain/offers/offer.js';
 import { TIERS } from '../domain/tier.js';
 import { TranscriptEntrySchema } from '../domain/transcript.js';
 import { ProposalSchema } from './proposeOffer.js';
+import { DeskCaseSchema } from './deskIndex.js';
+import { CannedReplySchema } from '../dialogs/cannedReplies.js';
 
 export { ProposalSchema };
 
@@ -78,3 +80,28 @@ export const HandBackResponseSchema = z.object({ state: z.string().describe('the
 export const CLOSE_OUTCOMES = ['resolved', 'paidInFull', 'disputeUpheld', 'disputeRejected', 'referredToSupport', 'noResponse', 'other'] as const;
 export const CloseRequestSchema = z.strictObject({ outcome: z.enum(CLOSE_OUTCOMES), note: z.string().trim().max(500).optional() });
 export const CloseResponseSchema = z.object({ outcome: z.enum(CLOSE_OUTCOMES), delivered: z.boolean() });
+
+export const CaseListResponseSchema = z.object({ cases: z.array(DeskCaseSchema), now: z.iso.datetime() });
+
+export const StaffResponseSchema = z.object({ staff: z.array(z.object({ id: z.string(), name: z.string(), role: z.string(), online: z.boolean() })) });
+
+export const ConsoleSettingsSchema = z.object({
+  canned: z.partialRecord(LocaleSchema, z.array(CannedReplySchema)),
+  targets: z.record(PrioritySchema, z.object({ firstResponseMinutes: z.number(), replyMinutes: z.number() })),
+});
+
+export const NoteRequestSchema = z.strictObject({ text: z.string().trim().min(1).max(2000) });
+export const NoteResponseSchema = z.object({ at: z.iso.datetime() });
+
+export const TransferRequestSchema = z.strictObject({
+  /** The agent who takes over; omit to send the case to the supervisors' queue. */
+  toAgentId: z.string().min(1).optional(),
+  note: z.string().trim().max(2000).optional(),
+});
+export const TransferResponseSchema = z.object({ agentId: z.string().optional(), forSupervisors: z.boolean() });
+
+export const FloorResponseSchema = z.object({
+  agents: z.array(z.object({ id: z.string(), name: z.string(), role: z.string(), online: z.boolean(), load: z.number().int() })),
+  queue: z.array(z.object({ caseId: z.string(), priority: PrioritySchema, reason: EscalationReasonSchema, waitingSeconds: z.number().int() })),
+  today: z.object({ agreements: z.number().int(), outcomes: z.record(z.string(), z.number().int()), averageFirstResponseSeconds: z.number().int().nullable() }),
+});

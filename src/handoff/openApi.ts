@@ -36,7 +36,8 @@ export function openApiDocument(operations: readonly ApiOperation[]): Record<str
         description: `Roles: ${op.roles.join(', ') || 'none (public)'}.`,
         ...(op.roles.length > 0 ? { security: [{ bearer: [] }] } : {}),
         ...(parameters.length > 0 ? { parameters } : {}),
-        ...(op.request ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(op.request, 'input') } } } } : {}),
+        ...(op.request && op.method === 'get' ? { parameters: [...parameters, { name: 'filter', in: 'query', style: 'form', explode: true, schema: schemaOf(op.request, 'input') }] } : {}),
+        ...(op.request && op.method === 'post' ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(op.request, 'input') } } } } : {}),
         responses: {
           '200': { description: 'OK', content },
           ...Object.fromEntries(Object.entries(ERRORS).map(([status, description]) => [status, { description, content: { 'application/json': { schema: schemaOf(ErrorBodySchema, 'output') } } }])),

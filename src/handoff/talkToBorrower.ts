@@ -13,7 +13,7 @@ export async function sayToBorrower(deps: DeskDeps, caseId: string, agent: DeskA
   const at = deps.clock().toISOString();
   const { record, message, entry } = await updateCase(deps.store, caseId, async (record) => {
     assertHolds(record, agent);
-    const message = deskMessage(await bundleOf(deps, record), record, 'handoff.agentSays', { agentName: agent.name, text });
+    const message = { ...deskMessage(await bundleOf(deps, record), record, 'handoff.agentSays', { agentName: agent.name, text }), textFormat: 'plain' as const };
     const entry = agentEntry(record, agent, at, 'message', maskPersonalData(text));
     return { record: { ...record, lastActivityAt: at }, append: [entry], result: { record, message, entry } };
   });

@@ -52,6 +52,11 @@ export class TokenAuth {
     return found && { id: found.id, name: found.name, role: found.role };
   }
 
+  /** Everyone holding one of these roles, without their tokens. */
+  principals(roles: readonly Role[]): Principal[] {
+    return this.entries.filter((entry) => roles.includes(entry.role)).map(({ id, name, role }) => ({ id, name, role }));
+  }
+
   /** Throws 401 without a valid bearer token, 403 when its role is not among `roles`. */
   authorize(req: Request, roles: readonly Role[]): Principal {
     const header = req.header('authorization') ?? '';

@@ -5,14 +5,17 @@ import type { DirectLineStore } from '../channels/directline/directLineStore.js'
 import type { FlowVersionStore } from '../dialogs/versions/flowVersionStore.js';
 import { MemoryFlowVersionStore } from '../dialogs/versions/flowVersionStore.js';
 import { MemoryCaseEvents, type CaseEvents } from '../handoff/caseEvents.js';
+import type { DeskIndex } from '../handoff/deskIndex.js';
 import { MemoryFlowMetrics, type FlowMetrics } from '../metrics/flowMetrics.js';
 import { RateLimits } from '../server/limits/rateLimits.js';
 import type { CaseStore, HandoffQueue } from './caseStore.js';
+import { MemoryDeskIndex } from './memory/memoryDeskIndex.js';
 import { MemoryDirectLineStore } from './memory/memoryDirectLineStore.js';
 import { MemoryCaseStore, MemoryHandoffQueue } from './memory/memoryStore.js';
 import { RedisCaseEvents } from './redis/redisCaseEvents.js';
 import { RedisCaseStore } from './redis/redisCaseStore.js';
 import { RedisConnection } from './redis/redisConnection.js';
+import { RedisDeskIndex } from './redis/redisDeskIndex.js';
 import { RedisDirectLineStore } from './redis/redisDirectLineStore.js';
 import { RedisFlowMetrics } from './redis/redisFlowMetrics.js';
 import { RedisFlowVersionStore } from './redis/redisFlowVersionStore.js';
@@ -29,6 +32,8 @@ export interface Stores {
   store: CaseStore;
   queue: HandoffQueue;
   events: CaseEvents;
+  /** The desk's summary of every case it has seen (views and search). */
+  deskIndex: DeskIndex;
   directLine: DirectLineStore;
   flowVersions: FlowVersionStore;
   flowMetrics: FlowMetrics;
@@ -54,6 +59,7 @@ function memoryStores(config: Config, logger: Logger): Stores {
     store,
     queue: new MemoryHandoffQueue(),
     events,
+    deskIndex: new MemoryDeskIndex(),
     directLine,
     flowVersions: new MemoryFlowVersionStore(),
     flowMetrics,
@@ -84,6 +90,7 @@ function redisStores(config: Config, logger: Logger): Stores {
     store,
     queue: new RedisHandoffQueue(redis),
     events,
+    deskIndex: new RedisDeskIndex(redis),
     directLine,
     flowVersions: new RedisFlowVersionStore(redis),
     flowMetrics,

@@ -11,6 +11,8 @@ export interface OutgoingMessage {
   text: string;
   locale: Locale;
   inputHint?: 'expectingInput' | 'acceptingInput';
+  /** 'plain' for what a person typed: channels must not read it as Markdown. */
+  textFormat?: 'plain';
   attachments?: Attachment[];
   attachmentLayout?: 'carousel' | 'list';
   suggestedActions?: { actions: Array<{ type: 'imBack'; title: string; value: string }> };

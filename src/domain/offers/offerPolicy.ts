@@ -80,6 +80,10 @@ export const OfferPolicySchema = z.strictObject({
   }),
   secondArrangement: z.strictObject({ allowGrace: z.boolean(), allowWaiver: z.boolean(), installmentMaxMonths: months }),
   authority: z.strictObject({ agent: AuthoritySchema, supervisor: AuthoritySchema }),
+  /** The desk's service targets per priority, in minutes: the console colours its timers against them. */
+  deskTargets: z
+    .record(z.enum(['urgent', 'high', 'normal']), z.strictObject({ firstResponseMinutes: z.number().min(0.5).max(1440), replyMinutes: z.number().min(0.5).max(1440) }))
+    .default({ urgent: { firstResponseMinutes: 2, replyMinutes: 2 }, high: { firstResponseMinutes: 5, replyMinutes: 5 }, normal: { firstResponseMinutes: 15, replyMinutes: 10 } }),
 });
 export type OfferPolicy = z.infer<typeof OfferPolicySchema>;
 

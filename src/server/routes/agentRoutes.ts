@@ -1,5 +1,5 @@
 // /api/agent/* and /agent: the agent desk's HTTP face — thin handlers over src/handoff, bearer roles agent and supervisor.
-import type { Request, Server } from 'restify';
+import type { Server } from 'restify';
 import { HttpError } from '../../errors.js';
 import type { Logger } from 'pino';
 import type { DeskDeps } from '../../handoff/deskDeps.js';
@@ -23,7 +23,9 @@ export function agentRoutes(server: Server, parts: { deps: DeskDeps; auth: Token
     route(path, async (req, res) => {
       try {
         const agent = auth.authorize(req, operation.roles as typeof DESK_ROLES);
-        const body = operation.request ? parseBody(operation.request, req) : undefined;
+        // A GET's parameters come from the query string, a POST's from its JSON body.
+        const input = operation.method === 'get' ? Object.fromEntries(new URL(req.url ?? '', 'http://localhost').searchParams) : req.body;
+        const body = operation.request ? parseBody(operation.request, input) : undefined;
         const caseId = typeof req.params?.caseId === 'string' ? req.params.caseId : '';
         const result = await operation.handle({ deps, agent, caseId, body });
         res.send(200, operation.response.parse(result));
@@ -37,8 +39,8 @@ export function agentRoutes(server: Server, parts: { deps: DeskDeps; auth: Token
   return { close: () => streams.endAll() };
 }
 
-function parseBody(schema: NonNullable<(typeof AGENT_OPERATIONS)[number]['request']>, req: Request): unknown {
-  const parsed = schema.safeParse(req.body ?? {});
+function parseBody(schema: NonNullable<(typeof AGENT_OPERATIONS)[number]['request']>, input: unknown): unknown {
+  const parsed = schema.safeParse(input ?? {});
   if (parsed.success) return parsed.data;
   throw new HttpError(400, `invalid body — ${parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ')}`);
 }

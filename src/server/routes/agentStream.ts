@@ -5,7 +5,7 @@ import { HttpError } from '../../errors.js';
 import { CaseEventSchema, type CaseEvent } from '../../handoff/caseEvents.js';
 import type { DeskDeps } from '../../handoff/deskDeps.js';
 import type { ApiOperation } from '../../handoff/openApi.js';
-import type { TokenAuth } from '../auth.js';
+import type { Principal, TokenAuth } from '../auth.js';
 import { sendError } from '../httpErrors.js';
 import { DESK_ROLES } from './agentApi.js';
 
@@ -25,8 +25,9 @@ export function agentStreamRoute(server: Server, deps: { deps: DeskDeps; auth: T
   const open = new Set<() => void>();
   server.get('/api/agent/events', async (req, res) => {
     const query = new URL(req.url ?? '', 'http://localhost').searchParams;
+    let principal: Principal;
     try {
-      authorize(deps.auth, req, query.get('access_token'));
+      principal = authorize(deps.auth, req, query.get('access_token'));
       await deps.deps.events.ready();
     } catch (error) {
       return sendError(res, error, deps.logger);
@@ -38,10 +39,12 @@ export function agentStreamRoute(server: Server, deps: { deps: DeskDeps; auth: T
       if (!only || event.caseId === only) res.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
     };
     const unsubscribe = deps.deps.events.subscribe(write);
+    const offline = deps.deps.presence.open(principal.id);
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
     const end = () => {
       clearInterval(heartbeat);
       unsubscribe();
+      offline();
       open.delete(end);
       res.end();
     };
@@ -52,12 +55,10 @@ export function agentStreamRoute(server: Server, deps: { deps: DeskDeps; auth: T
 }
 
 /** EventSource cannot send headers: the stream also takes `?access_token=` (same tokens, same roles). */
-function authorize(auth: TokenAuth, req: Request, queryToken: string | null): void {
-  if (req.header('authorization') || !queryToken) {
-    auth.authorize(req, DESK_ROLES);
-    return;
-  }
+function authorize(auth: TokenAuth, req: Request, queryToken: string | null): Principal {
+  if (req.header('authorization') || !queryToken) return auth.authorize(req, DESK_ROLES);
   const principal = auth.identify(queryToken);
   if (!principal) throw new HttpError(401, 'unknown or revoked token');
   if (!(DESK_ROLES as readonly string[]).includes(principal.role)) throw new HttpError(403, `role ${principal.role} may not do this (needs ${DESK_ROLES.join(' or ')})`);
+  return principal;
 }

@@ -21,6 +21,9 @@ export function caseKeys(caseId: string) {
 /** The agent queue, one for all instances, on its own hash tag (so on Cluster it lives on one slot). */
 export const QUEUE_KEYS = { order: '{queue}:z', entries: '{queue}:h' } as const;
 
+/** The desk index: one hash of case id → summary JSON (every case the desk has seen), on its own hash tag. */
+export const DESK_INDEX_KEY = '{desk}:cases';
+
 /** A Direct Line conversation: record, activity log and start flag under one `{dl:<id>}` hash tag. */
 export function directLineKey(conversationId: string, part: 'conv' | 'log' | 'started'): string {
   return `{dl:${conversationId}}:${part}`;

@@ -1,0 +1,21 @@
+// Who has a console open: counted per open event stream, so two tabs of one agent count once and closing both goes offline.
+export class Presence {
+  private readonly streams = new Map<string, number>();
+
+  /** Returns the function that marks this stream closed. */
+  open(agentId: string): () => void {
+    this.streams.set(agentId, (this.streams.get(agentId) ?? 0) + 1);
+    let closed = false;
+    return () => {
+      if (closed) return;
+      closed = true;
+      const left = (this.streams.get(agentId) ?? 1) - 1;
+      if (left <= 0) this.streams.delete(agentId);
+      else this.streams.set(agentId, left);
+    };
+  }
+
+  online(): string[] {
+    return [...this.streams.keys()];
+  }
+}
