@@ -62,6 +62,8 @@ export async function viewCase(deps: Pick<DeskDeps, 'store'>, caseId: string): P
           },
         }
       : {}),
+    // Account facts arrive with the lookup, the interview only after the identity check: answers or offers prove it passed.
+    identityVerified: Boolean(account) && record.handoff?.reason !== 'identityFailed' && (Object.keys(facts.hardship).length > 0 || facts.offers.length > 0),
     interview: facts.hardship,
     ...(facts.basis ? { basis: facts.basis } : {}),
     offersShown: facts.offers.filter((offer) => facts.shownIds.includes(offer.id)),

@@ -58,6 +58,7 @@ export const CaseViewSchema = z.object({
   channelId: z.string(),
   handoff: HandoffSchema.optional(),
   account: AccountFactsSchema.optional(),
+  identityVerified: z.boolean().describe('the borrower answered the identity questions (the console marks "not verified" otherwise)'),
   interview: HardshipSchema.partial(),
   basis: OfferBasisSchema.optional(),
   offersShown: z.array(OfferSchema),

@@ -11,7 +11,7 @@ export const REQUIRED_PROMPT_KEYS: readonly string[] = [
   'card.graceValue', 'card.lumpSum', 'card.conditions', 'card.choose', 'card.agreementTitle', 'card.draftTitle',
   'card.reference', 'card.schedule', 'card.dueDate', 'card.amount', 'card.fallbackNote',
   'card.totalOverdueOnly', 'card.interest', 'card.fees', 'card.apr', 'card.lineInterest', 'card.lineFees',
-  'handoff.waitEstimate', 'handoff.agentJoined', 'handoff.agentSays', 'handoff.offerProposed', 'handoff.handedBack', 'handoff.closed',
+  'handoff.waitEstimate', 'handoff.agentJoined', 'handoff.agentSays', 'handoff.offerProposed', 'handoff.handedBack', 'handoff.closed', 'handoff.offerChosen',
   ...OFFER_KINDS.map((kind) => `kind.${kind}`),
   ...HARDSHIP_REASONS.map((reason) => `choice.${reason}`),
   ...CONDITION_KEYS,

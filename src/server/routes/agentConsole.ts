@@ -11,6 +11,7 @@ const FILES: Record<string, string> = {
   'consoleApi.js': 'text/javascript; charset=utf-8',
   'consoleView.js': 'text/javascript; charset=utf-8',
   'i18n.js': 'text/javascript; charset=utf-8',
+  'notify.js': 'text/javascript; charset=utf-8',
   'console.css': 'text/css; charset=utf-8',
 };
 const SECURITY_HEADERS = {
