@@ -37,7 +37,6 @@ function fail(error) {
 async function attempt(action, done) {
   try {
     const result = await action();
-    $('alert').hidden = true;
     if (done) say(result?.delivered === false ? state.words.undelivered : done);
     return result;
   } catch (error) {
@@ -247,6 +246,7 @@ function onEvent(type, event) {
 /** `doneKey` names the words said once the action succeeded; `focusAfter` the element that gets focus. */
 const act = (action, doneKey, focusAfter) => async () => {
   const caseId = state.current;
+  $('alert').hidden = true;
   const result = await attempt(() => action(caseId), state.words[doneKey]);
   if (result) {
     await openCase(caseId, { focus: false });
