@@ -14,6 +14,7 @@ import { BotBorrowerLine } from './bot/borrowerLine.js';
 import { NegotiationBot } from './bot/negotiationBot.js';
 import { supportedLocale } from './bot/activitySchema.js';
 import type { DeskDeps } from './handoff/deskDeps.js';
+import { AutoAssigner } from './handoff/autoAssign.js';
 import { DeskLink } from './handoff/deskLink.js';
 import { IndexingCaseEvents } from './handoff/indexingCaseEvents.js';
 import { Presence } from './handoff/presence.js';
@@ -111,6 +112,13 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
   const staff = auth.principals(DESK_ROLES);
   const desk: DeskDeps = { store, queue, events, index: stores.deskIndex, staff, presence: new Presence(), line, dialogs, clock, logger: logger.child({ component: 'desk' }) };
   const bot = new NegotiationBot({ store, accounts, dialogs, metrics: flows.metrics, serviceMetrics: metrics, clock, logger, admitNewConversation: (activity) => admission.admitNewConversation(activity) }, new DeskLink(desk, config.HANDOFF_MINUTES_PER_CASE));
+  if (config.DESK_AUTO_ASSIGN === 'on') {
+    const assigner = new AutoAssigner(desk, config.DESK_AGENT_CAPACITY);
+    events.subscribe((event) => {
+      if (event.type !== 'transcript.appended') void assigner.assign();
+    });
+    desk.presence.onOpen(() => void assigner.assign());
+  }
 
   messagesRoute(server, { adapter, bot, serviceUrls, admission, clientOf: edge.clientOf, authenticated: Boolean(config.MicrosoftAppId), logger });
   healthRoutes(server, { store, version: () => dialogs.current().version });

@@ -39,6 +39,10 @@ export const ConfigSchema = z.object({
   DIALOGS_WATCH: z.enum(['auto', 'on', 'off']).default('auto'),
   /** Minutes an agent needs per queued case: the borrower is told about position × this before a person joins. */
   HANDOFF_MINUTES_PER_CASE: z.coerce.number().min(0.5).max(240).default(5),
+  /** Give queued cases to agents with a console open, round robin, instead of waiting for a manual claim. */
+  DESK_AUTO_ASSIGN: z.enum(['on', 'off']).default('off'),
+  /** With auto-assignment: the most cases one agent holds at once. */
+  DESK_AGENT_CAPACITY: z.coerce.number().int().min(1).max(50).default(3),
   /** `role:id:Display Name:token` entries separated by `;`. Empty outside production = the demo tokens in README. */
   API_TOKENS: z.string().default(''),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(256 * 1024),

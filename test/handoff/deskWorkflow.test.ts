@@ -1,6 +1,6 @@
 // The desk's new routes over real HTTP: views and search, notes, transfer, staff, settings, the supervisor floor; roles, 401/403/409.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { caseIdFor } from '../../src/bot/caseIdentity.js';
+import { caseIdFor } from '../../src/conversation/caseIdentity.js';
 import { startService, STORE_KINDS, storeEnv, type RunningService } from '../helpers/service.js';
 import { deskClient, escalateAtOffers, TOKENS } from './deskClient.js';
 
