@@ -134,6 +134,7 @@ describe.skipIf(!chromiumAvailable())('the agent desk in Chromium', () => {
 
     await amy.reload();
     await amy.locator('#case-title').waitFor();
+    await expect(amy.locator('#view-tabs [aria-pressed="true"]').innerText()).resolves.toMatch(/My cases \([12]\)/);
     await expect(amy.locator('#facts').innerText()).resolves.toContain('Amy');
     await expect(amy.locator('#chat-text').isEnabled()).resolves.toBe(true);
     await amy.screenshot({ path: screenshotPath('desk-en-transferred-case-after-reload'), fullPage: true });

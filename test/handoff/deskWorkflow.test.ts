@@ -37,7 +37,7 @@ describe.each(STORE_KINDS)('desk workflow routes (%s)', (kind) => {
     expect(bad.body.error.message).toContain('view');
   });
 
-  test('views: a queued case is in the queue; claimed, it is in "mine" of its holder only; a note is kept apart and never sent to the borrower', async () => {
+  test('views: a queued case is in the queue; claimed, it is in "mine" of its holder only; a note is kept apart and never sent to the borrower; agent messages carry no replyToId', async () => {
     const { borrower, caseId } = await escalated();
     const queue = await li().get<Listed>('/api/agent/cases?view=queue');
     expect(queue.body.cases.map((c) => c.caseId)).toContain(caseId);
@@ -57,6 +57,11 @@ describe.each(STORE_KINDS)('desk workflow routes (%s)', (kind) => {
 
     // The agent answers: "waiting" (for the borrower) lists it, with its first response recorded.
     await li().post(`/api/agent/cases/${caseId}/messages`, { text: '您好' });
+    // Web Chat waits seconds for a replyToId it never saw: the agent's activities carry none (and are plain text).
+    const agentSaid = service.connector.of(borrower.conversationId).filter((a) => a.text?.startsWith('李客服'));
+    expect(agentSaid.length).toBeGreaterThan(0);
+    for (const activity of agentSaid) expect(activity.replyToId).toBeUndefined();
+    expect(agentSaid.at(-1)).toMatchObject({ textFormat: 'plain' });
     const waiting = await li().get<Listed>('/api/agent/cases?view=waiting');
     expect(waiting.body.cases.find((c) => c.caseId === caseId)?.firstResponseAt).toBeDefined();
     await borrower.say('好的');

@@ -87,10 +87,9 @@ async function login(token) {
   renderTransferTargets();
   await refresh();
   // A reload (or a new tab) comes back to the case the agent was working on.
+  if (state.mine.length > 0) await switchView('mine', false);
   const last = sessionStorage.getItem(`xs.current.${me.id}`);
   if (last) await openCase(last, { focus: false });
-  if (!state.current && state.mine.length === 0) await switchView('queue', false);
-  else if (!state.current) await switchView('mine', false);
   document.querySelector('#view-tabs [aria-pressed="true"]')?.focus();
 }
 
