@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { HardshipSchema, type Hardship, type HardshipDuration, type HardshipReason } from '../src/domain/hardship.js';
 import { EscalationReasonSchema, PrioritySchema } from '../src/domain/case.js';
+import { accountIdentityKey } from '../src/domain/identityLock.js';
 import { CARDS, EXPECTATIONS, type Ask, type NegotiationContext } from './context.js';
 import { negotiationSetup, type MachineDeps } from './negotiationSetup.js';
 
@@ -52,10 +53,13 @@ export function createActions({ rules, limits }: MachineDeps) {
       enqueue.emit(askAgain({ ...context.lastAsk, choices }));
     }),
     countMisunderstanding: assign({ misunderstandings: ({ context }) => context.misunderstandings + 1 }),
-    recordAccount: assign({ account: ({ context, event }) => (event.type === 'lookup.found' ? event.account : context.account) }),
-    countLookupFailure: assign({ lookupFailures: ({ context }) => context.lookupFailures + 1 }),
-    rememberIdLast4: assign({ pendingIdLast4: ({ event }) => (event.type === 'idLast4.given' ? event.value : undefined) }),
-    forgetIdentityAnswers: assign({ pendingIdLast4: undefined }),
+    recordAccount: assign(({ context, event }) => (event.type === 'lookup.found' ? { account: event.account, identityKey: accountIdentityKey(event.account.accountRef) } : { account: context.account })),
+    recordClaim: assign({ identityKey: ({ context, event }) => (event.type === 'lookup.notFound' ? event.identityKey : context.identityKey) }),
+    rememberIdLast4: assign({
+      idLast4Matched: ({ context, event }) => event.type === 'idLast4.given' && context.account !== undefined && event.value.toUpperCase() === context.account.borrower.idLast4.toUpperCase(),
+    }),
+    forgetIdentityAnswers: assign({ idLast4Matched: undefined }),
+    confirmIdentity: assign({ identityVerified: true }),
     countIdentityFailure: assign({ identityFailures: ({ context }) => context.identityFailures + 1 }),
     recordReason: assign({
       hardship: ({ context, event }) => (event.type === 'choice.made' ? { ...context.hardship, reason: event.value as HardshipReason } : context.hardship),
@@ -94,7 +98,9 @@ export function createActions({ rules, limits }: MachineDeps) {
     }),
     rejectCounterOffer: assign(({ context, event }) => {
       if (event.type !== 'offer.countered' || !context.account) return {};
-      const result = rules.counter(context.account, hardshipOf(context), event.amountMinor);
+      const hardship = HardshipSchema.safeParse(context.hardship);
+      if (!hardship.success) return { counterAttempts: context.counterAttempts + 1, counterMinimumMinor: undefined };
+      const result = rules.counter(context.account, hardship.data, event.amountMinor);
       return { counterAttempts: context.counterAttempts + 1, counterMinimumMinor: result.accepted ? undefined : result.minimumMonthlyMinor };
     }),
     escalate: assign({ escalation: (_, params) => ACTION_PARAMS.escalate.parse(params) }),

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AccountSchema, type Account } from '../src/domain/account.js';
 import { EscalationReasonSchema, PrioritySchema } from '../src/domain/case.js';
 import { HardshipSchema } from '../src/domain/hardship.js';
+import { accountIdentityKey } from '../src/domain/identityLock.js';
 import { OfferBasisSchema, OfferSchema } from '../src/domain/offers/offer.js';
 
 export const EXPECTATIONS = ['lookup', 'idLast4', 'date', 'choice', 'amount', 'number', 'yesNo', 'offer'] as const;
@@ -33,10 +34,13 @@ export const NegotiationContextSchema = z.object({
   caseId: z.string(),
   account: AccountSchema.optional(),
   hardship: HardshipSchema.partial(),
-  lookupFailures: z.number().int(),
+  /** Whom identity failures are counted for across conversations: a hash of the reference or phone given (src/domain/identityLock.ts). */
+  identityKey: z.string().optional(),
   identityFailures: z.number().int(),
-  /** Held only between the two identity questions, then forgotten. */
-  pendingIdLast4: z.string().optional(),
+  /** Whether the ID suffix given matched, held only between the two identity questions (the digits are never kept). */
+  idLast4Matched: z.boolean().optional(),
+  /** True once the borrower passed the identity check; a hand-back of an unverified case resumes at the check. Absent in snapshots stored before it existed: not verified. */
+  identityVerified: z.boolean().default(false),
   misunderstandings: z.number().int(),
   /** Every offer computed for this case, ranked; `presentedIds` are the ones on screen now. */
   offers: z.array(OfferSchema),
@@ -59,7 +63,8 @@ export interface NegotiationInput {
 
 export type NegotiationEvent =
   | { type: 'lookup.found'; account: Account }
-  | { type: 'lookup.notFound' }
+  | { type: 'lookup.notFound'; identityKey: string }
+  | { type: 'identity.locked' }
   | { type: 'idLast4.given'; value: string }
   | { type: 'date.given'; date: string }
   | { type: 'choice.made'; value: string }
@@ -85,9 +90,10 @@ export function initialContext(input: NegotiationInput): NegotiationContext {
     caseId: input.caseId,
     account: input.account,
     hardship: {},
-    lookupFailures: 0,
+    identityKey: input.account ? accountIdentityKey(input.account.accountRef) : undefined,
     identityFailures: 0,
-    pendingIdLast4: undefined,
+    idLast4Matched: undefined,
+    identityVerified: false,
     misunderstandings: 0,
     offers: [],
     presentedIds: [],

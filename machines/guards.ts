@@ -9,12 +9,11 @@ type GuardArgs = { context: NegotiationContext; event: NegotiationEvent };
 export function createGuards({ rules, limits }: MachineDeps) {
   return {
     hasAccount: ({ context }: GuardArgs) => context.account !== undefined,
-    hasLookupTriesLeft: ({ context }: GuardArgs) => context.lookupFailures + 1 < limits.lookupTries,
     hasIdentityTriesLeft: ({ context }: GuardArgs) => context.identityFailures + 1 < limits.identityTries,
     isIdentityConfirmed: ({ context, event }: GuardArgs) => {
       const borrower = context.account?.borrower;
-      if (!borrower || event.type !== 'date.given' || context.pendingIdLast4 === undefined) return false;
-      return context.pendingIdLast4.toUpperCase() === borrower.idLast4.toUpperCase() && event.date === borrower.birthDate;
+      if (!borrower || event.type !== 'date.given') return false;
+      return context.idLast4Matched === true && event.date === borrower.birthDate;
     },
     isHardshipReason: ({ event }: GuardArgs) =>
       event.type === 'choice.made' && (HARDSHIP_REASONS as readonly string[]).includes(event.value),
@@ -23,8 +22,10 @@ export function createGuards({ rules, limits }: MachineDeps) {
       context.account !== undefined && compareTiers(tierOf(context.account.daysPastDue), limits.settlementMinTier) >= 0,
     isOfferShown: ({ context, event }: GuardArgs) => event.type === 'offer.accepted' && context.shownIds.includes(event.offerId),
     isCounterAcceptable: ({ context, event }: GuardArgs) => {
-      if (event.type !== 'offer.countered' || !context.account) return false;
-      return rules.counter(context.account, HardshipSchema.parse(context.hardship), event.amountMinor).accepted;
+      // An agent's offer can be on screen before any interview (hand-back of an early escalation): no answers, no counter-offer fits.
+      const hardship = HardshipSchema.safeParse(context.hardship);
+      if (event.type !== 'offer.countered' || !context.account || !hardship.success) return false;
+      return rules.counter(context.account, hardship.data, event.amountMinor).accepted;
     },
     hasCounterAttemptsLeft: ({ context }: GuardArgs) => context.counterAttempts + 1 < limits.counterOfferAttempts,
     hasAlternatives: ({ context }: GuardArgs) => context.offers.some((offer) => !context.shownIds.includes(offer.id)),

@@ -24,7 +24,6 @@ export interface OfferRules {
 /** Numbers from dialogs/offer-policy.yaml that steer the conversation. */
 export interface ConversationLimits {
   identityTries: number;
-  lookupTries: number;
   maxMisunderstandings: number;
   counterOfferAttempts: number;
   settlementMinTier: Tier;

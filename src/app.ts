@@ -92,9 +92,12 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
   const { server, edge } = createServer({ maxBodyBytes: config.MAX_BODY_BYTES, edge: config, logger });
   closables.push({ close: () => new Promise<void>((resolve) => server.close(() => resolve())) });
   const limits = stores.rateLimits;
+  const identityAttempts = { points: config.IDENTITY_ATTEMPTS_PER_MINUTE, seconds: 60 };
   const admission = new ConversationAdmission({
     perClient: limits.define('conversations-per-client', config.RATE_LIMIT_CONVERSATIONS_PER_CLIENT, 'new conversations from this address'),
     perUser: limits.define('conversations-per-user', config.RATE_LIMIT_CONVERSATIONS_PER_USER, 'new conversations for this user'),
+    identityPerClient: limits.define('identity-attempts-per-client', identityAttempts, 'identity answers from this address'),
+    identityPerUser: limits.define('identity-attempts-per-user', identityAttempts, 'identity answers from this user'),
     exempt: (address) => edge.exempt.has(address),
   });
 
@@ -111,7 +114,7 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
   const events = new IndexingCaseEvents(stores.events, stores.deskIndex, store);
   const staff = auth.principals(DESK_ROLES);
   const desk: DeskDeps = { store, queue, events, index: stores.deskIndex, staff, presence: new Presence(), line, dialogs, clock, logger: logger.child({ component: 'desk' }) };
-  const bot = new NegotiationBot({ store, accounts, dialogs, metrics: flows.metrics, serviceMetrics: metrics, clock, logger, admitNewConversation: (activity) => admission.admitNewConversation(activity) }, new DeskLink(desk, config.HANDOFF_MINUTES_PER_CASE));
+  const bot = new NegotiationBot({ store, identityFailures: stores.identityFailures, admitIdentityAnswer: (activity) => admission.admitIdentityAnswer(activity), accounts, dialogs, metrics: flows.metrics, serviceMetrics: metrics, clock, logger, admitNewConversation: (activity) => admission.admitNewConversation(activity) }, new DeskLink(desk, config.HANDOFF_MINUTES_PER_CASE));
   if (config.DESK_AUTO_ASSIGN === 'on') {
     const assigner = new AutoAssigner(desk, config.DESK_AGENT_CAPACITY);
     events.subscribe((event) => {
@@ -132,7 +135,9 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
   channels.register((serviceUrl) => serviceUrl.protocol === 'https:' && serviceUrl.host === serviceHost, (conversationId, activity) => bridge.fromBot(conversationId, activity));
   const publicUrl = config.PUBLIC_URL;
   const admit = (req: Parameters<Edge['clientOf']>[0]) => admission.admitClient(edge.clientOf(req));
-  directLineRoutes(server, { bridge, store: directLine, tokens, publicUrl, logger: directLineLog, admit, maxActivityBytes: config.DIRECTLINE_MAX_ACTIVITY_BYTES });
+  // The token counted the conversation against the address; the posted activities still count identity answers.
+  const fromClient = <T>(req: Parameters<Edge['clientOf']>[0], run: () => Promise<T>) => admission.fromClient(edge.clientOf(req), run, true);
+  directLineRoutes(server, { bridge, store: directLine, tokens, publicUrl, logger: directLineLog, admit, fromClient, maxActivityBytes: config.DIRECTLINE_MAX_ACTIVITY_BYTES });
   inviteRoutes(server, { tokens, accounts, auth, publicUrl, inviteTtlSeconds: config.INVITE_TTL_HOURS * 3600, production: config.NODE_ENV === 'production', logger: directLineLog });
   chatPageRoutes(server);
   // Open streams would keep the server from closing: they are closed before it (closables run in reverse).

@@ -47,6 +47,8 @@ export const ConfigSchema = z.object({
   API_TOKENS: z.string().default(''),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(256 * 1024),
   DEDUPE_TTL_SECONDS: z.coerce.number().int().min(60).default(24 * 3600),
+  /** Identity answers one channel user may give per minute, across conversations; more → 429 with Retry-After. */
+  IDENTITY_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
   RETENTION_DAYS: z.coerce.number().int().min(1).default(730),
   /** A request body must arrive completely within this many ms (a dripping body is cut off with 408); also bounds headers and WebSocket handshakes. */
   BODY_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),

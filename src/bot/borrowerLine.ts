@@ -23,7 +23,8 @@ export class BotBorrowerLine implements BorrowerLine {
     await this.continue(reference, async (context) => {
       if (senderName) {
         context.onSendActivities(async (_context, activities, next) => {
-          for (const activity of activities) activity.from = { ...activity.from, id: activity.from?.id ?? '', name: senderName };
+          // A person's words go out as plain text: Web Chat would render Markdown (a link an agent types, or pastes).
+          for (const activity of activities) Object.assign(activity, { from: { ...activity.from, id: activity.from?.id ?? '', name: senderName }, textFormat: 'plain' });
           return next();
         });
       }

@@ -46,11 +46,14 @@ export class NegotiationBot extends ActivityHandler {
     const outcome = await runTurn(activity, this.deps);
     const log = this.deps.logger.child({ caseId: outcome.caseId, channelId: activity.channelId });
     log.debug({ activityId: activity.id, outcome: outcome.kind, replies: outcome.replies.length, ms: Math.round(performance.now() - started) }, 'turn');
+    // A case waiting for a person is queued again on every turn (idempotent): an earlier queueing may have been lost.
+    if (outcome.waitingForAgent) await this.desk.stillWaiting(outcome.caseId, outcome.waitingForAgent);
     if (outcome.kind === 'duplicate') {
-      if (outcome.waitingForAgent) await this.desk.stillWaiting(outcome.caseId, outcome.waitingForAgent);
       log.info({ activityId: activity.id }, 'duplicate delivery dropped');
       return outcome.kind;
     }
+    // Queued before any reply is sent: a channel that fails to take the replies cannot lose the escalation.
+    if (outcome.escalated) await this.desk.queueEscalation(outcome.escalated);
     if (outcome.replies.length > 0) await context.sendActivities(outcome.replies as Partial<Activity>[]);
     if (outcome.escalated) {
       await this.desk.caseEscalated(outcome.escalated, turnReplies(context));

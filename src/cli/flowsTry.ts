@@ -10,6 +10,7 @@ import { loadDialogBundle } from '../dialogs/loadDialogBundle.js';
 import { staticRegistry } from '../dialogs/dialogBundle.js';
 import { AccountDirectory } from '../store/accountDirectory.js';
 import { MemoryCaseStore } from '../store/memory/memoryStore.js';
+import { MemoryIdentityFailureLog } from '../store/memory/memoryIdentityFailureLog.js';
 import { runTurn, type TurnDeps } from '../conversation/negotiationTurn.js';
 import type { OutgoingMessage } from '../conversation/render/renderReplies.js';
 
@@ -39,6 +40,9 @@ export async function runTry(options: TryOptions, input: Readable, out: (text: s
     accounts: new AccountDirectory(accounts.map((a) => (a === chosen ? { ...a, channelUserIds: [...a.channelUserIds, `${CHANNEL}:${USER}`] } : a))),
     dialogs: staticRegistry(bundle),
     clock: () => new Date(),
+    identityFailures: new MemoryIdentityFailureLog(),
+    // One person trying a flow at the terminal: no rate limit on identity answers (the account lock still applies).
+    admitIdentityAnswer: async () => {},
   };
   const b = chosen.borrower;
   out(`Trying flow ${bundle.version} as ${chosen.accountRef} (${chosen.persona}) in ${locale.data}.\n`);

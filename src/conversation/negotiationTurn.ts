@@ -1,4 +1,5 @@
 // One turn, end to end: load the case, understand, step the machine, save atomically, reply.
+import { randomUUID } from 'node:crypto';
 import type { NegotiationEvent } from '../../machines/context.js';
 import type { Locale } from '../domain/account.js';
 import type { Agreement, CaseRecord, Handoff } from '../domain/case.js';
@@ -14,11 +15,12 @@ import { joinPlainMessages, renderReplies, type OutgoingMessage } from './render
 import { persistedContext, stepMachine } from './stepMachine.js';
 import { borrowerEntry, botEntries, conversationReference } from './transcriptEntries.js';
 import { understand } from './understand.js';
+import { identityAnswerKey, isLockedBeforeAnswer, lockedByFailure, type IdentityGateDeps } from './identityGate.js';
 import { replyAfterTheEnd } from './afterTheEnd.js';
 import type { FlowMetrics } from '../metrics/flowMetrics.js';
 import { turnMetrics } from '../metrics/turnMetrics.js';
 
-export interface TurnDeps {
+export interface TurnDeps extends IdentityGateDeps {
   store: CaseStore;
   accounts: AccountDirectory;
   dialogs: DialogRegistry;
@@ -38,8 +40,8 @@ export interface TurnOutcome {
   /** What this turn added to the transcript of a case with the agent desk (relayed to the agents' consoles). */
   forDesk?: TranscriptEntry[];
   /**
-   * Set on a duplicate of a case waiting for a person that no agent holds: the bot queues it again
-   * (idempotent), because the first delivery may have failed after its commit, before the queueing.
+   * Set on any turn (a duplicate too) of a case waiting for a person that no agent holds: the bot queues
+   * it again (idempotent), because an earlier delivery may have failed after its commit, before the queueing.
    */
   waitingForAgent?: Handoff;
 }
@@ -55,15 +57,27 @@ export async function runTurn(activity: IncomingActivity, deps: TurnDeps): Promi
     const loaded = await deps.store.load(caseId, activity.id);
     if (loaded.duplicate) return { kind: 'duplicate', caseId, replies: [], ...waitingForAgent(loaded.record) };
     const bundle = loaded.record ? await deps.dialogs.get(loaded.record.flowVersion) : deps.dialogs.current();
-    const planned = planTurn(activity, loaded.record, caseId, deps, bundle);
+    const planned = await planGatedTurn(activity, loaded.record, caseId, deps, bundle);
     if (!planned) return { kind: 'ignored', caseId, replies: [] };
     if (!loaded.record && deps.admitNewConversation) await deps.admitNewConversation(activity);
     const result = await deps.store.commit({ caseId, expectedVersion: loaded.version, record: planned.record, append: planned.append, ...(activity.id ? { activityId: activity.id } : {}), ...(planned.agreement ? { agreement: planned.agreement } : {}) });
     if (result.ok && planned.metrics && deps.metrics) await deps.metrics.record(planned.metrics);
-    if (result.ok) return { kind: 'replied', caseId, replies: planned.replies, ...(planned.escalated ? { escalated: { handoff: planned.escalated, record: planned.record } } : {}), ...(loaded.record?.status === 'escalated' ? { forDesk: planned.append } : {}) };
+    if (result.ok) return { kind: 'replied', caseId, replies: planned.replies, ...waitingForAgent(planned.escalated ? undefined : planned.record), ...(planned.escalated ? { escalated: { handoff: planned.escalated, record: planned.record } } : {}), ...(loaded.record?.status === 'escalated' ? { forDesk: planned.append } : {}) };
   }
   // 503: the channel retries the activity later, when the other writers are done (nothing was written).
   throw new XieshangError('XS_STORE_CONFLICT', `case ${caseId}: still conflicting after ${MAX_REPLAYS} replays`, { status: 503 });
+}
+
+/** Plans the turn behind the per-account identity lock: a locked account's answers escalate with reason identityLocked. */
+async function planGatedTurn(activity: IncomingActivity, existing: CaseRecord | undefined, caseId: string, deps: TurnDeps, bundle: DialogBundle) {
+  const key = activity.type === 'message' && existing?.status === 'active' ? identityAnswerKey(persistedContext(existing.snapshot, caseId)) : undefined;
+  if (!key) return planTurn(activity, existing, caseId, deps, bundle, false);
+  const policy = bundle.policy.conversation.identity.accountLock;
+  const locked = await isLockedBeforeAnswer(deps, { key, activity, policy });
+  const planned = planTurn(activity, existing, caseId, deps, bundle, locked);
+  if (!planned?.identityRefused) return planned;
+  const lockedNow = await lockedByFailure(deps, { key, attemptId: activity.id ?? randomUUID(), policy });
+  return lockedNow && !locked ? planTurn(activity, existing, caseId, deps, bundle, true) : planned;
 }
 
 function waitingForAgent(record: CaseRecord | undefined): { waitingForAgent?: Handoff } {
@@ -76,7 +90,7 @@ function isConversational(activity: IncomingActivity): boolean {
 }
 
 /** Everything the turn will write and say, computed without I/O so a conflict can simply replay it. */
-function planTurn(activity: IncomingActivity, existing: CaseRecord | undefined, caseId: string, deps: TurnDeps, bundle: DialogBundle) {
+function planTurn(activity: IncomingActivity, existing: CaseRecord | undefined, caseId: string, deps: TurnDeps, bundle: DialogBundle, identityLocked: boolean) {
   const now = deps.clock();
   const at = now.toISOString();
   if (existing && activity.type !== 'message') return undefined;
@@ -118,6 +132,8 @@ function planTurn(activity: IncomingActivity, existing: CaseRecord | undefined, 
       preface.push({ type: 'message', text: bundle.prompts[locale].get('common.localeSwitched') ?? '', locale });
       append.push({ at, actor: 'system', channelId: activity.channelId, kind: 'event', text: 'locale.switched', data: { locale } });
       events.push({ type: 'repeat.requested' });
+    } else if (identityLocked && understanding.events.some(isIdentityAnswer)) {
+      events.push({ type: 'identity.locked' });
     } else if (existing || understanding.understood.type !== 'input.unrecognized') {
       events.push(...understanding.events);
     }
@@ -131,15 +147,21 @@ function planTurn(activity: IncomingActivity, existing: CaseRecord | undefined, 
     snapshot: step.persisted,
     status: outcome.status,
     ...(step.context.account ? { accountRef: step.context.account.accountRef } : {}),
+    identityVerified: step.context.identityVerified,
     ...(outcome.handoff ? { handoff: outcome.handoff } : {}),
     ...(outcome.agreement ? { agreementRef: outcome.agreement.reference } : {}),
     lastActivityAt: at,
   };
   append.push(...outcome.events.map((event) => ({ at, actor: 'bot' as const, channelId: activity.channelId, kind: 'event' as const, ...event })));
   const metrics = turnMetrics({ bundle, previous: existing?.snapshot, step, agreement: outcome.agreement, at });
-  return finish(next, append, replies, outcome.agreement, outcome.handoff, metrics);
+  const identityRefused = step.context.identityFailures > (previous?.identityFailures ?? 0) || events.some((event) => event.type === 'identity.locked');
+  return { ...finish(next, append, replies, outcome.agreement, outcome.handoff, metrics), identityRefused };
 
   function finish(next: CaseRecord, entries: TranscriptEntry[], replies: OutgoingMessage[], agreement: Agreement | undefined, escalated: Handoff | undefined, metrics?: ReturnType<typeof turnMetrics>) {
-    return { record: next, append: [...entries, ...botEntries(replies, activity.channelId, at)], replies, agreement, escalated, metrics };
+    return { record: next, append: [...entries, ...botEntries(replies, activity.channelId, at)], replies, agreement, escalated, metrics, identityRefused: false };
   }
+}
+
+function isIdentityAnswer(event: NegotiationEvent): boolean {
+  return event.type === 'idLast4.given' || event.type === 'date.given';
 }

@@ -2,6 +2,7 @@
 import type { Ask, NegotiationEvent } from '../../machines/context.js';
 import type { Locale } from '../domain/account.js';
 import type { AccountDirectory } from '../store/accountDirectory.js';
+import { claimedIdentityKey } from '../domain/identityLock.js';
 import { recognize, type Expectation, type Understood } from './recognize/recognize.js';
 import type { DialogBundle } from '../dialogs/dialogBundle.js';
 import { choiceLabel } from './render/renderReplies.js';
@@ -52,8 +53,9 @@ export function understand(input: UnderstandInput): Understanding {
     case 'locale.switched':
       return { kind: 'locale', locale: understood.locale };
     case 'lookup.given': {
-      const account = input.accounts.find({ ...(understood.accountRef ? { accountRef: understood.accountRef } : {}), ...(understood.phone ? { phone: understood.phone } : {}) });
-      return { kind: 'events', understood, events: [account ? { type: 'lookup.found', account } : { type: 'lookup.notFound' }] };
+      const claim = { ...(understood.accountRef ? { accountRef: understood.accountRef } : {}), ...(understood.phone ? { phone: understood.phone } : {}) };
+      const account = input.accounts.find(claim);
+      return { kind: 'events', understood, events: [account ? { type: 'lookup.found', account } : { type: 'lookup.notFound', identityKey: claimedIdentityKey(claim) }] };
     }
     case 'choice.made':
       return { kind: 'events', understood, events: [BUTTON_INTENTS[understood.value] ?? understood] };

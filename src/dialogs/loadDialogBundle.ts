@@ -129,7 +129,6 @@ function offerRules(policy: OfferPolicy): OfferRules {
 function conversationLimits(policy: OfferPolicy): ConversationLimits & { reorientAfterMinutes: number } {
   return {
     identityTries: policy.conversation.identity.maxTries,
-    lookupTries: policy.conversation.lookup.maxTries,
     maxMisunderstandings: policy.conversation.maxMisunderstandings,
     counterOfferAttempts: policy.counterOffers.maxAttempts,
     settlementMinTier: policy.settlement.minTier,

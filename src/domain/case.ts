@@ -6,7 +6,7 @@ import { OfferSchema } from './offers/offer.js';
 export const CaseStatusSchema = z.enum(['active', 'escalated', 'agreed', 'closed']);
 export type CaseStatus = z.infer<typeof CaseStatusSchema>;
 
-export const ESCALATION_REASONS = ['vulnerability', 'dispute', 'declined', 'counterOffersExhausted', 'noAffordablePlan', 'humanRequested', 'identityFailed', 'explanationRefused'] as const;
+export const ESCALATION_REASONS = ['vulnerability', 'dispute', 'declined', 'counterOffersExhausted', 'noAffordablePlan', 'humanRequested', 'identityFailed', 'identityLocked', 'explanationRefused'] as const;
 export const EscalationReasonSchema = z.enum(ESCALATION_REASONS);
 export type EscalationReason = z.infer<typeof EscalationReasonSchema>;
 export const PrioritySchema = z.enum(['urgent', 'high', 'normal']);
@@ -43,6 +43,8 @@ export const CaseRecordSchema = z.object({
   /** The Bot Framework conversation reference, kept to reach the borrower proactively. */
   conversationRef: z.record(z.string(), z.unknown()),
   accountRef: z.string().optional(),
+  /** True once the borrower passed the identity check; the desk shows no amounts and makes no offers until then. */
+  identityVerified: z.boolean().optional(),
   locale: LocaleSchema,
   /** Content hash of the dialogs/ bundle this conversation started on. */
   flowVersion: z.string(),

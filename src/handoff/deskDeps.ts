@@ -47,6 +47,11 @@ export function assertHolds(record: CaseRecord, agent: DeskAgent): void {
   if (holder !== agent.id && agent.role !== 'supervisor') throw new HttpError(409, `case ${record.caseId} is held by ${holder}`);
 }
 
+/** Throws 409 unless the borrower passed the identity check: no offer or agreement for someone unverified. */
+export function assertVerified(record: CaseRecord): void {
+  if (record.identityVerified !== true) throw new HttpError(409, `case ${record.caseId}: the borrower's identity is not verified — hand the case back so the bot checks it first`);
+}
+
 export function agentEntry(record: CaseRecord, agent: DeskAgent, at: string, kind: 'message' | 'event', text: string, data?: Record<string, unknown>): TranscriptEntry {
   return { at, actor: 'agent', actorId: agent.id, channelId: record.channelId, kind, text, ...(data ? { data } : {}) };
 }

@@ -11,7 +11,8 @@ export interface HandoffInitiation {
   caseId: string;
   reason: string;
   priority: string;
-  accountRef: string | undefined;
+  /** Only for a verified borrower: otherwise whoever typed it would learn it is an account. */
+  accountRef?: string;
   locale: string;
 }
 
@@ -23,9 +24,11 @@ export interface TurnReplies {
 
 /** The agent desk as the bot sees it. */
 export interface DeskNotifier {
-  /** The one entry point for "case escalated" (or its priority raised): queue, `handoff.initiate`, wait estimate, publish. */
+  /** A case escalated (or its priority raised): queued before the turn's replies go out, so a failed reply cannot lose it. */
+  queueEscalation(escalation: { handoff: Handoff; record: CaseRecord }): Promise<void>;
+  /** After the turn's replies, for a case `queueEscalation` queued: `handoff.initiate`, wait estimate, publish. */
   caseEscalated(escalation: { handoff: Handoff; record: CaseRecord }, replies: TurnReplies): Promise<void>;
-  /** A redelivered activity of a case waiting for a person: queue it again (idempotent; the first queueing may have failed). */
+  /** Any turn (a redelivery too) of a case waiting for a person: queue it again (idempotent; an earlier queueing may have failed). */
   stillWaiting(caseId: string, handoff: Handoff): Promise<void>;
   /** A turn on a case with the desk added these entries: the agents' consoles show them live. */
   transcriptAppended(caseId: string, entries: TranscriptEntry[]): Promise<void>;
@@ -34,14 +37,19 @@ export interface DeskNotifier {
 export class DeskLink implements DeskNotifier {
   constructor(private readonly deps: Pick<DeskDeps, 'store' | 'queue' | 'events' | 'dialogs' | 'clock'>, private readonly minutesPerCase: number) {}
 
+  async queueEscalation(escalation: { handoff: Handoff; record: CaseRecord }): Promise<void> {
+    const { handoff, record } = escalation;
+    // Re-queued when vulnerability raises the priority of a waiting case: enqueue alone keeps the first place.
+    await this.deps.queue.remove(record.caseId);
+    await this.deps.queue.enqueue({ caseId: record.caseId, reason: handoff.reason, priority: handoff.priority, queuedAt: handoff.queuedAt });
+  }
+
   async caseEscalated(escalation: { handoff: Handoff; record: CaseRecord }, replies: TurnReplies): Promise<void> {
     const { handoff, record } = escalation;
     const caseId = record.caseId;
-    // Re-queued when vulnerability raises the priority of a waiting case: enqueue alone keeps the first place.
-    await this.deps.queue.remove(caseId);
-    await this.deps.queue.enqueue({ caseId, reason: handoff.reason, priority: handoff.priority, queuedAt: handoff.queuedAt });
     const transcript = await this.deps.store.transcript(caseId);
-    await replies.handoffInitiated({ caseId, reason: handoff.reason, priority: handoff.priority, accountRef: record.accountRef, locale: record.locale }, transcript);
+    const initiation = { caseId, reason: handoff.reason, priority: handoff.priority, ...(record.identityVerified && record.accountRef ? { accountRef: record.accountRef } : {}), locale: record.locale };
+    await replies.handoffInitiated(initiation, transcript);
     const wait = await this.announceWait(caseId);
     if (wait) await replies.send(wait);
   }

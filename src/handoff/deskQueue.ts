@@ -16,7 +16,8 @@ export async function listQueue(deps: Pick<DeskDeps, 'store' | 'queue' | 'clock'
       const reason = EscalationReasonSchema.safeParse(record?.handoff?.reason ?? entry.reason);
       // A case claimed meanwhile may linger in the queue for a moment: only unclaimed cases are waiting.
       if (!record || record.status !== 'escalated' || record.handoff?.agentId || !reason.success) return undefined;
-      const { account } = negotiationFacts(record.snapshot);
+      const identityVerified = record.identityVerified === true;
+      const account = identityVerified ? negotiationFacts(record.snapshot).account : undefined;
       return {
         caseId: entry.caseId,
         reason: reason.data,
@@ -25,6 +26,7 @@ export async function listQueue(deps: Pick<DeskDeps, 'store' | 'queue' | 'clock'
         waitingSeconds: Math.max(0, Math.floor((now - Date.parse(entry.queuedAt)) / 1000)),
         locale: record.locale,
         channelId: record.channelId,
+        identityVerified,
         ...(account ? { tier: tierOf(account.daysPastDue), overdueMinor: account.overdueMinor, currency: account.currency } : {}),
       };
     }),
@@ -36,13 +38,16 @@ export async function viewCase(deps: Pick<DeskDeps, 'store'>, caseId: string): P
   const record = await loadCase(deps.store, caseId);
   const [transcript, agreement] = await Promise.all([deps.store.transcript(caseId), deps.store.agreement(caseId)]);
   const facts = negotiationFacts(record.snapshot);
-  const account = facts.account;
+  // Nothing of the debt for someone who has not proved who they are: the agent verifies (hand-back) first.
+  const identityVerified = record.identityVerified === true;
+  const account = identityVerified ? facts.account : undefined;
   return {
     caseId,
     status: record.status,
     locale: record.locale,
     channelId: record.channelId,
     ...(record.handoff ? { handoff: record.handoff } : {}),
+    identityVerified,
     ...(account
       ? {
           account: {
@@ -62,11 +67,9 @@ export async function viewCase(deps: Pick<DeskDeps, 'store'>, caseId: string): P
           },
         }
       : {}),
-    // Account facts arrive with the lookup, the interview only after the identity check: answers or offers prove it passed.
-    identityVerified: Boolean(account) && record.handoff?.reason !== 'identityFailed' && (Object.keys(facts.hardship).length > 0 || facts.offers.length > 0),
     interview: facts.hardship,
-    ...(facts.basis ? { basis: facts.basis } : {}),
-    offersShown: facts.offers.filter((offer) => facts.shownIds.includes(offer.id)),
+    ...(identityVerified && facts.basis ? { basis: facts.basis } : {}),
+    offersShown: identityVerified ? facts.offers.filter((offer) => facts.shownIds.includes(offer.id)) : [],
     offersProposed: proposedOffers(transcript),
     ...(agreement ? { agreement } : {}),
     transcript,

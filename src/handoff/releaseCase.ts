@@ -7,7 +7,7 @@ import type { Agreement, CaseRecord } from '../domain/case.js';
 import { maskPersonalData } from '../domain/maskPersonalData.js';
 import type { TranscriptEntry } from '../domain/transcript.js';
 import { HttpError } from '../errors.js';
-import { agentEntry, assertHolds, bundleOf, deliver, deskMessage, withoutHandoff, type DeskAgent, type DeskDeps } from './deskDeps.js';
+import { agentEntry, assertHolds, assertVerified, bundleOf, deliver, deskMessage, withoutHandoff, type DeskAgent, type DeskDeps } from './deskDeps.js';
 import { negotiationFacts, proposedOffers } from './negotiationFacts.js';
 import { resumeNegotiation } from './resumeNegotiation.js';
 import { updateCase } from './updateCase.js';
@@ -42,6 +42,7 @@ async function release<T>(deps: DeskDeps, caseId: string, agent: DeskAgent, deta
 
 export function recordAgreement(deps: DeskDeps, caseId: string, agent: DeskAgent, offerId: string) {
   return release(deps, caseId, agent, 'agreed', async (record, at) => {
+    assertVerified(record);
     if (record.agreementRef || (await deps.store.agreement(caseId))) throw new HttpError(409, `case ${caseId} already has an agreement`);
     const facts = negotiationFacts(record.snapshot);
     const offer = [...proposedOffers(await deps.store.transcript(caseId)), ...facts.offers].find((candidate) => candidate.id === offerId);

@@ -26,7 +26,7 @@ export interface Resumed {
 export function resumeNegotiation(input: { bundle: DialogBundle; record: CaseRecord; facts: NegotiationFacts; proposed: readonly Offer[] }): Resumed {
   const { bundle, record, facts } = input;
   const offers = [...input.proposed.filter((offer, i, all) => all.findIndex((o) => o.id === offer.id) === i).reverse(), ...facts.offers.filter((offer) => !input.proposed.some((p) => p.id === offer.id))];
-  const tag: StateTag = facts.account && offers.length > 0 ? 'resume.offers' : facts.account ? 'resume.interview' : 'resume.findingAccount';
+  const tag = resumeTag(record, facts, offers.length > 0);
   // `flows check` makes sure exactly one state carries each of these tags.
   const path = statesTagged(bundle.machine.root, tag)[0]!.path;
   const toOffers = tag === 'resume.offers';
@@ -50,6 +50,12 @@ export function resumeNegotiation(input: { bundle: DialogBundle; record: CaseRec
   const said = toOffers ? [{ type: 'say' as const, key: 'offers.intro', card: 'offers' as const }, ...step.said] : step.said;
   const replies = renderReplies(said, { context: step.context, locale: record.locale, prompts: bundle.prompts[record.locale], figures: bundle.figures });
   return { snapshot: step.persisted, state: step.state, replies };
+}
+
+/** An unverified borrower resumes at the identity check (or the account question when none was given), whatever was discussed. */
+function resumeTag(record: CaseRecord, facts: NegotiationFacts, hasOffers: boolean): StateTag {
+  if (record.identityVerified !== true) return facts.context?.identityKey ? 'resume.verifyingIdentity' : 'resume.findingAccount';
+  return facts.account && hasOffers ? 'resume.offers' : facts.account ? 'resume.interview' : 'resume.findingAccount';
 }
 
 function nest(path: readonly string[]): StateValue {

@@ -4,7 +4,7 @@ import { renderReplies } from '../conversation/render/renderReplies.js';
 import { maskPersonalData } from '../domain/maskPersonalData.js';
 import type { Offer } from '../domain/offers/offer.js';
 import { HttpError } from '../errors.js';
-import { agentEntry, assertHolds, bundleOf, deliver, deskMessage, type DeskAgent, type DeskDeps } from './deskDeps.js';
+import { agentEntry, assertHolds, assertVerified, bundleOf, deliver, deskMessage, type DeskAgent, type DeskDeps } from './deskDeps.js';
 import { negotiationFacts } from './negotiationFacts.js';
 import { proposeOffer, type Proposal } from './proposeOffer.js';
 import { updateCase } from './updateCase.js';
@@ -27,6 +27,7 @@ export async function proposeToBorrower(deps: DeskDeps, caseId: string, agent: D
   const role = agent.role === 'supervisor' ? 'supervisor' : 'agent';
   const { record, offer, message, append } = await updateCase(deps.store, caseId, async (record) => {
     assertHolds(record, agent);
+    assertVerified(record);
     const facts = negotiationFacts(record.snapshot);
     if (!facts.account) throw new HttpError(409, `case ${caseId} has no verified account: an offer needs one`);
     // The policy of the version this conversation runs on, as the bot's own offers use.

@@ -10,7 +10,9 @@ import { MemoryFlowMetrics, type FlowMetrics } from '../metrics/flowMetrics.js';
 import { RateLimits } from '../server/limits/rateLimits.js';
 import type { CaseStore, HandoffQueue } from './caseStore.js';
 import { MemoryDeskIndex } from './memory/memoryDeskIndex.js';
+import type { IdentityFailureLog } from './identityFailureLog.js';
 import { MemoryDirectLineStore } from './memory/memoryDirectLineStore.js';
+import { MemoryIdentityFailureLog } from './memory/memoryIdentityFailureLog.js';
 import { MemoryCaseStore, MemoryHandoffQueue } from './memory/memoryStore.js';
 import { RedisCaseEvents } from './redis/redisCaseEvents.js';
 import { RedisCaseStore } from './redis/redisCaseStore.js';
@@ -20,6 +22,7 @@ import { RedisDirectLineStore } from './redis/redisDirectLineStore.js';
 import { RedisFlowMetrics } from './redis/redisFlowMetrics.js';
 import { RedisFlowVersionStore } from './redis/redisFlowVersionStore.js';
 import { RedisHandoffQueue } from './redis/redisHandoffQueue.js';
+import { RedisIdentityFailureLog } from './redis/redisIdentityFailureLog.js';
 
 /**
  * Every port the service stores through, all of one kind. A later port (an account directory store, payments,
@@ -37,6 +40,8 @@ export interface Stores {
   directLine: DirectLineStore;
   flowVersions: FlowVersionStore;
   flowMetrics: FlowMetrics;
+  /** Failed identity checks per account, across conversations and instances. */
+  identityFailures: IdentityFailureLog;
   /** Rate-limit counters: in this process, or atomic in Redis across instances. */
   rateLimits: RateLimits;
   /** Resolves once the backing store answers (at once in memory); rejects after `timeoutMs`. */
@@ -63,6 +68,7 @@ function memoryStores(config: Config, logger: Logger): Stores {
     directLine,
     flowVersions: new MemoryFlowVersionStore(),
     flowMetrics,
+    identityFailures: new MemoryIdentityFailureLog(),
     rateLimits: new RateLimits({ logger }),
     whenReady: async () => {},
     close: async () => void (await Promise.all([events.close(), directLine.close(), flowMetrics.close(), store.close()])),
@@ -94,6 +100,7 @@ function redisStores(config: Config, logger: Logger): Stores {
     directLine,
     flowVersions: new RedisFlowVersionStore(redis),
     flowMetrics,
+    identityFailures: new RedisIdentityFailureLog(redis),
     rateLimits: new RateLimits({ redis, logger }),
     whenReady: (timeoutMs) => redis.whenReady(timeoutMs),
     async close() {

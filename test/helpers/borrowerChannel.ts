@@ -11,6 +11,7 @@ export interface ChannelOptions {
 
 export interface Delivery {
   status: number;
+  headers: Headers;
   body: unknown;
   replies: SentActivity[];
 }
@@ -65,7 +66,7 @@ export class BorrowerChannel {
     const before = this.connector.of(this.conversationId).length;
     const response = await fetch(`${this.botUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
     const text = await response.text();
-    return { status: response.status, body: text ? safeJson(text) : undefined, replies: this.connector.of(this.conversationId).slice(before) };
+    return { status: response.status, headers: response.headers, body: text ? safeJson(text) : undefined, replies: this.connector.of(this.conversationId).slice(before) };
   }
 
   /** Every message the bot sent in this conversation, as text (card fallbacks included). */

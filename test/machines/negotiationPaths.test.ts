@@ -17,7 +17,7 @@ type Snap = SnapshotFrom<NegotiationMachine>;
 
 function eventsFor(account: Account) {
   const fixed: NegotiationEvent[] = [
-    { type: 'lookup.found', account }, { type: 'lookup.notFound' },
+    { type: 'lookup.found', account }, { type: 'lookup.notFound', identityKey: 'claimed-key' }, { type: 'identity.locked' },
     { type: 'idLast4.given', value: account.borrower.idLast4 }, { type: 'idLast4.given', value: '0000' },
     { type: 'date.given', date: account.borrower.birthDate }, { type: 'date.given', date: '1900-01-01' },
     ...['jobLoss', 'temporary', 'longTerm', 'skip', 'none', 'agree', 'back', 'bogus'].map((value) => ({ type: 'choice.made' as const, value })),
@@ -38,7 +38,7 @@ function eventsFor(account: Account) {
 /** The graph stays finite: amounts are ignored, counters only count up to where a guard changes its answer. */
 function serializeState(snapshot: Snap): string {
   const c = snapshot.context;
-  return JSON.stringify([snapshot.value, snapshot.status, c.account !== undefined, c.pendingIdLast4 !== undefined, c.lookupFailures, c.identityFailures, c.counterAttempts, Math.min(c.misunderstandings, 3), c.shownIds.length, c.chosenOffer?.id, c.escalation?.reason]);
+  return JSON.stringify([snapshot.value, snapshot.status, c.account !== undefined, c.idLast4Matched, c.identityVerified, c.identityFailures, c.counterAttempts, Math.min(c.misunderstandings, 3), c.shownIds.length, c.chosenOffer?.id, c.escalation?.reason]);
 }
 
 function leafOf(snapshot: Snap): string {
@@ -113,6 +113,6 @@ describe.each(PERSONAS)('paths through the shipped flow — %s', (_name, account
 
   it('escalates for each reason the flow names', () => {
     const reasons = new Set(paths.filter((path) => path.state.status === 'done').map((path) => path.state.context.escalation?.reason).filter(Boolean));
-    expect([...reasons].sort()).toEqual(['counterOffersExhausted', 'declined', 'dispute', 'humanRequested', 'identityFailed', 'vulnerability'].sort());
+    expect([...reasons].sort()).toEqual(['counterOffersExhausted', 'declined', 'dispute', 'humanRequested', 'identityFailed', 'identityLocked', 'vulnerability'].sort());
   });
 });

@@ -16,6 +16,8 @@ export interface DirectLineRouteDeps {
   logger: Logger;
   /** Counts a new conversation against the caller's address; throws RateLimitedError past the limit. */
   admit: (req: Request) => Promise<void>;
+  /** Runs the delivery of a posted activity as coming from the caller's address (its per-address limits). */
+  fromClient: <T>(req: Request, run: () => Promise<T>) => Promise<T>;
   /** Largest activity a client may post (JSON bytes). */
   maxActivityBytes: number;
 }
@@ -64,7 +66,8 @@ export function directLineRoutes(server: Server, deps: DirectLineRouteDeps): voi
     const record = await conversationOf(req);
     const bytes = Buffer.byteLength(JSON.stringify(req.body ?? null));
     if (bytes > deps.maxActivityBytes) throw new HttpError(413, `an activity may have at most ${deps.maxActivityBytes} bytes (this one has ${bytes})`);
-    return [200, { id: await bridge.post(record, parseBody(ClientActivitySchema, req.body, 'Activity')) }];
+    const posted = parseBody(ClientActivitySchema, req.body, 'Activity');
+    return [200, { id: await deps.fromClient(req, () => bridge.post(record, posted)) }];
   }));
 
   server.get(`${BASE}/conversations/:conversationId/activities`, answer(logger, async (req) => {

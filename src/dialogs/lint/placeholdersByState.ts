@@ -8,7 +8,8 @@ import { placeholdersOf } from '../prompts.js';
 
 /** What running an action, passing a guard, or entering a state makes known. */
 const FACTS_OF_ACTION: Readonly<Record<string, Fact>> = { recordAccount: 'account', computeOffers: 'offers', chooseOffer: 'chosenOffer', acceptCounterOffer: 'chosenOffer', rejectCounterOffer: 'counter' };
-const FACTS_OF_GUARD: Readonly<Record<string, Fact>> = { hasAccount: 'account' };
+// The identity check passes only against an account found, so passing it makes the account known.
+const FACTS_OF_GUARD: Readonly<Record<string, Fact>> = { hasAccount: 'account', isIdentityConfirmed: 'account' };
 /** The bot records the agreement when the machine enters `agreed` (src/conversation/caseOutcome.ts). */
 const FACTS_OF_STATE: Readonly<Record<string, Fact>> = { agreed: 'agreement' };
 const ALL_FACTS = new Set<Fact>(Object.values(VARIABLE_NEEDS));

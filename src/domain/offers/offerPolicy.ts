@@ -42,8 +42,10 @@ export const OfferPolicySchema = z.strictObject({
   counterOffers: z.strictObject({ maxAttempts: z.number().int().min(1).max(10) }),
   review: z.strictObject({ everyMonths: months.max(24) }),
   conversation: z.strictObject({
-    identity: z.strictObject({ maxTries: z.number().int().min(1).max(10) }),
-    lookup: z.strictObject({ maxTries: z.number().int().min(1).max(10) }),
+    identity: z.strictObject({
+      maxTries: z.number().int().min(1).max(10),
+      accountLock: z.strictObject({ maxFailures: z.number().int().min(1).max(50), windowHours: z.number().int().min(1).max(24 * 30), lockMinutes: z.number().int().min(1).max(24 * 60 * 30) }),
+    }),
     reorientAfterMinutes: z.number().int().min(1).max(7 * 24 * 60),
     maxMisunderstandings: z.number().int().min(1).max(10),
   }),

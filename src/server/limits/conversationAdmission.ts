@@ -1,34 +1,46 @@
-// Who may open a new conversation: per client address (web chat tokens, unauthenticated /api/messages) and per channel user.
+// Who may open a new conversation or answer an identity question: per client address (when known) and per channel user.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { NamedLimit } from './rateLimits.js';
 
 export interface AdmissionLimits {
   perClient: NamedLimit;
   perUser: NamedLimit;
+  /** Identity answers (IDENTITY_ATTEMPTS_PER_MINUTE), across conversations. */
+  identityPerClient: NamedLimit;
+  identityPerUser: NamedLimit;
   /** True for addresses exempt from per-client limits (RATE_LIMIT_EXEMPT). */
   exempt(address: string): boolean;
 }
 
 /**
- * The bot asks `admitNewConversation` before it creates a case. The client address is known only
- * while `/api/messages` runs an unauthenticated request (`fromClient`): behind Bot Framework
- * authentication every request comes from Azure's connector, so only the channel user counts. An
- * exempt caller (RATE_LIMIT_EXEMPT: a load test) may open conversations for any number of users.
+ * The bot asks `admitNewConversation` before it creates a case, and `admitIdentityAnswer` before it
+ * checks an identity answer. The client address is known only while `/api/messages` runs an
+ * unauthenticated request or the web chat delivers a posted activity in process (`fromClient`):
+ * behind Bot Framework authentication every request comes from Azure's connector, so only the
+ * channel user counts. An exempt caller (RATE_LIMIT_EXEMPT: a load test) is not counted per address.
  */
 export class ConversationAdmission {
-  private readonly caller = new AsyncLocalStorage<string>();
+  private readonly caller = new AsyncLocalStorage<{ address: string; conversationCounted: boolean }>();
 
   constructor(private readonly limits: AdmissionLimits) {}
 
-  fromClient<T>(address: string, run: () => Promise<T>): Promise<T> {
-    return this.caller.run(address, run);
+  /** Runs a turn for `address`; `conversationCounted` when its conversation was already counted (a web chat token). */
+  fromClient<T>(address: string, run: () => Promise<T>, conversationCounted = false): Promise<T> {
+    return this.caller.run({ address, conversationCounted }, run);
   }
 
   async admitNewConversation(activity: { channelId: string; from: { id: string } }): Promise<void> {
-    const address = this.caller.getStore();
-    if (address !== undefined && this.limits.exempt(address)) return;
-    if (address !== undefined) await this.limits.perClient.consume(address);
+    const caller = this.caller.getStore();
+    if (caller !== undefined && this.limits.exempt(caller.address)) return;
+    if (caller !== undefined && !caller.conversationCounted) await this.limits.perClient.consume(caller.address);
     await this.limits.perUser.consume(`${activity.channelId}:${activity.from.id}`);
+  }
+
+  /** Before an identity answer is checked: per client address when known (not exempt), always per channel user. */
+  async admitIdentityAnswer(activity: { channelId: string; from: { id: string } }): Promise<void> {
+    const caller = this.caller.getStore();
+    if (caller !== undefined && !this.limits.exempt(caller.address)) await this.limits.identityPerClient.consume(caller.address);
+    await this.limits.identityPerUser.consume(`${activity.channelId}:${activity.from.id}`);
   }
 
   /** A new web chat conversation (Direct Line tokens/generate). */

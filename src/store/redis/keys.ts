@@ -39,6 +39,12 @@ export const flowVersionFilesKey = (version: string): string => `flowversions:fi
 /** Flow metrics: one hash of counts per flow version per day. */
 export const flowMetricsDayKey = (version: string, day: string): string => `flowmetrics:${version}:${day}`;
 
+/**
+ * Failed identity checks of one account: a zset attempt id → failure time ms, on the account's own hash tag.
+ * Account keys are already hashes (src/domain/identityLock.ts): no reference or phone number in key names.
+ */
+export const identityFailureKey = (accountKey: string): string => `idfail:{${accountKey}}`;
+
 /** Pub/sub channels carry the key prefix themselves: ioredis prefixes keys, not channels. */
 export const channels = {
   /** The agent desk's case events. */

@@ -50,6 +50,7 @@ export function caseItem(item, ctx, selected, onOpen) {
       el('span', { class: 'reason' }, words.reasons[item.reason] ?? item.reason, unread ? el('span', { class: 'unread', title: words.unread }, ' ●', el('span', { class: 'sr' }, words.unread)) : undefined),
       el('span', { class: 'sub' }, [title, item.tier, ended ? outcomeText(item, words) : item.agentId ? `${words.heldBy} ${names(item.agentId)}` : undefined, item.reference].filter(Boolean).join(' · ')),
       timer ? el('span', { class: `sub timer ${timer.level}` }, timer.text) : undefined,
+      item.identityVerified === false ? el('span', { class: 'badge unverified', 'data-unverified': '' }, words.notVerified) : undefined,
     ),
   );
 }

@@ -35,7 +35,7 @@ describe('loadOfferPolicy', () => {
     expect(policy.maxOffersShown).toBe(3);
     expect(policy.counterOffers.maxAttempts).toBe(2);
     expect(policy.freeze.maxMonths).toBe(60);
-    expect(policy.conversation).toEqual({ identity: { maxTries: 3 }, lookup: { maxTries: 3 }, reorientAfterMinutes: 60, maxMisunderstandings: 3 });
+    expect(policy.conversation).toEqual({ identity: { maxTries: 3, accountLock: { maxFailures: 5, windowHours: 24, lockMinutes: 60 } }, reorientAfterMinutes: 60, maxMisunderstandings: 3 });
     expect(policy.review.everyMonths).toBe(3);
   });
 
