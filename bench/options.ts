@@ -32,7 +32,8 @@ export const USAGE = `npm run bench -- [options]
 
 function positive(name: string, text: string, min = 1): number {
   const value = Number(text);
-  if (!Number.isFinite(value) || value < min) throw new Error(`--${name}=${JSON.stringify(text)}: expected a number ≥ ${min}`);
+  if (!Number.isFinite(value) || value < min)
+    throw new Error(`--${name}=${JSON.stringify(text)}: expected a number ≥ ${min}`);
   return value;
 }
 
@@ -43,7 +44,8 @@ function list(name: string, text: string): number[] {
 function rows(name: string, text: string): RowName[] {
   return text.split(',').map((part) => {
     const row = part.trim();
-    if (!(ROWS as readonly string[]).includes(row)) throw new Error(`--${name}: ${JSON.stringify(row)} is not one of ${ROWS.join(', ')}`);
+    if (!(ROWS as readonly string[]).includes(row))
+      throw new Error(`--${name}: ${JSON.stringify(row)} is not one of ${ROWS.join(', ')}`);
     return row as RowName;
   });
 }

@@ -43,7 +43,15 @@ export function summarise(path: string, top = 25): string {
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
       .map(([name, micros]) => `${((100 * micros) / total).toFixed(1).padStart(5)}%  ${name}`);
-  return [`busy ${(total / 1e6).toFixed(1)} s`, '', 'self time by package:', ...rows(buckets), '', 'self time by function:', ...rows(functions)].join('\n');
+  return [
+    `busy ${(total / 1e6).toFixed(1)} s`,
+    '',
+    'self time by package:',
+    ...rows(buckets),
+    '',
+    'self time by function:',
+    ...rows(functions),
+  ].join('\n');
 }
 
 if (process.argv[2]) process.stdout.write(`${summarise(process.argv[2])}\n`);

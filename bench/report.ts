@@ -26,7 +26,8 @@ export interface Header {
   redis: string;
 }
 
-const n = (value: number, digits = 0) => value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const n = (value: number, digits = 0) =>
+  value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const ms = (value: number) => (value < 10 ? n(value, 1) : n(value));
 
 function openCell(result: LoadResult & { sent: number }, rate: number): string {
@@ -36,7 +37,12 @@ function openCell(result: LoadResult & { sent: number }, rate: number): string {
 }
 
 export function renderTable(rows: Map<RowName, RowResult>, connections: number[], rates: number[]): string {
-  const columns = [...connections.map((c) => `closed ${c} conn (turns/s)`), ...rates.map((r) => `open ${n(r)}/s p50 / p99 / p99.9 ms · errors`), 'server CPU ms / turn', 'Redis round trips / turn'];
+  const columns = [
+    ...connections.map((c) => `closed ${c} conn (turns/s)`),
+    ...rates.map((r) => `open ${n(r)}/s p50 / p99 / p99.9 ms · errors`),
+    'server CPU ms / turn',
+    'Redis round trips / turn',
+  ];
   const lines = [`| | ${columns.join(' | ')} |`, `| --- | ${columns.map(() => '---:').join(' | ')} |`];
   for (const [row, result] of rows) {
     const cells = [
@@ -75,30 +81,73 @@ export function targets(rows: Map<RowName, RowResult>, extras: Extras): Target[]
   const peerBest = best(rows.get('peer'));
   const ratio = (a?: number, b?: number) => (a !== undefined && b !== undefined ? a / b : undefined);
   const onRedisVsFramework = ratio(redisBest, frameworkBest);
-  if (onRedisVsFramework !== undefined) list.push({ what: 'closed loop: xieshang-redis ≥ 80% of framework (stretch 100%)', measured: `${n(onRedisVsFramework * 100)}% (memory store: ${n((ratio(memoryBest, frameworkBest) ?? 0) * 100)}%)`, met: onRedisVsFramework >= 0.8 });
+  if (onRedisVsFramework !== undefined)
+    list.push({
+      what: 'closed loop: xieshang-redis ≥ 80% of framework (stretch 100%)',
+      measured: `${n(onRedisVsFramework * 100)}% (memory store: ${n((ratio(memoryBest, frameworkBest) ?? 0) * 100)}%)`,
+      met: onRedisVsFramework >= 0.8,
+    });
   const onRedisVsPeer = ratio(redisBest, peerBest);
-  if (onRedisVsPeer !== undefined) list.push({ what: 'closed loop: xieshang-redis ≥ 1.5× peer', measured: `${n(onRedisVsPeer, 2)}×`, met: onRedisVsPeer >= 1.5 });
+  if (onRedisVsPeer !== undefined)
+    list.push({
+      what: 'closed loop: xieshang-redis ≥ 1.5× peer',
+      measured: `${n(onRedisVsPeer, 2)}×`,
+      met: onRedisVsPeer >= 1.5,
+    });
   const at1000 = rows.get('xieshang-redis')?.open.get(1000);
-  if (at1000) list.push({ what: 'open loop 1 000 turns/s on Redis: p99 < 50 ms, no errors', measured: `p99 ${ms(at1000.latency.p99Ms)} ms, ${at1000.errors} errors, ${n(at1000.turnsPerSecond)} turns/s done`, met: at1000.latency.p99Ms < 50 && at1000.errors === 0 && at1000.turns >= at1000.sent });
+  if (at1000)
+    list.push({
+      what: 'open loop 1 000 turns/s on Redis: p99 < 50 ms, no errors',
+      measured: `p99 ${ms(at1000.latency.p99Ms)} ms, ${at1000.errors} errors, ${n(at1000.turnsPerSecond)} turns/s done`,
+      met: at1000.latency.p99Ms < 50 && at1000.errors === 0 && at1000.turns >= at1000.sent,
+    });
   const trips = rows.get('xieshang-redis')?.redis;
   if (trips) {
-    const store = trips.storeRoundTripsPerTurn === undefined ? '' : `; the store's own count: ${n(trips.storeRoundTripsPerTurn, 2)}`;
-    list.push({ what: '≤ 2 Redis round trips per ordinary turn', measured: `${n(trips.roundTripsPerTurn, 2)} per turn (INFO commandstats; ${n(trips.commandsPerTurn, 1)} commands incl. inside scripts${store})`, met: trips.roundTripsPerTurn <= 2.05 });
+    const store =
+      trips.storeRoundTripsPerTurn === undefined
+        ? ''
+        : `; the store's own count: ${n(trips.storeRoundTripsPerTurn, 2)}`;
+    list.push({
+      what: '≤ 2 Redis round trips per ordinary turn',
+      measured: `${n(trips.roundTripsPerTurn, 2)} per turn (INFO commandstats; ${n(trips.commandsPerTurn, 1)} commands incl. inside scripts${store})`,
+      met: trips.roundTripsPerTurn <= 2.05,
+    });
   }
   if (extras.redisMemory) {
     const m = extras.redisMemory;
-    list.push({ what: '≤ 4 KiB Redis memory per case', measured: `${n(m.agreedBytes / 1024, 2)} KiB per agreed case (${n(m.agreedCases)} agreed); ${n(m.allCasesBytes / 1024, 2)} KiB over all ${n(m.allCases)} cases incl. unfinished`, met: m.agreedBytes <= 4096 });
+    list.push({
+      what: '≤ 4 KiB Redis memory per case',
+      measured: `${n(m.agreedBytes / 1024, 2)} KiB per agreed case (${n(m.agreedCases)} agreed); ${n(m.allCasesBytes / 1024, 2)} KiB over all ${n(m.allCases)} cases incl. unfinished`,
+      met: m.agreedBytes <= 4096,
+    });
   }
   if (extras.rss) {
     const r = extras.rss;
-    list.push({ what: `RSS < 400 MB with ${n(r.conversations)} active conversations (memory store)`, measured: `${n(r.rssBytes / 2 ** 20)} MB (heap ${n(r.heapUsedBytes / 2 ** 20)} MB; ${n(r.baselineRssBytes / 2 ** 20)} MB idle; ${r.errors} errors)`, met: r.rssBytes < 400 * 2 ** 20 && r.errors === 0 });
+    list.push({
+      what: `RSS < 400 MB with ${n(r.conversations)} active conversations (memory store)`,
+      measured: `${n(r.rssBytes / 2 ** 20)} MB (heap ${n(r.heapUsedBytes / 2 ** 20)} MB; ${n(r.baselineRssBytes / 2 ** 20)} MB idle; ${r.errors} errors)`,
+      met: r.rssBytes < 400 * 2 ** 20 && r.errors === 0,
+    });
   }
-  if (extras.offers) list.push({ what: 'offers < 100 µs per case', measured: `${n(extras.offers.microsPerCase, 1)} µs (${n(extras.offers.cases)} cases)`, met: extras.offers.microsPerCase < 100 });
+  if (extras.offers)
+    list.push({
+      what: 'offers < 100 µs per case',
+      measured: `${n(extras.offers.microsPerCase, 1)} µs (${n(extras.offers.cases)} cases)`,
+      met: extras.offers.microsPerCase < 100,
+    });
   return list;
 }
 
-export function renderReport(header: Header, rows: Map<RowName, RowResult>, extras: Extras, connections: number[], rates: number[]): string {
-  const versions = Object.entries(header.versions).map(([name, version]) => `${name} ${version}`).join(', ');
+export function renderReport(
+  header: Header,
+  rows: Map<RowName, RowResult>,
+  extras: Extras,
+  connections: number[],
+  rates: number[],
+): string {
+  const versions = Object.entries(header.versions)
+    .map(([name, version]) => `${name} ${version}`)
+    .join(', ');
   const redisBest = best(rows.get('xieshang-redis'));
   const memoryBest = best(rows.get('xieshang-memory'));
   const ratios = [
@@ -121,9 +170,13 @@ export function renderReport(header: Header, rows: Map<RowName, RowResult>, extr
     renderTable(rows, connections, rates),
     '',
     ratios.length ? `Ratios (best closed-loop turns/s): ${ratios.join('; ')}.` : '',
-    cpuRatios.length ? `Ratios by server CPU per turn (turns per CPU-second, steadier on a shared machine): ${cpuRatios.join('; ')}.` : '',
+    cpuRatios.length
+      ? `Ratios by server CPU per turn (turns per CPU-second, steadier on a shared machine): ${cpuRatios.join('; ')}.`
+      : '',
     '',
-    ...targets(rows, extras).map((t) => `- ${t.met === undefined ? '?' : t.met ? '**met**' : '**not met**'} — ${t.what}: ${t.measured}`),
+    ...targets(rows, extras).map(
+      (t) => `- ${t.met === undefined ? '?' : t.met ? '**met**' : '**not met**'} — ${t.what}: ${t.measured}`,
+    ),
     '',
   ].join('\n');
 }

@@ -5,7 +5,14 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { closedLoop, failures, openConversations, openLoop, type Target } from './load/loadRun.js';
 import { MID_INTERVIEW_TURNS, NEGOTIATION_SCRIPT } from './load/negotiationScript.js';
-import { commandCalls, commandsCalledIn, memoryPerCase, openBenchRedis, roundTripsBetween, type BenchRedis } from './measure/redisServer.js';
+import {
+  commandCalls,
+  commandsCalledIn,
+  memoryPerCase,
+  openBenchRedis,
+  roundTripsBetween,
+  type BenchRedis,
+} from './measure/redisServer.js';
 import { timeOffers } from './measure/offerTiming.js';
 import { readOptions, USAGE, type BenchOptions, type RowName } from './options.js';
 import { renderReport, type Extras, type Header, type RowResult } from './report.js';
@@ -20,11 +27,27 @@ const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
 function versions(redisVersion: string): Record<string, string> {
   const require = createRequire(import.meta.url);
   const version = (name: string) => (require(`${name}/package.json`) as { version: string }).version;
-  return { node: process.versions.node, botbuilder: version('botbuilder'), 'botbuilder-dialogs': version('botbuilder-dialogs'), restify: version('restify'), xstate: version('xstate'), ioredis: version('ioredis'), redis: redisVersion };
+  return {
+    node: process.versions.node,
+    botbuilder: version('botbuilder'),
+    'botbuilder-dialogs': version('botbuilder-dialogs'),
+    restify: version('restify'),
+    xstate: version('xstate'),
+    ioredis: version('ioredis'),
+    redis: redisVersion,
+  };
 }
 
-async function measureRow(row: RowName, options: BenchOptions, connector: RunningChild, redis: BenchRedis | undefined, scriptCommands: (row: RowName) => Set<string>): Promise<{ result: RowResult; redisPrefix?: string }> {
-  const nodeArgs = options.profile.includes(row) ? ['--cpu-prof', `--cpu-prof-dir=${RESULTS}profiles`, `--cpu-prof-name=${row}-${Date.now()}.cpuprofile`] : [];
+async function measureRow(
+  row: RowName,
+  options: BenchOptions,
+  connector: RunningChild,
+  redis: BenchRedis | undefined,
+  scriptCommands: (row: RowName) => Set<string>,
+): Promise<{ result: RowResult; redisPrefix?: string }> {
+  const nodeArgs = options.profile.includes(row)
+    ? ['--cpu-prof', `--cpu-prof-dir=${RESULTS}profiles`, `--cpu-prof-name=${row}-${Date.now()}.cpuprofile`]
+    : [];
   const server = await startRow(row, redis?.url, nodeArgs);
   const target: Target = { url: server.child.url, serviceUrl: connector.url, script: NEGOTIATION_SCRIPT };
   const timing = { warmupMs: options.warmupMs, durationMs: options.durationMs };
@@ -33,28 +56,40 @@ async function measureRow(row: RowName, options: BenchOptions, connector: Runnin
     for (const [index, connections] of options.connections.entries()) {
       const measureRedis = redis && usesRedis(row) && index === 0;
       const stats = await server.child.stats();
-      const before = measureRedis ? { calls: await commandCalls(redis.client), store: stats.counters.storeRoundTrips } : undefined;
+      const before = measureRedis
+        ? { calls: await commandCalls(redis.client), store: stats.counters.storeRoundTrips }
+        : undefined;
       const closed = await closedLoop(target, connections, timing);
       result.closed.set(connections, closed);
-      if (index === 0) result.cpuMsPerTurn = ((await server.child.stats()).cpuMicros - stats.cpuMicros) / closed.allTurns / 1000;
+      if (index === 0)
+        result.cpuMsPerTurn = ((await server.child.stats()).cpuMicros - stats.cpuMicros) / closed.allTurns / 1000;
       log(`${row} closed ${connections}: ${Math.round(closed.turnsPerSecond)} turns/s, ${closed.errors} errors`);
       if (measureRedis && before) {
         // Every turn of the cell, warm-up and tail included, since INFO cannot tell them apart.
         const all = closed.allTurns;
-        const after = { calls: await commandCalls(redis.client), store: (await server.child.stats()).counters.storeRoundTrips };
+        const after = {
+          calls: await commandCalls(redis.client),
+          store: (await server.child.stats()).counters.storeRoundTrips,
+        };
         const delta = roundTripsBetween(before.calls, after.calls, scriptCommands(row));
-        log(`${row} Redis commands sent per turn: ${[...delta.sent].map(([name, calls]) => `${name} ${(calls / all).toFixed(2)}`).join(', ')}`);
+        log(
+          `${row} Redis commands sent per turn: ${[...delta.sent].map(([name, calls]) => `${name} ${(calls / all).toFixed(2)}`).join(', ')}`,
+        );
         result.redis = {
           roundTripsPerTurn: delta.roundTrips / all,
           commandsPerTurn: delta.commands / all,
-          ...(after.store !== undefined && before.store !== undefined ? { storeRoundTripsPerTurn: (after.store - before.store) / all } : {}),
+          ...(after.store !== undefined && before.store !== undefined
+            ? { storeRoundTripsPerTurn: (after.store - before.store) / all }
+            : {}),
         };
       }
     }
     for (const rate of options.rates) {
       const open = await openLoop(target, rate, { ...timing, thinkMs: options.thinkMs });
       result.open.set(rate, open);
-      log(`${row} open ${rate}/s: p99 ${open.latency.p99Ms.toFixed(1)} ms, ${open.errors} errors, ${Math.round(open.turnsPerSecond)} turns/s done`);
+      log(
+        `${row} open ${rate}/s: p99 ${open.latency.p99Ms.toFixed(1)} ms, ${open.errors} errors, ${Math.round(open.turnsPerSecond)} turns/s done`,
+      );
     }
   } finally {
     await server.child.stop();
@@ -67,9 +102,20 @@ async function activeConversationsRss(options: BenchOptions, connector: RunningC
   try {
     const baseline = await server.child.stats();
     const target: Target = { url: server.child.url, serviceUrl: connector.url, script: NEGOTIATION_SCRIPT };
-    const { errors } = await openConversations(target, options.activeConversations, MID_INTERVIEW_TURNS, ACTIVE_CONNECTIONS);
+    const { errors } = await openConversations(
+      target,
+      options.activeConversations,
+      MID_INTERVIEW_TURNS,
+      ACTIVE_CONNECTIONS,
+    );
     const loaded = await server.child.stats();
-    return { conversations: options.activeConversations, rssBytes: loaded.rssBytes, heapUsedBytes: loaded.heapUsedBytes, baselineRssBytes: baseline.rssBytes, errors };
+    return {
+      conversations: options.activeConversations,
+      rssBytes: loaded.rssBytes,
+      heapUsedBytes: loaded.heapUsedBytes,
+      baselineRssBytes: baseline.rssBytes,
+      errors,
+    };
   } finally {
     await server.child.stop();
   }
@@ -86,7 +132,10 @@ async function main(): Promise<void> {
   const redis = needsRedis ? await openBenchRedis(options.redisUrl) : undefined;
   const connector = await startChild('connector', './connector.ts');
   // Each row's own Lua: a command it sends directly may run inside the other row's scripts (HMGET does).
-  const scriptCommands = (row: RowName) => commandsCalledIn(readFileSync(row === 'peer' ? `${ROOT}bench/peer/redisStorage.ts` : `${ROOT}src/store/redis/scripts.ts`, 'utf8'));
+  const scriptCommands = (row: RowName) =>
+    commandsCalledIn(
+      readFileSync(row === 'peer' ? `${ROOT}bench/peer/redisStorage.ts` : `${ROOT}src/store/redis/scripts.ts`, 'utf8'),
+    );
   const rows = new Map<RowName, RowResult>();
   const redisVersion = redis ? (/redis_version:(\S+)/.exec(await redis.client.info('server'))?.[1] ?? '?') : 'not used';
   try {
@@ -94,7 +143,8 @@ async function main(): Promise<void> {
       log(`${row}: starting`);
       const { result, redisPrefix } = await measureRow(row, options, connector, redis, scriptCommands);
       rows.set(row, result);
-      if (row === 'xieshang-redis' && redis && redisPrefix && !options.skipExtras) extras.redisMemory = await memoryPerCase(redis.client, redisPrefix);
+      if (row === 'xieshang-redis' && redis && redisPrefix && !options.skipExtras)
+        extras.redisMemory = await memoryPerCase(redis.client, redisPrefix);
     }
     if (options.only.includes('xieshang-memory') && options.activeConversations > 0 && !options.skipExtras) {
       log(`RSS with ${options.activeConversations} active conversations`);
@@ -113,7 +163,8 @@ async function main(): Promise<void> {
     warmupS: options.warmupMs / 1000,
     redis: redis ? (redis.private ? 'private redis-server on loopback' : redis.url) : 'not used',
   };
-  if (failures.size > 0) log(`failed turns by cause: ${[...failures].map(([cause, count]) => `${cause} ×${count}`).join(', ')}`);
+  if (failures.size > 0)
+    log(`failed turns by cause: ${[...failures].map(([cause, count]) => `${cause} ×${count}`).join(', ')}`);
   const report = renderReport(header, rows, extras, options.connections, options.rates);
   mkdirSync(RESULTS, { recursive: true });
   writeFileSync(`${RESULTS}${date}.md`, report);

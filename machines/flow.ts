@@ -2,7 +2,15 @@
 import { LineCounter, parseDocument } from 'yaml';
 import type { AnyStateNode } from 'xstate';
 import { ACTION_PARAMS, PERSON_CHOICE } from './actions.js';
-import { FlowSchema, asTransitions, eachState, refName, refParams, type FlowConfig, type NamedRef } from './flowSchema.js';
+import {
+  FlowSchema,
+  asTransitions,
+  eachState,
+  refName,
+  refParams,
+  type FlowConfig,
+  type NamedRef,
+} from './flowSchema.js';
 import { ACTION_NAMES, GUARD_NAMES, createNegotiationMachine } from './negotiation.js';
 import type { MachineDeps } from './negotiationSetup.js';
 import { initialLeaf, leavesOf, transitionsIn } from './stateNodes.js';
@@ -33,7 +41,14 @@ export function checkFlowText(text: string, file: string): { loaded?: LoadedFlow
     return node?.range ? lines.linePos(node.range[0]).line : undefined;
   };
   if (doc.errors.length > 0) {
-    return { problems: doc.errors.map((error) => ({ file, line: error.linePos?.[0]?.line, where: '(yaml)', message: error.message })) };
+    return {
+      problems: doc.errors.map((error) => ({
+        file,
+        line: error.linePos?.[0]?.line,
+        where: '(yaml)',
+        message: error.message,
+      })),
+    };
   }
   const parsed = FlowSchema.safeParse(doc.toJS());
   if (!parsed.success) {
@@ -55,7 +70,12 @@ export function checkFlowText(text: string, file: string): { loaded?: LoadedFlow
 /** One line per problem: `file:line: state …: message`. */
 export function formatProblems(problems: FlowProblem[]): string {
   const subject = (where: string) => (where.includes(' ') || where.startsWith('(') ? where : `state ${where}`);
-  return problems.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.severity === 'warning' ? 'warning: ' : ''}${subject(p.where)}: ${p.message}`).join('\n');
+  return problems
+    .map(
+      (p) =>
+        `${p.file}${p.line ? `:${p.line}` : ''}: ${p.severity === 'warning' ? 'warning: ' : ''}${subject(p.where)}: ${p.message}`,
+    )
+    .join('\n');
 }
 
 export function isError(problem: FlowProblem): boolean {
@@ -67,12 +87,22 @@ function checkNames(flow: FlowConfig, report: (where: string, message: string) =
   const reasons = new Set<string>();
   const checkAction = (where: string, ref: NamedRef) => {
     const name = refName(ref);
-    if (!ACTION_NAMES.has(name)) return report(where, `unknown action "${name}" (known: ${[...ACTION_NAMES].join(', ')})`);
-    const schema = (ACTION_PARAMS as Record<string, { safeParse(v: unknown): { success: boolean; error?: { issues: { message: string; path: PropertyKey[] }[] } } }>)[name];
+    if (!ACTION_NAMES.has(name))
+      return report(where, `unknown action "${name}" (known: ${[...ACTION_NAMES].join(', ')})`);
+    const schema = (
+      ACTION_PARAMS as Record<
+        string,
+        { safeParse(v: unknown): { success: boolean; error?: { issues: { message: string; path: PropertyKey[] }[] } } }
+      >
+    )[name];
     const params = refParams(ref);
     if (schema) {
       const result = schema.safeParse(params);
-      if (!result.success) return report(where, `action "${name}" has bad params: ${result.error?.issues.map((i) => `${i.path.join('.') || 'params'} ${i.message}`).join('; ')}`);
+      if (!result.success)
+        return report(
+          where,
+          `action "${name}" has bad params: ${result.error?.issues.map((i) => `${i.path.join('.') || 'params'} ${i.message}`).join('; ')}`,
+        );
     }
     for (const key of promptKeysOf(name, params)) keys.add(key);
     if (name === 'escalate') reasons.add((params as { reason: string }).reason);
@@ -81,11 +111,13 @@ function checkNames(flow: FlowConfig, report: (where: string, message: string) =
     for (const ref of [...(state.entry ?? []), ...(state.exit ?? [])]) checkAction(where, ref);
     const transitions = [...Object.values(state.on ?? {}).flatMap(asTransitions), ...asTransitions(state.always)];
     for (const transition of transitions) {
-      if (transition.guard && !GUARD_NAMES.has(refName(transition.guard))) report(where, `unknown guard "${refName(transition.guard)}" (known: ${[...GUARD_NAMES].join(', ')})`);
+      if (transition.guard && !GUARD_NAMES.has(refName(transition.guard)))
+        report(where, `unknown guard "${refName(transition.guard)}" (known: ${[...GUARD_NAMES].join(', ')})`);
       for (const ref of transition.actions ?? []) checkAction(where, ref);
     }
     if (state.states && !state.initial) report(where, 'a state with child states needs `initial`');
-    if (state.initial && !state.states?.[state.initial]) report(where, `initial state "${state.initial}" does not exist`);
+    if (state.initial && !state.states?.[state.initial])
+      report(where, `initial state "${state.initial}" does not exist`);
   });
   for (const reason of reasons) keys.add(`escalation.${reason}`);
   return keys;
@@ -122,10 +154,13 @@ function checkGraph(flow: FlowConfig, report: (where: string, message: string) =
   const pathOf = (node: AnyStateNode) => node.path.join('.') || '(root)';
   const leaves = leavesOf(machine.root);
   const next = new Map<AnyStateNode, Set<AnyStateNode>>(
-    leaves.map((leaf) => [leaf, new Set(transitionsIn(leaf).flatMap((transition) => (transition.target ?? []).map(initialLeaf)))]),
+    leaves.map((leaf) => [
+      leaf,
+      new Set(transitionsIn(leaf).flatMap((transition) => (transition.target ?? []).map(initialLeaf))),
+    ]),
   );
   const reachable = new Set<AnyStateNode>([initialLeaf(machine.root)]);
-  for (const queue = [...reachable]; queue.length > 0; ) {
+  for (const queue = [...reachable]; queue.length > 0;) {
     for (const target of next.get(queue.shift()!) ?? []) {
       if (reachable.has(target)) continue;
       reachable.add(target);
@@ -133,7 +168,7 @@ function checkGraph(flow: FlowConfig, report: (where: string, message: string) =
     }
   }
   const ending = new Set(leaves.filter((leaf) => leaf.type === 'final'));
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const leaf of leaves) {
       if (ending.has(leaf) || ![...(next.get(leaf) ?? [])].some((t) => ending.has(t))) continue;
@@ -143,11 +178,17 @@ function checkGraph(flow: FlowConfig, report: (where: string, message: string) =
   }
   for (const leaf of leaves) {
     if (!reachable.has(leaf)) report(pathOf(leaf), 'unreachable: no transition leads here from the initial state');
-    else if (!ending.has(leaf)) report(pathOf(leaf), 'dead end: no path from here reaches a final state (agreed, escalated or closed)');
+    else if (!ending.has(leaf))
+      report(pathOf(leaf), 'dead end: no path from here reaches a final state (agreed, escalated or closed)');
   }
   for (const [tag, { usualState, use }] of Object.entries(STATE_TAGS)) {
     const tagged = statesTagged(machine.root, tag as StateTag);
-    if (tagged.length === 0) report(usualState, `tag ${tag}: no state carries it (renamed or removed?); ${use}, so put \`tags: [${tag}]\` on one state`);
-    for (const extra of tagged.slice(1)) report(pathOf(extra), `tag ${tag}: also on ${pathOf(tagged[0]!)}; exactly one state may carry it`);
+    if (tagged.length === 0)
+      report(
+        usualState,
+        `tag ${tag}: no state carries it (renamed or removed?); ${use}, so put \`tags: [${tag}]\` on one state`,
+      );
+    for (const extra of tagged.slice(1))
+      report(pathOf(extra), `tag ${tag}: also on ${pathOf(tagged[0]!)}; exactly one state may carry it`);
   }
 }

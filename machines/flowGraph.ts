@@ -56,10 +56,25 @@ export function flowGraph(machine: AnyStateMachine): FlowGraph {
     const targeted = transitions.filter((transition) => (transition.target ?? []).length > 0);
     const description = node.description ? { description: node.description } : {};
     const parent = parentOf(node);
-    if (node.path.length > 0 && children.length === 0) nodes.push({ id: idOf(node), label: node.key, ...(parent ? { parent } : {}), final: node.type === 'final', ...description });
-    else if (node.path.length > 0) groups.push({ id: idOf(node), label: node.key, ...(parent ? { parent } : {}), hasTransitions: targeted.length > 0, ...description });
+    if (node.path.length > 0 && children.length === 0)
+      nodes.push({
+        id: idOf(node),
+        label: node.key,
+        ...(parent ? { parent } : {}),
+        final: node.type === 'final',
+        ...description,
+      });
+    else if (node.path.length > 0)
+      groups.push({
+        id: idOf(node),
+        label: node.key,
+        ...(parent ? { parent } : {}),
+        hasTransitions: targeted.length > 0,
+        ...description,
+      });
     for (const transition of targeted) {
-      for (const target of transition.target ?? []) addEdge(idOf(node), idOf(initialLeaf(target)), transition.eventType === '' ? 'always' : transition.eventType);
+      for (const target of transition.target ?? [])
+        addEdge(idOf(node), idOf(initialLeaf(target)), transition.eventType === '' ? 'always' : transition.eventType);
     }
     children.forEach(visit);
   };

@@ -1,7 +1,10 @@
 // The shape of dialogs/negotiation.flow.yaml: the subset of an XState config a flow may use.
 import { z } from 'zod';
 
-export const NamedRefSchema = z.union([z.string().min(1), z.object({ type: z.string().min(1), params: z.unknown().optional() }).strict()]);
+export const NamedRefSchema = z.union([
+  z.string().min(1),
+  z.object({ type: z.string().min(1), params: z.unknown().optional() }).strict(),
+]);
 export type NamedRef = z.infer<typeof NamedRefSchema>;
 
 export const TransitionSchema = z
@@ -39,7 +42,12 @@ export const StateSchema: z.ZodType<StateConfig> = z.lazy(() =>
       entry: z.array(NamedRefSchema).optional(),
       exit: z.array(NamedRefSchema).optional(),
       tags: z.array(z.string().regex(/^[a-z][a-zA-Z]*(\.[a-z][a-zA-Z]*)*$/, 'a tag such as resume.offers')).optional(),
-      on: z.record(z.string().regex(/^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)+$/, 'a dotted event name such as offer.accepted'), TransitionsSchema).optional(),
+      on: z
+        .record(
+          z.string().regex(/^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)+$/, 'a dotted event name such as offer.accepted'),
+          TransitionsSchema,
+        )
+        .optional(),
       always: TransitionsSchema.optional(),
       states: z.record(z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'a camelCase state name'), StateSchema).optional(),
     })
@@ -52,7 +60,8 @@ export type FlowConfig = StateConfig & { id: string };
 /** Visits every state config with its dotted path (`conversation.interview.askingIncome`). */
 export function eachState(state: StateConfig, visit: (path: string, state: StateConfig) => void, path = ''): void {
   visit(path || '(root)', state);
-  for (const [name, child] of Object.entries(state.states ?? {})) eachState(child, visit, path ? `${path}.${name}` : name);
+  for (const [name, child] of Object.entries(state.states ?? {}))
+    eachState(child, visit, path ? `${path}.${name}` : name);
 }
 
 export function asTransitions(config: TransitionsConfig | undefined): TransitionConfig[] {

@@ -17,10 +17,12 @@ export function createGuards({ rules, limits }: MachineDeps) {
     },
     isHardshipReason: ({ event }: GuardArgs) =>
       event.type === 'choice.made' && (HARDSHIP_REASONS as readonly string[]).includes(event.value),
-    isChoice: ({ event }: GuardArgs, params: { value: string }) => event.type === 'choice.made' && event.value === params.value,
+    isChoice: ({ event }: GuardArgs, params: { value: string }) =>
+      event.type === 'choice.made' && event.value === params.value,
     isSettlementTier: ({ context }: GuardArgs) =>
       context.account !== undefined && compareTiers(tierOf(context.account.daysPastDue), limits.settlementMinTier) >= 0,
-    isOfferShown: ({ context, event }: GuardArgs) => event.type === 'offer.accepted' && context.shownIds.includes(event.offerId),
+    isOfferShown: ({ context, event }: GuardArgs) =>
+      event.type === 'offer.accepted' && context.shownIds.includes(event.offerId),
     isCounterAcceptable: ({ context, event }: GuardArgs) => {
       // An agent's offer can be on screen before any interview (hand-back of an early escalation): no answers, no counter-offer fits.
       const hardship = HardshipSchema.safeParse(context.hardship);

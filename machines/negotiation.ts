@@ -7,7 +7,10 @@ import type { FlowConfig } from './flowSchema.js';
 import { negotiationSetup, type MachineDeps } from './negotiationSetup.js';
 
 export function createNegotiationMachine(flow: FlowConfig, deps: MachineDeps) {
-  const config = { ...flow, context: ({ input }: { input: Parameters<typeof initialContext>[0] }) => initialContext(input) };
+  const config = {
+    ...flow,
+    context: ({ input }: { input: Parameters<typeof initialContext>[0] }) => initialContext(input),
+  };
   // The config comes from YAML, validated by machines/flow.ts; XState cannot type-check data read at run time.
   return negotiationSetup
     .extend({ guards: createGuards(deps), actions: createActions(deps) })
@@ -18,6 +21,10 @@ export type NegotiationMachine = ReturnType<typeof createNegotiationMachine>;
 
 /** Names the flow may refer to: the keys of the implementations, independent of any dependency. */
 export const GUARD_NAMES: ReadonlySet<string> = new Set(Object.keys(createGuards({} as MachineDeps)));
-export const ACTION_NAMES: ReadonlySet<string> = new Set(Object.keys(createActions({ rules: {} as MachineDeps['rules'], limits: { maxOffersShown: 3 } as MachineDeps['limits'] })));
+export const ACTION_NAMES: ReadonlySet<string> = new Set(
+  Object.keys(
+    createActions({ rules: {} as MachineDeps['rules'], limits: { maxOffersShown: 3 } as MachineDeps['limits'] }),
+  ),
+);
 
 export type { AnyStateMachine };

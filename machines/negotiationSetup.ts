@@ -17,8 +17,15 @@ export const negotiationSetup = setup({
 
 /** The rules module as the machine sees it: pure functions over the case's facts. */
 export interface OfferRules {
-  compute(account: Account, hardship: Hardship): { offers: Offer[]; alternatives: Offer[]; basis: OfferBasis; fallback: boolean };
-  counter(account: Account, hardship: Hardship, amountMinor: number): { accepted: true; offer: Offer } | { accepted: false; minimumMonthlyMinor: number };
+  compute(
+    account: Account,
+    hardship: Hardship,
+  ): { offers: Offer[]; alternatives: Offer[]; basis: OfferBasis; fallback: boolean };
+  counter(
+    account: Account,
+    hardship: Hardship,
+    amountMinor: number,
+  ): { accepted: true; offer: Offer } | { accepted: false; minimumMonthlyMinor: number };
 }
 
 /** Numbers from dialogs/offer-policy.yaml that steer the conversation. */

@@ -73,12 +73,16 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
   refuseUnsafeProduction(config);
   const closables: Closable[] = [];
   const clock = overrides.clock ?? (() => new Date());
-  const accounts = new AccountDirectory(parseAccounts(readFileSync(config.ACCOUNTS_FILE, 'utf8'), config.ACCOUNTS_FILE));
+  const accounts = new AccountDirectory(
+    parseAccounts(readFileSync(config.ACCOUNTS_FILE, 'utf8'), config.ACCOUNTS_FILE),
+  );
 
   const stores = overrides.stores ?? openStores(config, logger);
   closables.push(stores);
   // Serve once Redis answers; if it does not yet, start anyway: /readyz and 503s say so until it does.
-  await stores.whenReady(5_000).catch((error: unknown) => logger.warn({ err: error }, 'starting before Redis is ready'));
+  await stores
+    .whenReady(5_000)
+    .catch((error: unknown) => logger.warn({ err: error }, 'starting before Redis is ready'));
   const metrics = new ServiceMetrics({ clock });
   const { queue } = stores;
   metrics.watchQueue(queue);
@@ -94,27 +98,77 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
   const limits = stores.rateLimits;
   const identityAttempts = { points: config.IDENTITY_ATTEMPTS_PER_MINUTE, seconds: 60 };
   const admission = new ConversationAdmission({
-    perClient: limits.define('conversations-per-client', config.RATE_LIMIT_CONVERSATIONS_PER_CLIENT, 'new conversations from this address'),
-    perUser: limits.define('conversations-per-user', config.RATE_LIMIT_CONVERSATIONS_PER_USER, 'new conversations for this user'),
-    identityPerClient: limits.define('identity-attempts-per-client', identityAttempts, 'identity answers from this address'),
+    perClient: limits.define(
+      'conversations-per-client',
+      config.RATE_LIMIT_CONVERSATIONS_PER_CLIENT,
+      'new conversations from this address',
+    ),
+    perUser: limits.define(
+      'conversations-per-user',
+      config.RATE_LIMIT_CONVERSATIONS_PER_USER,
+      'new conversations for this user',
+    ),
+    identityPerClient: limits.define(
+      'identity-attempts-per-client',
+      identityAttempts,
+      'identity answers from this address',
+    ),
     identityPerUser: limits.define('identity-attempts-per-user', identityAttempts, 'identity answers from this user'),
     exempt: (address) => edge.exempt.has(address),
   });
 
   const channels = new InProcessChannels();
-  const serviceUrls = new ServiceUrlPolicy({ extra: config.ALLOWED_SERVICE_URLS, allowLoopback: config.NODE_ENV !== 'production', inProcess: (serviceUrl) => channels.find(serviceUrl) !== undefined });
-  const adapter = new BotAdapter(config, logger, (context) => {
-    const locale = supportedLocale(context.activity.locale) ?? 'zh-CN';
-    return { type: 'message', text: dialogs.current().prompts[locale].get('common.apology') ?? 'Sorry, please try again.' };
-  }, { channels, serviceUrls });
+  const serviceUrls = new ServiceUrlPolicy({
+    extra: config.ALLOWED_SERVICE_URLS,
+    allowLoopback: config.NODE_ENV !== 'production',
+    inProcess: (serviceUrl) => channels.find(serviceUrl) !== undefined,
+  });
+  const adapter = new BotAdapter(
+    config,
+    logger,
+    (context) => {
+      const locale = supportedLocale(context.activity.locale) ?? 'zh-CN';
+      return {
+        type: 'message',
+        text: dialogs.current().prompts[locale].get('common.apology') ?? 'Sorry, please try again.',
+      };
+    },
+    { channels, serviceUrls },
+  );
   const line = new BotBorrowerLine(adapter, config.MicrosoftAppId);
   const auth = TokenAuth.fromConfig(config);
-  if (!config.API_TOKENS) logger.warn('API_TOKENS is empty: the demo tokens of README are accepted (never in production)');
+  if (!config.API_TOKENS)
+    logger.warn('API_TOKENS is empty: the demo tokens of README are accepted (never in production)');
   // Every published case event first updates the desk index (views and search).
   const events = new IndexingCaseEvents(stores.events, stores.deskIndex, store);
   const staff = auth.principals(DESK_ROLES);
-  const desk: DeskDeps = { store, queue, events, index: stores.deskIndex, staff, presence: new Presence(), line, dialogs, clock, logger: logger.child({ component: 'desk' }) };
-  const bot = new NegotiationBot({ store, identityFailures: stores.identityFailures, admitIdentityAnswer: (activity) => admission.admitIdentityAnswer(activity), accounts, dialogs, metrics: flows.metrics, serviceMetrics: metrics, clock, logger, admitNewConversation: (activity) => admission.admitNewConversation(activity) }, new DeskLink(desk, config.HANDOFF_MINUTES_PER_CASE));
+  const desk: DeskDeps = {
+    store,
+    queue,
+    events,
+    index: stores.deskIndex,
+    staff,
+    presence: new Presence(),
+    line,
+    dialogs,
+    clock,
+    logger: logger.child({ component: 'desk' }),
+  };
+  const bot = new NegotiationBot(
+    {
+      store,
+      identityFailures: stores.identityFailures,
+      admitIdentityAnswer: (activity) => admission.admitIdentityAnswer(activity),
+      accounts,
+      dialogs,
+      metrics: flows.metrics,
+      serviceMetrics: metrics,
+      clock,
+      logger,
+      admitNewConversation: (activity) => admission.admitNewConversation(activity),
+    },
+    new DeskLink(desk, config.HANDOFF_MINUTES_PER_CASE),
+  );
   if (config.DESK_AUTO_ASSIGN === 'on') {
     const assigner = new AutoAssigner(desk, config.DESK_AGENT_CAPACITY);
     events.subscribe((event) => {
@@ -123,32 +177,74 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
     desk.presence.onOpen(() => void assigner.assign());
   }
 
-  messagesRoute(server, { adapter, bot, serviceUrls, admission, clientOf: edge.clientOf, authenticated: Boolean(config.MicrosoftAppId), logger });
+  messagesRoute(server, {
+    adapter,
+    bot,
+    serviceUrls,
+    admission,
+    clientOf: edge.clientOf,
+    authenticated: Boolean(config.MicrosoftAppId),
+    logger,
+  });
   healthRoutes(server, { store, version: () => dialogs.current().version });
 
   const directLineLog = logger.child({ component: 'directline' });
   const tokens = DirectLineTokens.fromConfig(config, (message) => directLineLog.warn(message));
   const directLine = stores.directLine;
-  const deliver = (activity: Record<string, unknown>) => adapter.handleInProcess(activity, (context) => bot.run(context));
-  const bridge = new DirectLineBridge({ store: directLine, tokens, accounts, deliver, clock: () => new Date(), logger: directLineLog });
+  const deliver = (activity: Record<string, unknown>) =>
+    adapter.handleInProcess(activity, (context) => bot.run(context));
+  const bridge = new DirectLineBridge({
+    store: directLine,
+    tokens,
+    accounts,
+    deliver,
+    clock: () => new Date(),
+    logger: directLineLog,
+  });
   const serviceHost = new URL(DIRECTLINE_SERVICE_URL).host;
-  channels.register((serviceUrl) => serviceUrl.protocol === 'https:' && serviceUrl.host === serviceHost, (conversationId, activity) => bridge.fromBot(conversationId, activity));
+  channels.register(
+    (serviceUrl) => serviceUrl.protocol === 'https:' && serviceUrl.host === serviceHost,
+    (conversationId, activity) => bridge.fromBot(conversationId, activity),
+  );
   const publicUrl = config.PUBLIC_URL;
   const admit = (req: Parameters<Edge['clientOf']>[0]) => admission.admitClient(edge.clientOf(req));
   // The token counted the conversation against the address; the posted activities still count identity answers.
-  const fromClient = <T>(req: Parameters<Edge['clientOf']>[0], run: () => Promise<T>) => admission.fromClient(edge.clientOf(req), run, true);
-  directLineRoutes(server, { bridge, store: directLine, tokens, publicUrl, logger: directLineLog, admit, fromClient, maxActivityBytes: config.DIRECTLINE_MAX_ACTIVITY_BYTES });
-  inviteRoutes(server, { tokens, accounts, auth, publicUrl, inviteTtlSeconds: config.INVITE_TTL_HOURS * 3600, production: config.NODE_ENV === 'production', logger: directLineLog });
+  const fromClient = <T>(req: Parameters<Edge['clientOf']>[0], run: () => Promise<T>) =>
+    admission.fromClient(edge.clientOf(req), run, true);
+  directLineRoutes(server, {
+    bridge,
+    store: directLine,
+    tokens,
+    publicUrl,
+    logger: directLineLog,
+    admit,
+    fromClient,
+    maxActivityBytes: config.DIRECTLINE_MAX_ACTIVITY_BYTES,
+  });
+  inviteRoutes(server, {
+    tokens,
+    accounts,
+    auth,
+    publicUrl,
+    inviteTtlSeconds: config.INVITE_TTL_HOURS * 3600,
+    production: config.NODE_ENV === 'production',
+    logger: directLineLog,
+  });
   chatPageRoutes(server);
   // Open streams would keep the server from closing: they are closed before it (closables run in reverse).
-  closables.push(attachStream(edge.upgrades, { store: directLine, tokens, logger: directLineLog, keepAliveMs: KEEP_ALIVE_MS }));
+  closables.push(
+    attachStream(edge.upgrades, { store: directLine, tokens, logger: directLineLog, keepAliveMs: KEEP_ALIVE_MS }),
+  );
 
   adminCaseRoutes(server, { auth, store, queue, logger });
   metricsRoute(server, { metrics, auth, metricsToken: config.METRICS_TOKEN, logger });
   flowsRoutes(server, { flows, auth, logger, clock });
   closables.push(agentRoutes(server, { deps: desk, auth, logger }));
 
-  logger.info({ flowVersion: dialogs.current().version, accounts: accounts.all().length, store: stores.kind }, 'xieshang built');
+  logger.info(
+    { flowVersion: dialogs.current().version, accounts: accounts.all().length, store: stores.kind },
+    'xieshang built',
+  );
   return {
     server,
     stores,

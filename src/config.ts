@@ -5,11 +5,19 @@ import { ConfigurationError } from './errors.js';
 const port = z.coerce.number().int().min(0).max(65535);
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
 /** `points/seconds`, e.g. `30/600`: at most 30 in any 600 seconds. */
-const rateLimit = z.string().regex(/^\d{1,6}\/\d{1,7}$/, 'points/seconds, e.g. 30/600').transform((spec) => {
-  const [points, seconds] = spec.split('/').map(Number) as [number, number];
-  return { points, seconds };
-});
-const cidrList = z.string().regex(/^$|^[0-9a-fA-F:.]+(\/\d{1,3})?(,\s*[0-9a-fA-F:.]+(\/\d{1,3})?)*$/, 'comma-separated addresses or CIDRs, e.g. 10.0.0.0/8,::1');
+const rateLimit = z
+  .string()
+  .regex(/^\d{1,6}\/\d{1,7}$/, 'points/seconds, e.g. 30/600')
+  .transform((spec) => {
+    const [points, seconds] = spec.split('/').map(Number) as [number, number];
+    return { points, seconds };
+  });
+const cidrList = z
+  .string()
+  .regex(
+    /^$|^[0-9a-fA-F:.]+(\/\d{1,3})?(,\s*[0-9a-fA-F:.]+(\/\d{1,3})?)*$/,
+    'comma-separated addresses or CIDRs, e.g. 10.0.0.0/8,::1',
+  );
 
 export const ConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -23,18 +31,44 @@ export const ConfigSchema = z.object({
   MicrosoftAppPassword: z.string().default(''),
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   MicrosoftAppTenantId: z.string().default(''),
-  REDIS_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^rediss?$/, error: 'a redis:// or rediss:// URL' }).optional()),
-  REDIS_SENTINELS: z.preprocess(emptyAsUndefined, z.string().regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'host:port,host:port').optional()),
+  REDIS_URL: z.preprocess(
+    emptyAsUndefined,
+    z.url({ protocol: /^rediss?$/, error: 'a redis:// or rediss:// URL' }).optional(),
+  ),
+  REDIS_SENTINELS: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'host:port,host:port')
+      .optional(),
+  ),
   REDIS_SENTINEL_NAME: z.preprocess(emptyAsUndefined, z.string().optional()),
-  REDIS_CLUSTER_NODES: z.preprocess(emptyAsUndefined, z.string().regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'host:port,host:port').optional()),
+  REDIS_CLUSTER_NODES: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'host:port,host:port')
+      .optional(),
+  ),
   REDIS_USERNAME: z.preprocess(emptyAsUndefined, z.string().optional()),
   REDIS_PASSWORD: z.preprocess(emptyAsUndefined, z.string().optional()),
-  REDIS_KEY_PREFIX: z.string().regex(/^[^{}]*$/, 'no braces (they would break the {caseId} hash tags)').default('xs:'),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[^{}]*$/, 'no braces (they would break the {caseId} hash tags)')
+    .default('xs:'),
   /** Signs web chat (Direct Line) tokens and invitations; required in production, a logged development default elsewhere. */
   DIRECTLINE_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, 'at least 32 characters').optional()),
   /** The service's address as borrowers reach it (invitation links, streamUrl); empty = from the request's Host header. */
-  PUBLIC_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https?$/, error: 'an http:// or https:// URL' }).optional()),
-  INVITE_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(72),
+  PUBLIC_URL: z.preprocess(
+    emptyAsUndefined,
+    z.url({ protocol: /^https?$/, error: 'an http:// or https:// URL' }).optional(),
+  ),
+  INVITE_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(72),
   /** Reload dialogs/ when its files change (only after the check passes): auto = in development. */
   DIALOGS_WATCH: z.enum(['auto', 'on', 'off']).default('auto'),
   /** Minutes an agent needs per queued case: the borrower is told about position × this before a person joins. */
@@ -45,8 +79,17 @@ export const ConfigSchema = z.object({
   DESK_AGENT_CAPACITY: z.coerce.number().int().min(1).max(50).default(3),
   /** `role:id:Display Name:token` entries separated by `;`. Empty outside production = the demo tokens in README. */
   API_TOKENS: z.string().default(''),
-  MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(256 * 1024),
-  DEDUPE_TTL_SECONDS: z.coerce.number().int().min(60).default(24 * 3600),
+  MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(10 * 1024 * 1024)
+    .default(256 * 1024),
+  DEDUPE_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .default(24 * 3600),
   /** Identity answers one channel user may give per minute, across conversations; more → 429 with Retry-After. */
   IDENTITY_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
   RETENTION_DAYS: z.coerce.number().int().min(1).default(730),
@@ -63,13 +106,25 @@ export const ConfigSchema = z.object({
   /** New conversations on /api/messages per channel user (channel id + user id). */
   RATE_LIMIT_CONVERSATIONS_PER_USER: rateLimit.default({ points: 10, seconds: 600 }),
   /** Web chat (Direct Line) conversations are forgotten after this many hours without an activity. */
-  DIRECTLINE_IDLE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
+  DIRECTLINE_IDLE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(24),
   /** Largest activity (JSON bytes) a web chat client may post. */
-  DIRECTLINE_MAX_ACTIVITY_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024).default(16 * 1024),
+  DIRECTLINE_MAX_ACTIVITY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1024 * 1024)
+    .default(16 * 1024),
   /** Extra serviceUrl prefixes the bot may reply to, comma-separated (the Bot Framework's own and the web chat's are always allowed). */
   ALLOWED_SERVICE_URLS: z.string().default(''),
   /** Worker processes sharing PORT (node:cluster): a number, or auto = one per core. More than 1 needs Redis. */
-  WORKERS: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(64)], { error: 'a number from 1 to 64, or auto' }).default(1),
+  WORKERS: z
+    .union([z.literal('auto'), z.coerce.number().int().min(1).max(64)], { error: 'a number from 1 to 64, or auto' })
+    .default(1),
   /** Bearer token for GET /metrics (besides an admin API token). */
   METRICS_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(16, 'at least 16 characters').optional()),
   /** Serve /metrics without a token on this separate port (keep it off the public network); with WORKERS > 1, summed over workers. */

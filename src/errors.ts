@@ -33,7 +33,11 @@ export class XieshangError extends Error {
 
 /** A configuration value, flow file or policy file that cannot be used; stops start-up. */
 export class ConfigurationError extends XieshangError {
-  constructor(code: 'XS_CONFIG_INVALID' | 'XS_FLOW_INVALID' | 'XS_POLICY_INVALID' | 'XS_FIXTURES_INVALID', message: string, cause?: unknown) {
+  constructor(
+    code: 'XS_CONFIG_INVALID' | 'XS_FLOW_INVALID' | 'XS_POLICY_INVALID' | 'XS_FIXTURES_INVALID',
+    message: string,
+    cause?: unknown,
+  ) {
     super(code, message, { cause });
     this.name = 'ConfigurationError';
   }
@@ -42,7 +46,16 @@ export class ConfigurationError extends XieshangError {
 /** A request a client can correct: mapped to its HTTP status in one place (src/server/httpErrors.ts). */
 export class HttpError extends XieshangError {
   constructor(status: 400 | 401 | 403 | 404 | 409 | 413, message: string, cause?: unknown) {
-    const code = ({ 400: 'XS_BAD_REQUEST', 401: 'XS_UNAUTHORIZED', 403: 'XS_FORBIDDEN', 404: 'XS_NOT_FOUND', 409: 'XS_CONFLICT', 413: 'XS_PAYLOAD_TOO_LARGE' } as const)[status];
+    const code = (
+      {
+        400: 'XS_BAD_REQUEST',
+        401: 'XS_UNAUTHORIZED',
+        403: 'XS_FORBIDDEN',
+        404: 'XS_NOT_FOUND',
+        409: 'XS_CONFLICT',
+        413: 'XS_PAYLOAD_TOO_LARGE',
+      } as const
+    )[status];
     super(code, message, { status, cause });
     this.name = 'HttpError';
   }

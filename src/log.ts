@@ -3,7 +3,17 @@ import { pino, type Logger } from 'pino';
 import { maskPersonalData } from './domain/maskPersonalData.js';
 
 /** Keys whose values are personal data wherever they appear (two levels deep). */
-const PERSONAL_KEYS = ['name', 'phone', 'idLast4', 'birthDate', 'borrower', 'text', 'idNumber', 'cardNumber', 'accountNumber'];
+const PERSONAL_KEYS = [
+  'name',
+  'phone',
+  'idLast4',
+  'birthDate',
+  'borrower',
+  'text',
+  'idNumber',
+  'cardNumber',
+  'accountNumber',
+];
 const REDACT_PATHS = PERSONAL_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]);
 
 export interface LoggerOptions {
@@ -19,7 +29,15 @@ export function wantsPrettyLogs(nodeEnv: string, stdoutIsTty: boolean | undefine
 }
 
 export function createLogger(options: LoggerOptions): Logger {
-  const pretty = options.pretty && !options.destination ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' } } } : {};
+  const pretty =
+    options.pretty && !options.destination
+      ? {
+          transport: {
+            target: 'pino-pretty',
+            options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' },
+          },
+        }
+      : {};
   return pino(
     {
       level: options.level,
@@ -39,7 +57,11 @@ export function createLogger(options: LoggerOptions): Logger {
 }
 
 function maskError(serialized: ReturnType<typeof pino.stdSerializers.err>) {
-  return { ...serialized, message: maskPersonalData(serialized.message ?? ''), stack: maskPersonalData(serialized.stack ?? '') };
+  return {
+    ...serialized,
+    message: maskPersonalData(serialized.message ?? ''),
+    stack: maskPersonalData(serialized.stack ?? ''),
+  };
 }
 
 export type { Logger };

@@ -9,15 +9,26 @@ import { isPrimary, runPrimary, shareMetricsWithPrimary, workerCount } from './w
 
 async function main(): Promise<void> {
   const config = readConfig();
-  const logger = createLogger({ level: config.LOG_LEVEL, pretty: wantsPrettyLogs(config.NODE_ENV, process.stdout.isTTY) });
+  const logger = createLogger({
+    level: config.LOG_LEVEL,
+    pretty: wantsPrettyLogs(config.NODE_ENV, process.stdout.isTTY),
+  });
   const workers = workerCount(config);
   if (workers > 1 && isPrimary()) return runPrimary(config, workers, logger);
 
   const app = await buildApp(config, logger);
   let metricsServer: Server | undefined;
   if (workers > 1) shareMetricsWithPrimary(app.metrics.registry);
-  else if (config.METRICS_PORT !== undefined) metricsServer = startMetricsServer(config.METRICS_PORT, hostOf(config), () => app.metrics.scrape(), (error) => logger.error({ err: error }, 'metrics could not be collected'));
-  app.server.listen(config.PORT, hostOf(config), () => logger.info({ url: app.server.url, pid: process.pid }, 'xieshang listening'));
+  else if (config.METRICS_PORT !== undefined)
+    metricsServer = startMetricsServer(
+      config.METRICS_PORT,
+      hostOf(config),
+      () => app.metrics.scrape(),
+      (error) => logger.error({ err: error }, 'metrics could not be collected'),
+    );
+  app.server.listen(config.PORT, hostOf(config), () =>
+    logger.info({ url: app.server.url, pid: process.pid }, 'xieshang listening'),
+  );
   let stopping = false;
   const shutdown = (signal: string) => {
     // A terminal's Ctrl-C reaches the primary and every worker: the second signal must not cut the drain short.
@@ -41,7 +52,8 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // Start-up errors are for the operator: print them plainly, then stop.
-  const message = error instanceof XieshangError ? `${error.code}: ${error.message}` : String((error as Error)?.stack ?? error);
+  const message =
+    error instanceof XieshangError ? `${error.code}: ${error.message}` : String((error as Error)?.stack ?? error);
   process.stderr.write(`xieshang could not start\n${message}\n`);
   process.exit(1);
 });

@@ -18,7 +18,9 @@ describe('configuration', () => {
     expect(() => readConfig({ PORT: '99999', LOG_LEVEL: 'loud', REDIS_URL: 'http://x' })).toThrowError(
       expect.objectContaining({
         code: 'XS_CONFIG_INVALID',
-        message: expect.stringMatching(/PORT="99999".*LOG_LEVEL="loud".*REDIS_URL="http:\/\/x": a redis:\/\/ or rediss:\/\/ URL/s),
+        message: expect.stringMatching(
+          /PORT="99999".*LOG_LEVEL="loud".*REDIS_URL="http:\/\/x": a redis:\/\/ or rediss:\/\/ URL/s,
+        ),
       }),
     );
   });

@@ -17,7 +17,10 @@ function capture() {
 describe('logs', () => {
   it('a borrower object with name, phone, ID and birth date – every value masked', () => {
     const { logger, text } = capture();
-    logger.info({ caseId: 'c-1', borrower: { name: '王小明', phone: '13800000001', idLast4: '1234', birthDate: '1990-05-20' } }, 'case loaded');
+    logger.info(
+      { caseId: 'c-1', borrower: { name: '王小明', phone: '13800000001', idLast4: '1234', birthDate: '1990-05-20' } },
+      'case loaded',
+    );
     expect(text()).toContain('c-1');
     for (const secret of ['王小明', '13800000001', '1990-05-20']) expect(text()).not.toContain(secret);
   });
@@ -25,7 +28,8 @@ describe('logs', () => {
   it('personal data inside a message string – ID, card and phone numbers masked', () => {
     const { logger, text } = capture();
     logger.warn('borrower said 110101199003071234 and card 6222 0212 3456 7890 and phone 13912345678');
-    for (const secret of ['110101199003071234', '6222 0212 3456 7890', '13912345678']) expect(text()).not.toContain(secret);
+    for (const secret of ['110101199003071234', '6222 0212 3456 7890', '13912345678'])
+      expect(text()).not.toContain(secret);
     expect(text()).toContain('borrower said');
   });
 

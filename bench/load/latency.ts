@@ -9,7 +9,11 @@ export interface LatencySummary {
 }
 
 export class Latency {
-  private readonly histogram: Histogram = build({ lowestDiscernibleValue: 1, highestTrackableValue: 600_000_000, numberOfSignificantValueDigits: 3 });
+  private readonly histogram: Histogram = build({
+    lowestDiscernibleValue: 1,
+    highestTrackableValue: 600_000_000,
+    numberOfSignificantValueDigits: 3,
+  });
 
   record(ms: number): void {
     this.histogram.recordValue(Math.max(1, Math.round(ms * 1000)));

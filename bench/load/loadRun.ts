@@ -32,7 +32,13 @@ const HEADERS = { 'content-type': 'application/json' };
 const REQUEST_TIMEOUT_MS = 10_000;
 
 function newPool(url: string, connections: number): Pool {
-  return new Pool(url, { connections, pipelining: 1, keepAliveTimeout: 30_000, headersTimeout: REQUEST_TIMEOUT_MS, bodyTimeout: REQUEST_TIMEOUT_MS });
+  return new Pool(url, {
+    connections,
+    pipelining: 1,
+    keepAliveTimeout: 30_000,
+    headersTimeout: REQUEST_TIMEOUT_MS,
+    bodyTimeout: REQUEST_TIMEOUT_MS,
+  });
 }
 
 /** Why turns failed: HTTP status or error code → count, for the log. */
@@ -80,7 +86,14 @@ export async function closedLoop(target: Target, connections: number, timing: Ti
   };
   await Promise.all(Array.from({ length: connections }, worker));
   await pool.close();
-  return { turns, errors, turnsPerSecond: turns / (timing.durationMs / 1000), latency: latency.summary(), conversations: ids.started, allTurns };
+  return {
+    turns,
+    errors,
+    turnsPerSecond: turns / (timing.durationMs / 1000),
+    latency: latency.summary(),
+    conversations: ids.started,
+    allTurns,
+  };
 }
 
 /**
@@ -88,7 +101,11 @@ export async function closedLoop(target: Target, connections: number, timing: Ti
  * again `thinkMs` after their last answer (a new borrower joins when none is ready). Latency is
  * measured from when a turn was due, so a server that falls behind shows it (no coordinated omission).
  */
-export async function openLoop(target: Target, rate: number, timing: Timing & { thinkMs: number }): Promise<LoadResult & { sent: number }> {
+export async function openLoop(
+  target: Target,
+  rate: number,
+  timing: Timing & { thinkMs: number },
+): Promise<LoadResult & { sent: number }> {
   const pool = newPool(target.url, Math.min(1024, Math.max(64, rate)));
   const ids = new ConversationIds(`open-${randomUUID().slice(0, 8)}`);
   const latency = new Latency();
@@ -133,14 +150,27 @@ export async function openLoop(target: Target, rate: number, timing: Timing & { 
   await Promise.all(inFlight);
   await pool.close();
   const measured = total - measuredFrom;
-  return { turns, errors, sent: measured, turnsPerSecond: turns / (timing.durationMs / 1000), latency: latency.summary(), conversations: ids.started, allTurns: total };
+  return {
+    turns,
+    errors,
+    sent: measured,
+    turnsPerSecond: turns / (timing.durationMs / 1000),
+    latency: latency.summary(),
+    conversations: ids.started,
+    allTurns: total,
+  };
 }
 
 /**
  * Drives `count` conversations to `turnsEach` turns (mid-interview) with `connections` borrowers at a
  * time, and leaves them open: the active conversations whose memory the RSS measurement sees.
  */
-export async function openConversations(target: Target, count: number, turnsEach: number, connections: number): Promise<{ errors: number }> {
+export async function openConversations(
+  target: Target,
+  count: number,
+  turnsEach: number,
+  connections: number,
+): Promise<{ errors: number }> {
   const pool = newPool(target.url, connections);
   const ids = new ConversationIds(`active-${randomUUID().slice(0, 8)}`);
   let errors = 0;

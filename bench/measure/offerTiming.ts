@@ -47,14 +47,24 @@ function randomCase(random: () => number, template: Account): { account: Account
 }
 
 /** The demo hardship of the scripted negotiation, applied to every persona. */
-const SCRIPTED: Hardship = { reason: 'jobLoss', duration: 'temporary', recoveryMonths: 3, incomeMinor: 800_000, essentialSpendingMinor: 350_000, otherDebtPaymentsMinor: 0, dependants: 1, statedMonthlyMinor: 250_000 };
+const SCRIPTED: Hardship = {
+  reason: 'jobLoss',
+  duration: 'temporary',
+  recoveryMonths: 3,
+  incomeMinor: 800_000,
+  essentialSpendingMinor: 350_000,
+  otherDebtPaymentsMinor: 0,
+  dependants: 1,
+  statedMonthlyMinor: 250_000,
+};
 
 export function offerCases(): OfferInput[] {
   const policy = loadOfferPolicy('dialogs/offer-policy.yaml');
   const personas = parseAccounts(readFileSync('dialogs/demo-accounts.yaml', 'utf8'), 'dialogs/demo-accounts.yaml');
   const random = seeded(20240520);
   const cases: OfferInput[] = personas.map((account) => ({ account, hardship: SCRIPTED, policy }));
-  for (let index = 0; index < RANDOM_CASES; index++) cases.push({ ...randomCase(random, personas[index % personas.length]!), policy });
+  for (let index = 0; index < RANDOM_CASES; index++)
+    cases.push({ ...randomCase(random, personas[index % personas.length]!), policy });
   return cases;
 }
 

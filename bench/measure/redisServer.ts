@@ -14,7 +14,11 @@ export interface BenchRedis {
 export async function openBenchRedis(url: string | undefined): Promise<BenchRedis> {
   if (url) return { url, private: false, client: new Redis(url), stop: async () => {} };
   const port = await sparePort();
-  const server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const server = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: 'ignore' },
+  );
   const started = await new Promise<boolean>((resolve) => {
     server.once('error', () => resolve(false));
     server.once('spawn', () => resolve(true));
@@ -52,7 +56,11 @@ export async function commandCalls(client: Redis): Promise<Map<string, number>> 
  * Commands the clients sent between two snapshots: every call except those made inside Lua scripts
  * (`scriptCommands`, lower case) and the bench's own INFO.
  */
-export function roundTripsBetween(before: Map<string, number>, after: Map<string, number>, scriptCommands: ReadonlySet<string>): { roundTrips: number; commands: number; sent: Map<string, number> } {
+export function roundTripsBetween(
+  before: Map<string, number>,
+  after: Map<string, number>,
+  scriptCommands: ReadonlySet<string>,
+): { roundTrips: number; commands: number; sent: Map<string, number> } {
   let roundTrips = 0;
   let commands = 0;
   const sent = new Map<string, number>();
@@ -69,11 +77,17 @@ export function roundTripsBetween(before: Map<string, number>, after: Map<string
 
 /** The command names a Lua source calls (`redis.call('HGET', …)`), lower case. */
 export function commandsCalledIn(luaSources: string): Set<string> {
-  return new Set([...luaSources.matchAll(/redis\.p?call\(\s*['"]([A-Za-z]+)['"]/g)].map((match) => match[1]!.toLowerCase()));
+  return new Set(
+    [...luaSources.matchAll(/redis\.p?call\(\s*['"]([A-Za-z]+)['"]/g)].map((match) => match[1]!.toLowerCase()),
+  );
 }
 
 /** Average MEMORY USAGE of a case's keys (case, tx, agr, seen), over cases that reached an agreement. */
-export async function memoryPerCase(client: Redis, prefix: string, sample = 500): Promise<{ agreedBytes: number; agreedCases: number; allCasesBytes: number; allCases: number }> {
+export async function memoryPerCase(
+  client: Redis,
+  prefix: string,
+  sample = 500,
+): Promise<{ agreedBytes: number; agreedCases: number; allCasesBytes: number; allCases: number }> {
   const keysByCase = new Map<string, string[]>();
   let cursor = '0';
   do {
@@ -90,10 +104,16 @@ export async function memoryPerCase(client: Redis, prefix: string, sample = 500)
   const average = async (chosen: string[][]) => {
     const picked = chosen.slice(0, sample);
     let bytes = 0;
-    for (const keys of picked) for (const key of keys) bytes += Number(await client.call('MEMORY', 'USAGE', key, 'SAMPLES', '0'));
+    for (const keys of picked)
+      for (const key of keys) bytes += Number(await client.call('MEMORY', 'USAGE', key, 'SAMPLES', '0'));
     return picked.length === 0 ? 0 : bytes / picked.length;
   };
-  return { agreedBytes: await average(agreed), agreedCases: agreed.length, allCasesBytes: await average(cases), allCases: cases.length };
+  return {
+    agreedBytes: await average(agreed),
+    agreedCases: agreed.length,
+    allCasesBytes: await average(cases),
+    allCases: cases.length,
+  };
 }
 
 async function sparePort(): Promise<number> {
@@ -102,7 +122,9 @@ async function sparePort(): Promise<number> {
     probe.once('error', reject);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }

@@ -1,6 +1,17 @@
 // The peer's negotiation as the Bot Framework samples write one: a WaterfallDialog of TextPrompt, NumberPrompt and ChoicePrompt.
 import { MessageFactory, type Storage } from 'botbuilder';
-import { ChoicePrompt, ComponentDialog, DialogSet, DialogTurnStatus, ListStyle, NumberPrompt, TextPrompt, WaterfallDialog, type DialogState, type WaterfallStepContext } from 'botbuilder-dialogs';
+import {
+  ChoicePrompt,
+  ComponentDialog,
+  DialogSet,
+  DialogTurnStatus,
+  ListStyle,
+  NumberPrompt,
+  TextPrompt,
+  WaterfallDialog,
+  type DialogState,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { Account } from '../../src/domain/account.js';
 import type { Hardship, HardshipReason } from '../../src/domain/hardship.js';
@@ -12,7 +23,14 @@ const CHOICE = 'choicePrompt';
 const INTERVIEW = 'interview';
 const CULTURE = 'zh-cn';
 
-const REASONS: Record<string, HardshipReason> = { 失业: 'jobLoss', 收入减少: 'reducedIncome', 生病: 'illness', 经营困难: 'business', 家庭变故: 'family', 其他: 'other' };
+const REASONS: Record<string, HardshipReason> = {
+  失业: 'jobLoss',
+  收入减少: 'reducedIncome',
+  生病: 'illness',
+  经营困难: 'business',
+  家庭变故: 'family',
+  其他: 'other',
+};
 
 interface Answers {
   accountRef?: string;
@@ -51,7 +69,11 @@ export class InterviewDialog extends ComponentDialog {
         (step) => this.askReason(step),
         (step) => {
           answers(step).reason = REASONS[(step.result as { value: string }).value] ?? 'other';
-          return step.prompt(CHOICE, { prompt: '这种情况是暂时的还是长期的？', choices: ['暂时的', '长期的'], style: ListStyle.suggestedAction });
+          return step.prompt(CHOICE, {
+            prompt: '这种情况是暂时的还是长期的？',
+            choices: ['暂时的', '长期的'],
+            style: ListStyle.suggestedAction,
+          });
         },
         (step) => {
           answers(step).temporary = (step.result as { value: string }).value === '暂时的';
@@ -67,9 +89,16 @@ export class InterviewDialog extends ComponentDialog {
         },
         (step) => {
           answers(step).spendingMinor = toMinor(step.result as number);
-          return step.prompt(CHOICE, { prompt: '您还有其他贷款需要每月还款吗？', choices: ['有', '没有'], style: ListStyle.suggestedAction });
+          return step.prompt(CHOICE, {
+            prompt: '您还有其他贷款需要每月还款吗？',
+            choices: ['有', '没有'],
+            style: ListStyle.suggestedAction,
+          });
         },
-        (step) => ((step.result as { value: string }).value === '有' ? step.prompt(NUMBER, '其他贷款每月一共还多少元？') : step.next(0)),
+        (step) =>
+          (step.result as { value: string }).value === '有'
+            ? step.prompt(NUMBER, '其他贷款每月一共还多少元？')
+            : step.next(0),
         (step) => {
           answers(step).otherDebtsMinor = toMinor(step.result as number);
           return step.prompt(NUMBER, '有几位家人需要您供养？');
@@ -82,7 +111,11 @@ export class InterviewDialog extends ComponentDialog {
         (step) => {
           const chosen = answers(step).offers![(step.result as { index: number }).index]!;
           answers(step).chosen = chosen;
-          return step.prompt(CHOICE, { prompt: `请确认还款协议：${this.describe(chosen)}。确认请回复“我同意”。`, choices: ['我同意', '不同意'], style: ListStyle.suggestedAction });
+          return step.prompt(CHOICE, {
+            prompt: `请确认还款协议：${this.describe(chosen)}。确认请回复“我同意”。`,
+            choices: ['我同意', '不同意'],
+            style: ListStyle.suggestedAction,
+          });
         },
         (step) => this.recordAgreement(step),
       ]),
@@ -123,8 +156,14 @@ export class InterviewDialog extends ComponentDialog {
       await step.context.sendActivity('信息不符，我们会请工作人员联系您。');
       return step.endDialog();
     }
-    await step.context.sendActivity(`${account.borrower.name}，您好。您的${account.product === 'loan' ? '贷款' : '信用卡'}已逾期 ${account.daysPastDue} 天，逾期金额 ${yuan(account.overdueMinor)}，费用 ${yuan(account.feesMinor)}。`);
-    return step.prompt(CHOICE, { prompt: '方便说一下还款遇到了什么困难吗？', choices: Object.keys(REASONS), style: ListStyle.suggestedAction });
+    await step.context.sendActivity(
+      `${account.borrower.name}，您好。您的${account.product === 'loan' ? '贷款' : '信用卡'}已逾期 ${account.daysPastDue} 天，逾期金额 ${yuan(account.overdueMinor)}，费用 ${yuan(account.feesMinor)}。`,
+    );
+    return step.prompt(CHOICE, {
+      prompt: '方便说一下还款遇到了什么困难吗？',
+      choices: Object.keys(REASONS),
+      style: ListStyle.suggestedAction,
+    });
   }
 
   private async presentOffers(step: WaterfallStepContext) {
@@ -142,7 +181,11 @@ export class InterviewDialog extends ComponentDialog {
     const { offers } = computeOffers({ account: this.account(step), hardship, policy: this.policy });
     values.offers = offers;
     const lines = offers.map((offer, index) => `方案${index + 1}：${this.describe(offer)}`);
-    return step.prompt(CHOICE, { prompt: `根据您的情况，可以选择：\n${lines.join('\n')}`, choices: offers.map((_, index) => `方案${index + 1}`), style: ListStyle.suggestedAction });
+    return step.prompt(CHOICE, {
+      prompt: `根据您的情况，可以选择：\n${lines.join('\n')}`,
+      choices: offers.map((_, index) => `方案${index + 1}`),
+      style: ListStyle.suggestedAction,
+    });
   }
 
   private async recordAgreement(step: WaterfallStepContext) {
@@ -151,7 +194,13 @@ export class InterviewDialog extends ComponentDialog {
       return step.endDialog();
     }
     const reference = `PEER-${Date.now().toString(36).toUpperCase()}`;
-    await this.storage.write({ [`agreement/${step.context.activity.conversation.id}`]: { reference, accountRef: answers(step).accountRef, offer: answers(step).chosen } });
+    await this.storage.write({
+      [`agreement/${step.context.activity.conversation.id}`]: {
+        reference,
+        accountRef: answers(step).accountRef,
+        offer: answers(step).chosen,
+      },
+    });
     await step.context.sendActivity(MessageFactory.text(`协议已记录，协议编号 ${reference}。`));
     return step.endDialog();
   }

@@ -2,7 +2,13 @@
 import { readFileSync } from 'node:fs';
 import restify from 'restify';
 import { Redis } from 'ioredis';
-import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState, type StatePropertyAccessor } from 'botbuilder';
+import {
+  ActivityHandler,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConversationState,
+  type StatePropertyAccessor,
+} from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import { parseAccounts } from '../../src/domain/demoAccounts.js';
 import { loadOfferPolicy } from '../../src/domain/offers/index.js';
@@ -28,7 +34,12 @@ class DialogBot extends ActivityHandler {
 const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
 const storage = new RedisStorage(redis, process.env.PEER_KEY_PREFIX ?? 'peer:');
 const conversationState = new ConversationState(storage);
-const accounts = new Map(parseAccounts(readFileSync('dialogs/demo-accounts.yaml', 'utf8'), 'dialogs/demo-accounts.yaml').map((account) => [account.accountRef, account]));
+const accounts = new Map(
+  parseAccounts(readFileSync('dialogs/demo-accounts.yaml', 'utf8'), 'dialogs/demo-accounts.yaml').map((account) => [
+    account.accountRef,
+    account,
+  ]),
+);
 const dialog = new InterviewDialog(accounts, loadOfferPolicy('dialogs/offer-policy.yaml'), storage);
 const bot = new DialogBot(conversationState, dialog);
 

@@ -19,7 +19,11 @@ interface Listening {
 }
 
 /** Listens on an ephemeral loopback port, tells the parent, and answers its questions until told to stop. */
-export function serveToParent(server: Listening, stop: () => Promise<void> = async () => {}, counters: () => Record<string, number> = () => ({})): void {
+export function serveToParent(
+  server: Listening,
+  stop: () => Promise<void> = async () => {},
+  counters: () => Record<string, number> = () => ({}),
+): void {
   const send = (message: ChildMessage) => process.send?.(message);
   server.listen(0, '127.0.0.1', () => send({ type: 'ready', port: (server.address() as AddressInfo).port }));
   process.on('message', (message: ParentMessage) => {
@@ -28,7 +32,13 @@ export function serveToParent(server: Listening, stop: () => Promise<void> = asy
       (globalThis as { gc?: () => void }).gc?.();
       const usage = process.memoryUsage();
       const cpu = process.cpuUsage();
-      send({ type: 'stats', rssBytes: usage.rss, heapUsedBytes: usage.heapUsed, cpuMicros: cpu.user + cpu.system, counters: counters() });
+      send({
+        type: 'stats',
+        rssBytes: usage.rss,
+        heapUsedBytes: usage.heapUsed,
+        cpuMicros: cpu.user + cpu.system,
+        counters: counters(),
+      });
     } else if (message.type === 'stop') {
       stop().finally(() => process.exit(0));
     }

@@ -18,7 +18,17 @@ class EchoBot extends ActivityHandler {
 }
 
 // BENCH_REUSE_CLIENTS=1: the same bot with xieshang's ReusingAuthentication, to price per-turn client building.
-const adapter = new CloudAdapter(process.env.BENCH_REUSE_CLIENTS === '1' ? new ReusingAuthentication({}, { channels: new InProcessChannels(), serviceUrls: new ServiceUrlPolicy({ extra: '', allowLoopback: true, inProcess: () => false }) }) : new ConfigurationBotFrameworkAuthentication({}));
+const adapter = new CloudAdapter(
+  process.env.BENCH_REUSE_CLIENTS === '1'
+    ? new ReusingAuthentication(
+        {},
+        {
+          channels: new InProcessChannels(),
+          serviceUrls: new ServiceUrlPolicy({ extra: '', allowLoopback: true, inProcess: () => false }),
+        },
+      )
+    : new ConfigurationBotFrameworkAuthentication({}),
+);
 adapter.onTurnError = async (context, error) => {
   process.stderr.write(`turn failed: ${String(error)}\n`);
   await context.sendActivity('The bot encountered an error.');

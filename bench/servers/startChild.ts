@@ -16,7 +16,12 @@ export interface RunningChild {
 }
 
 /** `file` is relative to bench/servers; `nodeArgs` go before it (e.g. --cpu-prof). */
-export async function startChild(name: string, file: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<RunningChild> {
+export async function startChild(
+  name: string,
+  file: string,
+  env: Record<string, string> = {},
+  nodeArgs: string[] = [],
+): Promise<RunningChild> {
   const child = fork(fileURLToPath(new URL(file, import.meta.url)), [], {
     cwd: ROOT,
     execArgv: ['--import', 'tsx', '--expose-gc', ...nodeArgs],
@@ -26,7 +31,10 @@ export async function startChild(name: string, file: string, env: Record<string,
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} did not start in ${START_TIMEOUT_MS} ms:\n${stderr}`)), START_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => reject(new Error(`${name} did not start in ${START_TIMEOUT_MS} ms:\n${stderr}`)),
+      START_TIMEOUT_MS,
+    );
     child.once('exit', (code) => reject(new Error(`${name} exited with ${code} before it was ready:\n${stderr}`)));
     child.on('message', (message: ChildMessage) => {
       if (message.type === 'ready') {

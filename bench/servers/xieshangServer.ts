@@ -8,4 +8,8 @@ import { serveToParent } from './childProtocol.js';
 const config = readConfig({ RATE_LIMIT_EXEMPT: '127.0.0.0/8,::1', ...process.env, HOST: '127.0.0.1', PORT: '0' });
 const app = await buildApp(config, createLogger({ level: config.LOG_LEVEL }));
 const store = app.store as { stats?: { roundTrips: number } };
-serveToParent(app.server, () => app.close(), (): Record<string, number> => (store.stats ? { storeRoundTrips: store.stats.roundTrips } : {}));
+serveToParent(
+  app.server,
+  () => app.close(),
+  (): Record<string, number> => (store.stats ? { storeRoundTrips: store.stats.roundTrips } : {}),
+);

@@ -2,12 +2,20 @@
 import { z } from 'zod';
 
 /** Ids go into connector URLs: a lone UTF-16 surrogate cannot be URI-encoded, so the replies would be lost. */
-const Id = z.string().min(1).max(512).refine((id) => !/\p{Cs}/u.test(id), 'must be valid Unicode (it has a lone UTF-16 surrogate)');
+const Id = z
+  .string()
+  .min(1)
+  .max(512)
+  .refine((id) => !/\p{Cs}/u.test(id), 'must be valid Unicode (it has a lone UTF-16 surrogate)');
 const Account = z.looseObject({ id: Id, name: z.string().max(512).optional(), role: z.string().optional() });
 
 export const IncomingActivitySchema = z.looseObject({
   type: z.string().min(1).max(64),
-  id: z.string().max(512).refine((id) => !/\p{Cs}/u.test(id), 'must be valid Unicode (it has a lone UTF-16 surrogate)').optional(),
+  id: z
+    .string()
+    .max(512)
+    .refine((id) => !/\p{Cs}/u.test(id), 'must be valid Unicode (it has a lone UTF-16 surrogate)')
+    .optional(),
   timestamp: z.string().optional(),
   localTimestamp: z.string().optional(),
   channelId: z.string().min(1).max(128),

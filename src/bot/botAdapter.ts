@@ -30,12 +30,18 @@ export class BotAdapter extends CloudAdapter {
       // The store is unreachable or too busy (503), or the caller is over a rate limit (429): the route answers with that status.
       if (error instanceof XieshangError && (error.status === 503 || error.status === 429)) throw error;
       this.logger.error({ err: error, conversationId: context.activity.conversation?.id }, 'turn failed');
-      await context.sendActivity(apology(context)).catch((sendError: unknown) => this.logger.error({ err: sendError }, 'could not send the apology'));
+      await context
+        .sendActivity(apology(context))
+        .catch((sendError: unknown) => this.logger.error({ err: sendError }, 'could not send the apology'));
     };
   }
 
   /** Authenticates the request and runs the bot for one activity. */
-  handle(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+  handle(
+    authHeader: string,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
     return this.processActivity(authHeader, activity, logic);
   }
 
@@ -45,6 +51,10 @@ export class BotAdapter extends CloudAdapter {
    */
   async handleInProcess(activity: Partial<Activity>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
     const claimsIdentity = this.createClaimsIdentity(this.credentials.MicrosoftAppId);
-    await this.processActivity({ audience: '', claimsIdentity, connectorFactory: this.auth.createConnectorFactory(claimsIdentity) }, activity as Activity, logic);
+    await this.processActivity(
+      { audience: '', claimsIdentity, connectorFactory: this.auth.createConnectorFactory(claimsIdentity) },
+      activity as Activity,
+      logic,
+    );
   }
 }

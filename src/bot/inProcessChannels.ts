@@ -22,10 +22,17 @@ export class InProcessChannels {
 
   /** A connector whose reply and send operations call the channel directly; other operations stay the SDK's. */
   connector<T extends { conversations: object }>(client: T, send: InProcessSend): T {
-    const post = async (conversationId: string, activity: Record<string, unknown>) => ({ id: await send(conversationId, activity) });
+    const post = async (conversationId: string, activity: Record<string, unknown>) => ({
+      id: await send(conversationId, activity),
+    });
     const conversations = Object.create(client.conversations, {
-      replyToActivity: { value: (conversationId: string, _activityId: string, activity: Record<string, unknown>) => post(conversationId, activity) },
-      sendToConversation: { value: (conversationId: string, activity: Record<string, unknown>) => post(conversationId, activity) },
+      replyToActivity: {
+        value: (conversationId: string, _activityId: string, activity: Record<string, unknown>) =>
+          post(conversationId, activity),
+      },
+      sendToConversation: {
+        value: (conversationId: string, activity: Record<string, unknown>) => post(conversationId, activity),
+      },
     }) as object;
     return Object.create(client, { conversations: { value: conversations } }) as T;
   }

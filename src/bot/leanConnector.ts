@@ -2,7 +2,10 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 
-const agents = { 'http:': new HttpAgent({ keepAlive: true, maxSockets: 256 }), 'https:': new HttpsAgent({ keepAlive: true, maxSockets: 256 }) };
+const agents = {
+  'http:': new HttpAgent({ keepAlive: true, maxSockets: 256 }),
+  'https:': new HttpsAgent({ keepAlive: true, maxSockets: 256 }),
+};
 const TIMEOUT_MS = 15_000;
 
 /** What the SDK's AppCredentials offer; anonymous credentials (auth off) have no app id. */
@@ -23,16 +26,29 @@ export function leanConnector<T extends { conversations: object }>(client: T, se
   const path = (conversationId: string, activityId?: string) =>
     `v3/conversations/${encodeURIComponent(conversationId)}/activities${activityId ? `/${encodeURIComponent(activityId)}` : ''}`;
   const conversations = Object.create(client.conversations, {
-    replyToActivity: { value: (conversationId: string, activityId: string, activity: unknown) => post(base, path(conversationId, activityId), activity, credentials) },
-    sendToConversation: { value: (conversationId: string, activity: unknown) => post(base, path(conversationId), activity, credentials) },
+    replyToActivity: {
+      value: (conversationId: string, activityId: string, activity: unknown) =>
+        post(base, path(conversationId, activityId), activity, credentials),
+    },
+    sendToConversation: {
+      value: (conversationId: string, activity: unknown) => post(base, path(conversationId), activity, credentials),
+    },
   }) as object;
   return Object.create(client, { conversations: { value: conversations } }) as T;
 }
 
-async function post(base: URL, path: string, activity: unknown, credentials: Credentials | undefined): Promise<{ id?: string }> {
+async function post(
+  base: URL,
+  path: string,
+  activity: unknown,
+  credentials: Credentials | undefined,
+): Promise<{ id?: string }> {
   const url = new URL(path, base);
   const body = JSON.stringify(activity);
-  const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(body)) };
+  const headers: Record<string, string> = {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(Buffer.byteLength(body)),
+  };
   if (credentials?.appId && credentials.getToken) headers.authorization = `Bearer ${await credentials.getToken()}`;
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
   const agent = url.protocol === 'https:' ? agents['https:'] : agents['http:'];
@@ -44,11 +60,15 @@ async function post(base: URL, path: string, activity: unknown, credentials: Cre
         const text = Buffer.concat(chunks).toString('utf8');
         const status = res.statusCode ?? 0;
         if (status >= 200 && status < 300) return resolve(text ? (JSON.parse(text) as { id?: string }) : {});
-        reject(Object.assign(new Error(`connector answered ${status} for POST ${url.pathname}`), { statusCode: status }));
+        reject(
+          Object.assign(new Error(`connector answered ${status} for POST ${url.pathname}`), { statusCode: status }),
+        );
       });
       res.on('error', reject);
     });
-    req.on('timeout', () => req.destroy(new Error(`connector did not answer POST ${url.pathname} within ${TIMEOUT_MS} ms`)));
+    req.on('timeout', () =>
+      req.destroy(new Error(`connector did not answer POST ${url.pathname} within ${TIMEOUT_MS} ms`)),
+    );
     req.on('error', reject);
     req.end(body);
   });

@@ -45,7 +45,15 @@ export class NegotiationBot extends ActivityHandler {
     const activity = IncomingActivitySchema.parse(context.activity);
     const outcome = await runTurn(activity, this.deps);
     const log = this.deps.logger.child({ caseId: outcome.caseId, channelId: activity.channelId });
-    log.debug({ activityId: activity.id, outcome: outcome.kind, replies: outcome.replies.length, ms: Math.round(performance.now() - started) }, 'turn');
+    log.debug(
+      {
+        activityId: activity.id,
+        outcome: outcome.kind,
+        replies: outcome.replies.length,
+        ms: Math.round(performance.now() - started),
+      },
+      'turn',
+    );
     // A case waiting for a person is queued again on every turn (idempotent): an earlier queueing may have been lost.
     if (outcome.waitingForAgent) await this.desk.stillWaiting(outcome.caseId, outcome.waitingForAgent);
     if (outcome.kind === 'duplicate') {
@@ -57,7 +65,10 @@ export class NegotiationBot extends ActivityHandler {
     if (outcome.replies.length > 0) await context.sendActivities(outcome.replies as Partial<Activity>[]);
     if (outcome.escalated) {
       await this.desk.caseEscalated(outcome.escalated, turnReplies(context));
-      log.info({ reason: outcome.escalated.handoff.reason, priority: outcome.escalated.handoff.priority }, 'case escalated to the agent queue');
+      log.info(
+        { reason: outcome.escalated.handoff.reason, priority: outcome.escalated.handoff.priority },
+        'case escalated to the agent queue',
+      );
     }
     if (outcome.forDesk) await this.desk.transcriptAppended(outcome.caseId, outcome.forDesk);
     return outcome.kind;
@@ -68,7 +79,11 @@ export class NegotiationBot extends ActivityHandler {
 function turnReplies(context: TurnContext): TurnReplies {
   return {
     async handoffInitiated(initiation, transcript) {
-      await context.sendActivity(EventFactory.createHandoffInitiation(context, initiation, { activities: transcript.map((entry) => asActivity(entry, context)) }));
+      await context.sendActivity(
+        EventFactory.createHandoffInitiation(context, initiation, {
+          activities: transcript.map((entry) => asActivity(entry, context)),
+        }),
+      );
     },
     async send(message) {
       await context.sendActivity(message as Partial<Activity>);

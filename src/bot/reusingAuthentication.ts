@@ -24,13 +24,21 @@ export class ReusingAuthentication extends ConfigurationBotFrameworkAuthenticati
   private readonly connectors = new Map<string, Promise<ConnectorClient>>();
   private readonly tokenClients = new Map<string, Promise<UserTokenClient>>();
 
-  constructor(configuration: AuthConfiguration, private readonly routes: { channels: InProcessChannels; serviceUrls: ServiceUrlPolicy }) {
+  constructor(
+    configuration: AuthConfiguration,
+    private readonly routes: { channels: InProcessChannels; serviceUrls: ServiceUrlPolicy },
+  ) {
     super(configuration);
   }
 
-  override async authenticateRequest(activity: Parameters<ConfigurationBotFrameworkAuthentication['authenticateRequest']>[0], authHeader: string): Promise<AuthenticateResult> {
+  override async authenticateRequest(
+    activity: Parameters<ConfigurationBotFrameworkAuthentication['authenticateRequest']>[0],
+    authHeader: string,
+  ): Promise<AuthenticateResult> {
     const result = await super.authenticateRequest(activity, authHeader);
-    return result.connectorFactory ? { ...result, connectorFactory: this.reusing(result.connectorFactory, appIdOf(result.claimsIdentity)) } : result;
+    return result.connectorFactory
+      ? { ...result, connectorFactory: this.reusing(result.connectorFactory, appIdOf(result.claimsIdentity)) }
+      : result;
   }
 
   /** Proactive messages (the agent desk) build their connector here. */
@@ -41,7 +49,10 @@ export class ReusingAuthentication extends ConfigurationBotFrameworkAuthenticati
   private reusing(factory: ConnectorFactory, appId: string): ConnectorFactory {
     const reusing = Object.create(factory) as ConnectorFactory;
     reusing.create = (serviceUrl: string, audience?: string) => {
-      if (!this.routes.serviceUrls.allows(serviceUrl)) return Promise.reject(new Error(`serviceUrl ${serviceUrl.slice(0, 200)} is not allowed (ALLOWED_SERVICE_URLS)`));
+      if (!this.routes.serviceUrls.allows(serviceUrl))
+        return Promise.reject(
+          new Error(`serviceUrl ${serviceUrl.slice(0, 200)} is not allowed (ALLOWED_SERVICE_URLS)`),
+        );
       const inProcess = this.routes.channels.find(serviceUrl);
       return cached(this.connectors, `${appId}|${serviceUrl}|${audience ?? ''}`, async () => {
         const client = await factory.create(serviceUrl, audience);

@@ -2,7 +2,13 @@
 import { HttpError } from '../errors.js';
 
 /** Azure Bot Service's connectors (public and government clouds) and Teams' service. */
-const BOT_FRAMEWORK_HOSTS = [/\.botframework\.com$/, /\.botframework\.azure\.us$/, /\.botframework\.azure\.cn$/, /^smba\.trafficmanager\.net$/, /^smba\.infra\.(gov|gcc)\.teams\.microsoft\.(com|us)$/];
+const BOT_FRAMEWORK_HOSTS = [
+  /\.botframework\.com$/,
+  /\.botframework\.azure\.us$/,
+  /\.botframework\.azure\.cn$/,
+  /^smba\.trafficmanager\.net$/,
+  /^smba\.infra\.(gov|gcc)\.teams\.microsoft\.(com|us)$/,
+];
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', '[::1]', 'localhost']);
 
 export interface ServiceUrlPolicyOptions {
@@ -18,7 +24,10 @@ export class ServiceUrlPolicy {
   private readonly prefixes: string[];
 
   constructor(private readonly options: ServiceUrlPolicyOptions) {
-    this.prefixes = options.extra.split(',').map((prefix) => prefix.trim()).filter(Boolean);
+    this.prefixes = options.extra
+      .split(',')
+      .map((prefix) => prefix.trim())
+      .filter(Boolean);
   }
 
   allows(serviceUrl: string): boolean {
@@ -27,12 +36,21 @@ export class ServiceUrlPolicy {
     const url = new URL(serviceUrl);
     if (url.username || url.password) return false;
     if (url.protocol === 'https:' && BOT_FRAMEWORK_HOSTS.some((host) => host.test(url.hostname))) return true;
-    if (this.options.allowLoopback && (url.protocol === 'http:' || url.protocol === 'https:') && LOOPBACK_HOSTS.has(url.hostname)) return true;
+    if (
+      this.options.allowLoopback &&
+      (url.protocol === 'http:' || url.protocol === 'https:') &&
+      LOOPBACK_HOSTS.has(url.hostname)
+    )
+      return true;
     return this.prefixes.some((prefix) => serviceUrl.startsWith(prefix));
   }
 
   /** 400 for an activity whose replies would go anywhere else (checked before its turn runs). */
   check(serviceUrl: string): void {
-    if (!this.allows(serviceUrl)) throw new HttpError(400, `serviceUrl ${JSON.stringify(serviceUrl.slice(0, 200))} is not an allowed channel service (see ALLOWED_SERVICE_URLS)`);
+    if (!this.allows(serviceUrl))
+      throw new HttpError(
+        400,
+        `serviceUrl ${JSON.stringify(serviceUrl.slice(0, 200))} is not an allowed channel service (see ALLOWED_SERVICE_URLS)`,
+      );
   }
 }

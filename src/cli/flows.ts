@@ -20,7 +20,17 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (command === 'check') return runCheck(dir, out);
     if (command === 'graph') return runGraph(dir, options.get('out'), out);
-    if (command === 'try') return await runTry({ dir, caseName: options.get('case'), locale: options.get('locale') ?? 'zh-CN', accountsFile: options.get('accounts') }, process.stdin, out);
+    if (command === 'try')
+      return await runTry(
+        {
+          dir,
+          caseName: options.get('case'),
+          locale: options.get('locale') ?? 'zh-CN',
+          accountsFile: options.get('accounts'),
+        },
+        process.stdin,
+        out,
+      );
   } catch (error) {
     if (!(error instanceof ConfigurationError)) throw error;
     process.stderr.write(`${error.message}\n`);

@@ -16,6 +16,8 @@ export function runGraph(dir: string, outDir: string | undefined, out: (text: st
   const htmlFile = join(target, 'negotiation.flow.html');
   writeFileSync(mermaidFile, toMermaid(graph, `negotiation flow ${bundle.version}`));
   writeFileSync(htmlFile, toHtml(graph, bundle.version));
-  out(`flow ${bundle.version}: ${graph.nodes.length} states, ${graph.edges.length} transitions\n  ${mermaidFile}\n  ${htmlFile} (open in a browser)\n`);
+  out(
+    `flow ${bundle.version}: ${graph.nodes.length} states, ${graph.edges.length} transitions\n  ${mermaidFile}\n  ${htmlFile} (open in a browser)\n`,
+  );
   return 0;
 }

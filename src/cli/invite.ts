@@ -10,15 +10,21 @@ import { AccountDirectory } from '../store/accountDirectory.js';
 async function main(argv: string[]): Promise<number> {
   const [accountRef, hours] = argv.filter((arg) => arg !== '--');
   if (!accountRef || (hours !== undefined && !/^\d+$/.test(hours))) {
-    process.stderr.write('usage: npm run invite -- <accountRef> [hours]   (signed with DIRECTLINE_SECRET; link on PUBLIC_URL)\n');
+    process.stderr.write(
+      'usage: npm run invite -- <accountRef> [hours]   (signed with DIRECTLINE_SECRET; link on PUBLIC_URL)\n',
+    );
     return 2;
   }
   const config = readConfig();
   if (!config.DIRECTLINE_SECRET) {
-    process.stderr.write('DIRECTLINE_SECRET is empty: set it to the running service\'s secret (without one, each start signs with a secret of its own)\n');
+    process.stderr.write(
+      "DIRECTLINE_SECRET is empty: set it to the running service's secret (without one, each start signs with a secret of its own)\n",
+    );
     return 2;
   }
-  const accounts = new AccountDirectory(parseAccounts(readFileSync(config.ACCOUNTS_FILE, 'utf8'), config.ACCOUNTS_FILE));
+  const accounts = new AccountDirectory(
+    parseAccounts(readFileSync(config.ACCOUNTS_FILE, 'utf8'), config.ACCOUNTS_FILE),
+  );
   const tokens = new DirectLineTokens(config.DIRECTLINE_SECRET);
   const base = (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, '');
   const ttlSeconds = (hours ? Number(hours) : config.INVITE_TTL_HOURS) * 3600;

@@ -20,12 +20,37 @@ const REOPENING: Record<string, { reason: EscalationReason; priority: Priority }
   'human.requested': { reason: 'humanRequested', priority: 'normal' },
 };
 
-export function replyAfterTheEnd(input: { record: CaseRecord; text: string | undefined; value: unknown; bundle: DialogBundle; at: string }): AfterTheEnd {
+export function replyAfterTheEnd(input: {
+  record: CaseRecord;
+  text: string | undefined;
+  value: unknown;
+  bundle: DialogBundle;
+  at: string;
+}): AfterTheEnd {
   const { record, bundle, at } = input;
   const prompts = bundle.prompts[record.locale];
-  const say = (key: string): OutgoingMessage => ({ type: 'message', locale: record.locale, text: fillTemplate(prompts.get(key) ?? key, { reference: record.agreementRef }) });
-  const understood = recognize({ text: input.text, value: input.value, expects: { kind: 'none' }, locale: record.locale, currency: 'CNY', lexicons: bundle.lexicons, choiceLabels: {} });
-  const event = (text: string, data: Record<string, unknown>): TranscriptEntry => ({ at, actor: 'bot', channelId: record.channelId, kind: 'event', text, data });
+  const say = (key: string): OutgoingMessage => ({
+    type: 'message',
+    locale: record.locale,
+    text: fillTemplate(prompts.get(key) ?? key, { reference: record.agreementRef }),
+  });
+  const understood = recognize({
+    text: input.text,
+    value: input.value,
+    expects: { kind: 'none' },
+    locale: record.locale,
+    currency: 'CNY',
+    lexicons: bundle.lexicons,
+    choiceLabels: {},
+  });
+  const event = (text: string, data: Record<string, unknown>): TranscriptEntry => ({
+    at,
+    actor: 'bot',
+    channelId: record.channelId,
+    kind: 'event',
+    text,
+    data,
+  });
 
   const reopening = REOPENING[understood.type];
   // A person holds the case: the bot stays silent and the turn only relays the message to the desk.
@@ -33,10 +58,16 @@ export function replyAfterTheEnd(input: { record: CaseRecord; text: string | und
     if (understood.type === 'stop.requested') return { record, append: [event('contact.optedOut', {})], replies: [] };
     // A tap on "Choose this plan" of an agent's offer: the borrower sees it was taken, the agent sees which plan.
     const chosen = chosenOfferId(input.value);
-    if (chosen) return { record, append: [event('offer.chosen', { offerId: chosen })], replies: [say('handoff.offerChosen')] };
-    if (reopening?.priority !== 'urgent' || record.handoff.priority === 'urgent') return { record, append: [], replies: [] };
+    if (chosen)
+      return { record, append: [event('offer.chosen', { offerId: chosen })], replies: [say('handoff.offerChosen')] };
+    if (reopening?.priority !== 'urgent' || record.handoff.priority === 'urgent')
+      return { record, append: [], replies: [] };
     const handoff: Handoff = { ...record.handoff, reason: 'vulnerability', priority: 'urgent' };
-    return { record: { ...record, handoff }, append: [event('case.escalated', { reason: handoff.reason, priority: handoff.priority })], replies: [] };
+    return {
+      record: { ...record, handoff },
+      append: [event('case.escalated', { reason: handoff.reason, priority: handoff.priority })],
+      replies: [],
+    };
   }
   if (understood.type === 'stop.requested') {
     return { record, append: [event('contact.optedOut', {})], replies: [say('closing.stopped')] };
@@ -44,9 +75,18 @@ export function replyAfterTheEnd(input: { record: CaseRecord; text: string | und
   if (record.status === 'escalated') {
     if (reopening?.priority === 'urgent' && record.handoff && record.handoff.priority !== 'urgent') {
       const handoff: Handoff = { ...record.handoff, reason: 'vulnerability', priority: 'urgent' };
-      return { record: { ...record, handoff }, append: [event('case.escalated', { reason: handoff.reason, priority: handoff.priority })], replies: [say('escalation.vulnerability')], escalated: handoff };
+      return {
+        record: { ...record, handoff },
+        append: [event('case.escalated', { reason: handoff.reason, priority: handoff.priority })],
+        replies: [say('escalation.vulnerability')],
+        escalated: handoff,
+      };
     }
-    return { record, append: [], replies: [say(reopening?.priority === 'urgent' ? 'escalation.vulnerability' : 'common.holding')] };
+    return {
+      record,
+      append: [],
+      replies: [say(reopening?.priority === 'urgent' ? 'escalation.vulnerability' : 'common.holding')],
+    };
   }
   if (reopening) {
     const handoff: Handoff = { ...reopening, queuedAt: at };

@@ -21,7 +21,8 @@ export function settleOutcome(input: { step: Step; caseId: string; at: string })
   const status = step.done ? (FINAL_STATUS[step.state] ?? 'closed') : 'active';
   const day = at.slice(0, 10);
   const outcome: Outcome = { status, render: {}, events: [] };
-  if (step.said.some((said) => said.card === 'offers')) outcome.events.push({ text: 'offers.shown', data: { offerIds: context.presentedIds } });
+  if (step.said.some((said) => said.card === 'offers'))
+    outcome.events.push({ text: 'offers.shown', data: { offerIds: context.presentedIds } });
   if (context.chosenOffer && step.said.some((said) => said.card === 'agreementDraft')) {
     outcome.render.draftSchedule = dueDates(context.chosenOffer.schedule, day);
   }
@@ -30,10 +31,19 @@ export function settleOutcome(input: { step: Step; caseId: string; at: string })
     outcome.events.push({ text: 'case.escalated', data: { ...context.escalation } });
   }
   if (status === 'agreed' && context.chosenOffer && context.account) {
-    const agreement = makeAgreement({ caseId, account: context.account, offer: context.chosenOffer, at, recordedBy: 'bot' });
+    const agreement = makeAgreement({
+      caseId,
+      account: context.account,
+      offer: context.chosenOffer,
+      at,
+      recordedBy: 'bot',
+    });
     outcome.agreement = agreement;
     outcome.render.agreement = agreement;
-    outcome.events.push({ text: 'agreement.recorded', data: { reference: agreement.reference, offerId: agreement.offer.id } });
+    outcome.events.push({
+      text: 'agreement.recorded',
+      data: { reference: agreement.reference, offerId: agreement.offer.id },
+    });
   }
   if (status === 'closed') outcome.events.push({ text: 'case.closed', data: { by: 'borrower' } });
   return outcome;

@@ -16,7 +16,10 @@ export function identityAnswerKey(previous: NegotiationContext | undefined): str
 }
 
 /** Before the step: counts the answer against the rate limits (429 past it); true when the account is locked. */
-export async function isLockedBeforeAnswer(deps: IdentityGateDeps, input: { key: string; activity: { channelId: string; from: { id: string } }; policy: AccountLockPolicy }): Promise<boolean> {
+export async function isLockedBeforeAnswer(
+  deps: IdentityGateDeps,
+  input: { key: string; activity: { channelId: string; from: { id: string } }; policy: AccountLockPolicy },
+): Promise<boolean> {
   await deps.admitIdentityAnswer(input.activity);
   const recent = await deps.identityFailures.recent(input.key, windowMsOf(input.policy));
   return identityLock(input.policy, recent.failures, recent.nowMs).locked;
@@ -26,7 +29,10 @@ export async function isLockedBeforeAnswer(deps: IdentityGateDeps, input: { key:
  * After a step that failed the check, or refused an answer because of the lock (so the lock grows):
  * records the failure once per attempt id; true when the account is locked now.
  */
-export async function lockedByFailure(deps: IdentityGateDeps, input: { key: string; attemptId: string; policy: AccountLockPolicy }): Promise<boolean> {
+export async function lockedByFailure(
+  deps: IdentityGateDeps,
+  input: { key: string; attemptId: string; policy: AccountLockPolicy },
+): Promise<boolean> {
   const after = await deps.identityFailures.record(input.key, input.attemptId, windowMsOf(input.policy));
   return identityLock(input.policy, after.failures, after.nowMs).locked;
 }

@@ -60,17 +60,43 @@ export async function runTurn(activity: IncomingActivity, deps: TurnDeps): Promi
     const planned = await planGatedTurn(activity, loaded.record, caseId, deps, bundle);
     if (!planned) return { kind: 'ignored', caseId, replies: [] };
     if (!loaded.record && deps.admitNewConversation) await deps.admitNewConversation(activity);
-    const result = await deps.store.commit({ caseId, expectedVersion: loaded.version, record: planned.record, append: planned.append, ...(activity.id ? { activityId: activity.id } : {}), ...(planned.agreement ? { agreement: planned.agreement } : {}) });
+    const result = await deps.store.commit({
+      caseId,
+      expectedVersion: loaded.version,
+      record: planned.record,
+      append: planned.append,
+      ...(activity.id ? { activityId: activity.id } : {}),
+      ...(planned.agreement ? { agreement: planned.agreement } : {}),
+    });
     if (result.ok && planned.metrics && deps.metrics) await deps.metrics.record(planned.metrics);
-    if (result.ok) return { kind: 'replied', caseId, replies: planned.replies, ...waitingForAgent(planned.escalated ? undefined : planned.record), ...(planned.escalated ? { escalated: { handoff: planned.escalated, record: planned.record } } : {}), ...(loaded.record?.status === 'escalated' ? { forDesk: planned.append } : {}) };
+    if (result.ok)
+      return {
+        kind: 'replied',
+        caseId,
+        replies: planned.replies,
+        ...waitingForAgent(planned.escalated ? undefined : planned.record),
+        ...(planned.escalated ? { escalated: { handoff: planned.escalated, record: planned.record } } : {}),
+        ...(loaded.record?.status === 'escalated' ? { forDesk: planned.append } : {}),
+      };
   }
   // 503: the channel retries the activity later, when the other writers are done (nothing was written).
-  throw new XieshangError('XS_STORE_CONFLICT', `case ${caseId}: still conflicting after ${MAX_REPLAYS} replays`, { status: 503 });
+  throw new XieshangError('XS_STORE_CONFLICT', `case ${caseId}: still conflicting after ${MAX_REPLAYS} replays`, {
+    status: 503,
+  });
 }
 
 /** Plans the turn behind the per-account identity lock: a locked account's answers escalate with reason identityLocked. */
-async function planGatedTurn(activity: IncomingActivity, existing: CaseRecord | undefined, caseId: string, deps: TurnDeps, bundle: DialogBundle) {
-  const key = activity.type === 'message' && existing?.status === 'active' ? identityAnswerKey(persistedContext(existing.snapshot, caseId)) : undefined;
+async function planGatedTurn(
+  activity: IncomingActivity,
+  existing: CaseRecord | undefined,
+  caseId: string,
+  deps: TurnDeps,
+  bundle: DialogBundle,
+) {
+  const key =
+    activity.type === 'message' && existing?.status === 'active'
+      ? identityAnswerKey(persistedContext(existing.snapshot, caseId))
+      : undefined;
   if (!key) return planTurn(activity, existing, caseId, deps, bundle, false);
   const policy = bundle.policy.conversation.identity.accountLock;
   const locked = await isLockedBeforeAnswer(deps, { key, activity, policy });
@@ -81,22 +107,37 @@ async function planGatedTurn(activity: IncomingActivity, existing: CaseRecord | 
 }
 
 function waitingForAgent(record: CaseRecord | undefined): { waitingForAgent?: Handoff } {
-  return record?.status === 'escalated' && record.handoff && !record.handoff.agentId ? { waitingForAgent: record.handoff } : {};
+  return record?.status === 'escalated' && record.handoff && !record.handoff.agentId
+    ? { waitingForAgent: record.handoff }
+    : {};
 }
 
 function isConversational(activity: IncomingActivity): boolean {
   if (activity.type === 'message') return true;
-  return activity.type === 'conversationUpdate' && (activity.membersAdded ?? []).some((member) => member.id !== activity.recipient.id);
+  return (
+    activity.type === 'conversationUpdate' &&
+    (activity.membersAdded ?? []).some((member) => member.id !== activity.recipient.id)
+  );
 }
 
 /** Everything the turn will write and say, computed without I/O so a conflict can simply replay it. */
-function planTurn(activity: IncomingActivity, existing: CaseRecord | undefined, caseId: string, deps: TurnDeps, bundle: DialogBundle, identityLocked: boolean) {
+function planTurn(
+  activity: IncomingActivity,
+  existing: CaseRecord | undefined,
+  caseId: string,
+  deps: TurnDeps,
+  bundle: DialogBundle,
+  identityLocked: boolean,
+) {
   const now = deps.clock();
   const at = now.toISOString();
   if (existing && activity.type !== 'message') return undefined;
   // Only a new case looks up who the channel user is; an existing one already has its account.
-  const channelAccount = existing ? undefined : deps.accounts.findByChannelUser(`${activity.channelId}:${activity.from.id}`);
-  let locale: Locale = existing?.locale ?? supportedLocale(activity.locale) ?? channelAccount?.borrower.preferredLocale ?? 'zh-CN';
+  const channelAccount = existing
+    ? undefined
+    : deps.accounts.findByChannelUser(`${activity.channelId}:${activity.from.id}`);
+  let locale: Locale =
+    existing?.locale ?? supportedLocale(activity.locale) ?? channelAccount?.borrower.preferredLocale ?? 'zh-CN';
   const record: CaseRecord = existing ?? {
     caseId,
     channelId: activity.channelId,
@@ -118,19 +159,41 @@ function planTurn(activity: IncomingActivity, existing: CaseRecord | undefined, 
 
   if (existing && existing.status !== 'active') {
     const after = replyAfterTheEnd({ record: existing, text, value: activity.value, bundle, at });
-    return finish({ ...after.record, lastActivityAt: at }, [...append, ...after.append], after.replies, undefined, after.escalated);
+    return finish(
+      { ...after.record, lastActivityAt: at },
+      [...append, ...after.append],
+      after.replies,
+      undefined,
+      after.escalated,
+    );
   }
 
   const events: NegotiationEvent[] = [];
   const preface: OutgoingMessage[] = [];
-  if (existing && now.getTime() - Date.parse(existing.lastActivityAt) > bundle.limits.reorientAfterMinutes * 60_000) events.push({ type: 'conversation.resumed' });
-  if (rawText !== undefined && rawText.length > MAX_READ_CHARS) preface.push({ type: 'message', text: bundle.prompts[locale].get('common.trimmed') ?? '', locale });
+  if (existing && now.getTime() - Date.parse(existing.lastActivityAt) > bundle.limits.reorientAfterMinutes * 60_000)
+    events.push({ type: 'conversation.resumed' });
+  if (rawText !== undefined && rawText.length > MAX_READ_CHARS)
+    preface.push({ type: 'message', text: bundle.prompts[locale].get('common.trimmed') ?? '', locale });
   if (rawText !== undefined || activity.value !== undefined) {
-    const understanding = understand({ text, value: activity.value, context: previous, locale, bundle, accounts: deps.accounts });
+    const understanding = understand({
+      text,
+      value: activity.value,
+      context: previous,
+      locale,
+      bundle,
+      accounts: deps.accounts,
+    });
     if (understanding.kind === 'locale') {
       locale = understanding.locale;
       preface.push({ type: 'message', text: bundle.prompts[locale].get('common.localeSwitched') ?? '', locale });
-      append.push({ at, actor: 'system', channelId: activity.channelId, kind: 'event', text: 'locale.switched', data: { locale } });
+      append.push({
+        at,
+        actor: 'system',
+        channelId: activity.channelId,
+        kind: 'event',
+        text: 'locale.switched',
+        data: { locale },
+      });
       events.push({ type: 'repeat.requested' });
     } else if (identityLocked && understanding.events.some(isIdentityAnswer)) {
       events.push({ type: 'identity.locked' });
@@ -138,9 +201,23 @@ function planTurn(activity: IncomingActivity, existing: CaseRecord | undefined, 
       events.push(...understanding.events);
     }
   }
-  const step = stepMachine(bundle.machine, existing?.snapshot, { caseId, ...(channelAccount ? { account: channelAccount } : {}) }, events);
+  const step = stepMachine(
+    bundle.machine,
+    existing?.snapshot,
+    { caseId, ...(channelAccount ? { account: channelAccount } : {}) },
+    events,
+  );
   const outcome = settleOutcome({ step, caseId, at });
-  const replies = joinPlainMessages([...preface, ...renderReplies(step.said, { context: step.context, locale, prompts: bundle.prompts[locale], figures: bundle.figures, ...outcome.render })]);
+  const replies = joinPlainMessages([
+    ...preface,
+    ...renderReplies(step.said, {
+      context: step.context,
+      locale,
+      prompts: bundle.prompts[locale],
+      figures: bundle.figures,
+      ...outcome.render,
+    }),
+  ]);
   const next: CaseRecord = {
     ...record,
     locale,
@@ -152,13 +229,38 @@ function planTurn(activity: IncomingActivity, existing: CaseRecord | undefined, 
     ...(outcome.agreement ? { agreementRef: outcome.agreement.reference } : {}),
     lastActivityAt: at,
   };
-  append.push(...outcome.events.map((event) => ({ at, actor: 'bot' as const, channelId: activity.channelId, kind: 'event' as const, ...event })));
+  append.push(
+    ...outcome.events.map((event) => ({
+      at,
+      actor: 'bot' as const,
+      channelId: activity.channelId,
+      kind: 'event' as const,
+      ...event,
+    })),
+  );
   const metrics = turnMetrics({ bundle, previous: existing?.snapshot, step, agreement: outcome.agreement, at });
-  const identityRefused = step.context.identityFailures > (previous?.identityFailures ?? 0) || events.some((event) => event.type === 'identity.locked');
+  const identityRefused =
+    step.context.identityFailures > (previous?.identityFailures ?? 0) ||
+    events.some((event) => event.type === 'identity.locked');
   return { ...finish(next, append, replies, outcome.agreement, outcome.handoff, metrics), identityRefused };
 
-  function finish(next: CaseRecord, entries: TranscriptEntry[], replies: OutgoingMessage[], agreement: Agreement | undefined, escalated: Handoff | undefined, metrics?: ReturnType<typeof turnMetrics>) {
-    return { record: next, append: [...entries, ...botEntries(replies, activity.channelId, at)], replies, agreement, escalated, metrics, identityRefused: false };
+  function finish(
+    next: CaseRecord,
+    entries: TranscriptEntry[],
+    replies: OutgoingMessage[],
+    agreement: Agreement | undefined,
+    escalated: Handoff | undefined,
+    metrics?: ReturnType<typeof turnMetrics>,
+  ) {
+    return {
+      record: next,
+      append: [...entries, ...botEntries(replies, activity.channelId, at)],
+      replies,
+      agreement,
+      escalated,
+      metrics,
+      identityRefused: false,
+    };
   }
 }
 

@@ -1,7 +1,13 @@
 // Restores the negotiation machine from its snapshot, feeds it events and collects what it says.
 import { createActor, type Snapshot } from 'xstate';
 import { z } from 'zod';
-import { NegotiationContextSchema, type NegotiationContext, type NegotiationEvent, type NegotiationInput, type Said } from '../../machines/context.js';
+import {
+  NegotiationContextSchema,
+  type NegotiationContext,
+  type NegotiationEvent,
+  type NegotiationInput,
+  type Said,
+} from '../../machines/context.js';
 import type { NegotiationMachine } from '../../machines/negotiation.js';
 import { XieshangError } from '../errors.js';
 import { leafPathOf } from '../../machines/stateNodes.js';
@@ -15,13 +21,22 @@ export interface Step {
   done: boolean;
 }
 
-const PersistedSnapshotSchema = z.looseObject({ status: z.enum(['active', 'done']), value: z.unknown(), context: NegotiationContextSchema });
+const PersistedSnapshotSchema = z.looseObject({
+  status: z.enum(['active', 'done']),
+  value: z.unknown(),
+  context: NegotiationContextSchema,
+});
 
 /** The context of a stored snapshot, checked to be a negotiation snapshot first; undefined for a new case. */
 export function persistedContext(persisted: unknown, caseId: string): NegotiationContext | undefined {
   if (persisted === undefined) return undefined;
   const parsed = PersistedSnapshotSchema.safeParse(persisted);
-  if (!parsed.success) throw new XieshangError('XS_SNAPSHOT_INVALID', `case ${caseId}: stored machine snapshot is not a negotiation snapshot`, { cause: parsed.error });
+  if (!parsed.success)
+    throw new XieshangError(
+      'XS_SNAPSHOT_INVALID',
+      `case ${caseId}: stored machine snapshot is not a negotiation snapshot`,
+      { cause: parsed.error },
+    );
   return parsed.data.context;
 }
 
@@ -29,8 +44,16 @@ export function persistedContext(persisted: unknown, caseId: string): Negotiatio
  * Runs one step on a snapshot already checked by `persistedContext` (once per turn) or built by the service. Events the current state cannot take are replaced by `input.unrecognized`,
  * so the borrower is asked again instead of being silently ignored.
  */
-export function stepMachine(machine: NegotiationMachine, persisted: unknown, input: NegotiationInput, events: readonly NegotiationEvent[]): Step {
-  const actor = createActor(machine, persisted === undefined ? { input } : { snapshot: persisted as Snapshot<unknown>, input });
+export function stepMachine(
+  machine: NegotiationMachine,
+  persisted: unknown,
+  input: NegotiationInput,
+  events: readonly NegotiationEvent[],
+): Step {
+  const actor = createActor(
+    machine,
+    persisted === undefined ? { input } : { snapshot: persisted as Snapshot<unknown>, input },
+  );
   const said: Said[] = [];
   actor.on('say', (event) => said.push(event));
   // An error observer keeps XState from rethrowing an action's error outside the turn (which would end the process):
@@ -57,5 +80,8 @@ export function stepMachine(machine: NegotiationMachine, persisted: unknown, inp
 }
 
 function failIfErrored(snapshot: { status: string; error: unknown }, caseId: string): void {
-  if (snapshot.status === 'error') throw new XieshangError('XS_TURN_FAILED', `case ${caseId}: the flow could not take this step`, { cause: snapshot.error });
+  if (snapshot.status === 'error')
+    throw new XieshangError('XS_TURN_FAILED', `case ${caseId}: the flow could not take this step`, {
+      cause: snapshot.error,
+    });
 }

@@ -9,8 +9,16 @@ import type { OutgoingMessage } from './render/renderReplies.js';
 const WITHHELD: ReadonlySet<ExpectedAnswer> = new Set(['idLast4', 'date']);
 const MAX_STORED_CHARS = 4000;
 
-export function borrowerEntry(activity: IncomingActivity, text: string, expected: ExpectedAnswer | undefined, at: string): TranscriptEntry {
-  const stored = expected && WITHHELD.has(expected) ? '[identity answer withheld]' : maskPersonalData(text.slice(0, MAX_STORED_CHARS));
+export function borrowerEntry(
+  activity: IncomingActivity,
+  text: string,
+  expected: ExpectedAnswer | undefined,
+  at: string,
+): TranscriptEntry {
+  const stored =
+    expected && WITHHELD.has(expected)
+      ? '[identity answer withheld]'
+      : maskPersonalData(text.slice(0, MAX_STORED_CHARS));
   return {
     at,
     actor: 'borrower',
@@ -30,7 +38,9 @@ export function botEntries(replies: readonly OutgoingMessage[], channelId: strin
       channelId,
       kind: 'message',
       text: maskPersonalData([reply.text, ...cards].filter(Boolean).join('\n\n')),
-      ...(reply.suggestedActions ? { data: { buttons: reply.suggestedActions.actions.map((action) => action.title) } } : {}),
+      ...(reply.suggestedActions
+        ? { data: { buttons: reply.suggestedActions.actions.map((action) => action.title) } }
+        : {}),
     };
   });
 }
@@ -49,8 +59,10 @@ export function conversationReference(activity: IncomingActivity): Record<string
 
 /** Short strings and booleans of the named fields only (a reference is stored with the case). */
 function known(source: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> {
-  return Object.fromEntries(fields.flatMap((field) => {
-    const value = source[field];
-    return (typeof value === 'string' && value.length <= 512) || typeof value === 'boolean' ? [[field, value]] : [];
-  }));
+  return Object.fromEntries(
+    fields.flatMap((field) => {
+      const value = source[field];
+      return (typeof value === 'string' && value.length <= 512) || typeof value === 'boolean' ? [[field, value]] : [];
+    }),
+  );
 }

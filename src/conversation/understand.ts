@@ -9,8 +9,7 @@ import { choiceLabel } from './render/renderReplies.js';
 import type { NegotiationContext } from '../../machines/context.js';
 
 export type Understanding =
-  | { kind: 'events'; events: NegotiationEvent[]; understood: Understood }
-  | { kind: 'locale'; locale: Locale };
+  { kind: 'events'; events: NegotiationEvent[]; understood: Understood } | { kind: 'locale'; locale: Locale };
 
 export interface UnderstandInput {
   text: string | undefined;
@@ -53,9 +52,20 @@ export function understand(input: UnderstandInput): Understanding {
     case 'locale.switched':
       return { kind: 'locale', locale: understood.locale };
     case 'lookup.given': {
-      const claim = { ...(understood.accountRef ? { accountRef: understood.accountRef } : {}), ...(understood.phone ? { phone: understood.phone } : {}) };
+      const claim = {
+        ...(understood.accountRef ? { accountRef: understood.accountRef } : {}),
+        ...(understood.phone ? { phone: understood.phone } : {}),
+      };
       const account = input.accounts.find(claim);
-      return { kind: 'events', understood, events: [account ? { type: 'lookup.found', account } : { type: 'lookup.notFound', identityKey: claimedIdentityKey(claim) }] };
+      return {
+        kind: 'events',
+        understood,
+        events: [
+          account
+            ? { type: 'lookup.found', account }
+            : { type: 'lookup.notFound', identityKey: claimedIdentityKey(claim) },
+        ],
+      };
     }
     case 'choice.made':
       return { kind: 'events', understood, events: [BUTTON_INTENTS[understood.value] ?? understood] };

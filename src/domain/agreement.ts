@@ -41,7 +41,11 @@ export function dueDates(schedule: readonly Payment[], agreedOn: string): DueDat
     const year = start.year + Math.floor(monthIndex / 12);
     const month = (monthIndex % 12) + 1;
     const day = Math.min(start.day, daysInMonth(year, month));
-    return { month: payment.month, dueDate: `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`, amountMinor: payment.amountMinor };
+    return {
+      month: payment.month,
+      dueDate: `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`,
+      amountMinor: payment.amountMinor,
+    };
   });
 }
 
@@ -59,7 +63,13 @@ export function agreementReference(caseId: string, agreedOn: string): string {
 }
 
 /** The agreement record, the same whoever records it (the bot on the borrower's consent, or an agent): reference and due dates from the day it is made. */
-export function makeAgreement(input: { caseId: string; account: Pick<Account, 'accountRef' | 'currency'>; offer: Offer; at: string; recordedBy: string }): Agreement {
+export function makeAgreement(input: {
+  caseId: string;
+  account: Pick<Account, 'accountRef' | 'currency'>;
+  offer: Offer;
+  at: string;
+  recordedBy: string;
+}): Agreement {
   const day = input.at.slice(0, 10);
   return {
     reference: agreementReference(input.caseId, day),

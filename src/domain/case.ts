@@ -6,7 +6,17 @@ import { OfferSchema } from './offers/offer.js';
 export const CaseStatusSchema = z.enum(['active', 'escalated', 'agreed', 'closed']);
 export type CaseStatus = z.infer<typeof CaseStatusSchema>;
 
-export const ESCALATION_REASONS = ['vulnerability', 'dispute', 'declined', 'counterOffersExhausted', 'noAffordablePlan', 'humanRequested', 'identityFailed', 'identityLocked', 'explanationRefused'] as const;
+export const ESCALATION_REASONS = [
+  'vulnerability',
+  'dispute',
+  'declined',
+  'counterOffersExhausted',
+  'noAffordablePlan',
+  'humanRequested',
+  'identityFailed',
+  'identityLocked',
+  'explanationRefused',
+] as const;
 export const EscalationReasonSchema = z.enum(ESCALATION_REASONS);
 export type EscalationReason = z.infer<typeof EscalationReasonSchema>;
 export const PrioritySchema = z.enum(['urgent', 'high', 'normal']);

@@ -2,7 +2,15 @@
 import { z } from 'zod';
 import { MinorSchema } from './money.js';
 
-export const HARDSHIP_REASONS = ['jobLoss', 'reducedIncome', 'illness', 'business', 'family', 'tooManyDebts', 'other'] as const;
+export const HARDSHIP_REASONS = [
+  'jobLoss',
+  'reducedIncome',
+  'illness',
+  'business',
+  'family',
+  'tooManyDebts',
+  'other',
+] as const;
 export const HardshipReasonSchema = z.enum(HARDSHIP_REASONS);
 export type HardshipReason = z.infer<typeof HardshipReasonSchema>;
 
@@ -26,6 +34,8 @@ export const HardshipSchema = z.object({
 export type Hardship = z.infer<typeof HardshipSchema>;
 
 /** Income − essential spending − other debt payments; may be negative. */
-export function disposableIncomeMinor(h: Pick<Hardship, 'incomeMinor' | 'essentialSpendingMinor' | 'otherDebtPaymentsMinor'>): number {
+export function disposableIncomeMinor(
+  h: Pick<Hardship, 'incomeMinor' | 'essentialSpendingMinor' | 'otherDebtPaymentsMinor'>,
+): number {
   return h.incomeMinor - h.essentialSpendingMinor - h.otherDebtPaymentsMinor;
 }

@@ -24,7 +24,10 @@ export function windowMsOf(policy: AccountLockPolicy): number {
 export function identityLock(policy: AccountLockPolicy, failures: readonly number[], nowMs: number): IdentityLock {
   if (failures.length < policy.maxFailures) return { locked: false };
   const newest = Math.max(...failures);
-  const delayMs = Math.min(policy.lockMinutes * 60_000 * 2 ** (failures.length - policy.maxFailures), windowMsOf(policy));
+  const delayMs = Math.min(
+    policy.lockMinutes * 60_000 * 2 ** (failures.length - policy.maxFailures),
+    windowMsOf(policy),
+  );
   const untilMs = newest + delayMs;
   return nowMs < untilMs ? { locked: true, untilMs } : { locked: false };
 }
@@ -36,7 +39,11 @@ export function accountIdentityKey(accountRef: string): string {
 
 /** The key for a reference or phone number that matched no account: counted like a real one, so the answer is the same. */
 export function claimedIdentityKey(claim: { accountRef?: string; phone?: string }): string {
-  return hashKey(claim.accountRef ? `account:${claim.accountRef.toUpperCase()}` : `phone:${(claim.phone ?? '').replace(/[^0-9]/g, '').slice(-10)}`);
+  return hashKey(
+    claim.accountRef
+      ? `account:${claim.accountRef.toUpperCase()}`
+      : `phone:${(claim.phone ?? '').replace(/[^0-9]/g, '').slice(-10)}`,
+  );
 }
 
 function hashKey(text: string): string {

@@ -14,7 +14,8 @@ export function minorPerMajor(currency: string): number {
   // Building an Intl.NumberFormat costs tens of µs and this runs for every amount shown: once per currency.
   let perMajor = minorUnits.get(currency);
   if (perMajor === undefined) {
-    const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    const digits =
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
     perMajor = 10 ** digits;
     minorUnits.set(currency, perMajor);
   }
@@ -25,7 +26,9 @@ export function minorPerMajor(currency: string): number {
  * Currencies shown differently from their ISO digits, as people use them: the New Taiwan dollar has cents
  * in ISO 4217 but is written without them, and as "NT$" in every locale (zh-TW's own symbol is a bare "$").
  */
-const CUSTOMARY: Readonly<Record<string, { fractionDigits: number; symbol: string }>> = { TWD: { fractionDigits: 0, symbol: 'NT$' } };
+const CUSTOMARY: Readonly<Record<string, { fractionDigits: number; symbol: string }>> = {
+  TWD: { fractionDigits: 0, symbol: 'NT$' },
+};
 
 /** The smallest amount shown, in minor units: 100 for TWD (whole dollars), 1 for the rest. Plans pay in multiples of it. */
 export function displayUnitMinor(currency: string): number {
@@ -39,13 +42,18 @@ export function formatMoney(amountMinor: number, currency: string, locale: strin
   const customary = CUSTOMARY[currency];
   let formatter = formatters.get(key);
   if (!formatter) {
-    const digits = customary ? { minimumFractionDigits: customary.fractionDigits, maximumFractionDigits: customary.fractionDigits } : {};
+    const digits = customary
+      ? { minimumFractionDigits: customary.fractionDigits, maximumFractionDigits: customary.fractionDigits }
+      : {};
     formatter = new Intl.NumberFormat(locale, { style: 'currency', currency, ...digits });
     formatters.set(key, formatter);
   }
   const major = amountMinor / minorPerMajor(currency);
   if (!customary) return formatter.format(major);
-  return formatter.formatToParts(major).map((part) => (part.type === 'currency' ? customary.symbol : part.value)).join('');
+  return formatter
+    .formatToParts(major)
+    .map((part) => (part.type === 'currency' ? customary.symbol : part.value))
+    .join('');
 }
 
 /** Converts a major-unit amount typed by a person (e.g. 1200.5) to minor units, rounding half up. */

@@ -11,9 +11,11 @@ export async function addNote(deps: DeskDeps, caseId: string, agent: DeskAgent, 
   const at = deps.clock().toISOString();
   const entry = await updateCase(deps.store, caseId, (record) => {
     // Anyone at the desk may annotate a case that reached it; an agent only the ones they hold or that wait in the queue.
-    if (!record.handoff && record.status === 'active') throw new HttpError(409, `case ${caseId} is with the bot, not the desk`);
+    if (!record.handoff && record.status === 'active')
+      throw new HttpError(409, `case ${caseId} is with the bot, not the desk`);
     const holder = record.handoff?.agentId;
-    if (holder && holder !== agent.id && agent.role !== 'supervisor') throw new HttpError(409, `case ${caseId} is held by another agent`);
+    if (holder && holder !== agent.id && agent.role !== 'supervisor')
+      throw new HttpError(409, `case ${caseId} is held by another agent`);
     const entry = agentEntry(record, agent, at, 'event', NOTE_EVENT, { note: maskPersonalData(text) });
     return { record, append: [entry], result: entry };
   });

@@ -10,7 +10,10 @@ export class AutoAssigner {
   /** Who got the last case: ties in load go to the next agent after them. */
   private lastId: string | undefined;
 
-  constructor(private readonly deps: DeskDeps, private readonly capacity: number) {}
+  constructor(
+    private readonly deps: DeskDeps,
+    private readonly capacity: number,
+  ) {}
 
   /** Runs when the queue or the agents online change; one pass at a time, repeated if asked meanwhile. */
   async assign(): Promise<void> {
@@ -36,7 +39,9 @@ export class AutoAssigner {
     const agents = this.deps.staff.filter((agent) => agent.role === 'agent' && online.has(agent.id));
     if (agents.length === 0) return;
     const cases = await this.deps.index.list();
-    const load = new Map(agents.map((agent) => [agent.id, cases.filter((c) => c.status === 'escalated' && c.agentId === agent.id).length]));
+    const load = new Map(
+      agents.map((agent) => [agent.id, cases.filter((c) => c.status === 'escalated' && c.agentId === agent.id).length]),
+    );
     for (const waiting of await listQueue(this.deps)) {
       const index = await this.deps.index.get(waiting.caseId);
       if (index?.forSupervisors) continue;

@@ -3,7 +3,13 @@ import { EventEmitter } from 'node:events';
 import { z } from 'zod';
 import { TranscriptEntrySchema } from '../domain/transcript.js';
 
-export const CASE_EVENT_TYPES = ['queue.changed', 'transcript.appended', 'case.claimed', 'case.released', 'case.transferred'] as const;
+export const CASE_EVENT_TYPES = [
+  'queue.changed',
+  'transcript.appended',
+  'case.claimed',
+  'case.released',
+  'case.transferred',
+] as const;
 
 export const CaseEventSchema = z.object({
   type: z.enum(CASE_EVENT_TYPES),

@@ -19,19 +19,30 @@ interface Claim {
   joined?: { message: OutgoingMessage; append: TranscriptEntry[] };
 }
 
-export async function claimCase(deps: DeskDeps, caseId: string, agent: DeskAgent, options: { reassign?: boolean } = {}): Promise<Claimed> {
-  if (options.reassign && agent.role !== 'supervisor') throw new HttpError(403, 'only a supervisor may reassign a case');
+export async function claimCase(
+  deps: DeskDeps,
+  caseId: string,
+  agent: DeskAgent,
+  options: { reassign?: boolean } = {},
+): Promise<Claimed> {
+  if (options.reassign && agent.role !== 'supervisor')
+    throw new HttpError(403, 'only a supervisor may reassign a case');
   const at = deps.clock().toISOString();
   const claim = await updateCase<Claim>(deps.store, caseId, async (record) => {
-    if (record.status !== 'escalated' || !record.handoff) throw new HttpError(409, `case ${caseId} is ${record.status}, not waiting for a person`);
+    if (record.status !== 'escalated' || !record.handoff)
+      throw new HttpError(409, `case ${caseId} is ${record.status}, not waiting for a person`);
     const holder = record.handoff.agentId;
-    if (record.handoff.forSupervisors && !holder && agent.role !== 'supervisor') throw new HttpError(403, `case ${caseId} waits for a supervisor`);
+    if (record.handoff.forSupervisors && !holder && agent.role !== 'supervisor')
+      throw new HttpError(403, `case ${caseId} waits for a supervisor`);
     if (holder === agent.id) return { record, append: [], result: { record } };
     if (holder && !options.reassign) throw new HttpError(409, `case ${caseId} is already held by ${holder}`);
     const message = deskMessage(await bundleOf(deps, record), record, 'handoff.agentJoined', { agentName: agent.name });
     const next = { ...record, handoff: { ...record.handoff, agentId: agent.id, claimedAt: at }, lastActivityAt: at };
     const append = [
-      agentEntry(record, agent, at, 'event', 'case.claimed', { agentName: agent.name, ...(holder ? { reassignedFrom: holder } : {}) }),
+      agentEntry(record, agent, at, 'event', 'case.claimed', {
+        agentName: agent.name,
+        ...(holder ? { reassignedFrom: holder } : {}),
+      }),
       agentEntry(record, agent, at, 'message', message.text),
     ];
     return { record: next, append, result: { record: next, joined: { message, append } } };

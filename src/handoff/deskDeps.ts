@@ -41,18 +41,31 @@ export interface DeskDeps {
 
 /** Throws 409 unless the case is escalated and held by this agent (a supervisor may act on any claimed case). */
 export function assertHolds(record: CaseRecord, agent: DeskAgent): void {
-  if (record.status !== 'escalated' || !record.handoff) throw new HttpError(409, `case ${record.caseId} is ${record.status}, not with the desk`);
+  if (record.status !== 'escalated' || !record.handoff)
+    throw new HttpError(409, `case ${record.caseId} is ${record.status}, not with the desk`);
   const holder = record.handoff.agentId;
   if (!holder) throw new HttpError(409, `case ${record.caseId} is waiting in the queue: claim it first`);
-  if (holder !== agent.id && agent.role !== 'supervisor') throw new HttpError(409, `case ${record.caseId} is held by ${holder}`);
+  if (holder !== agent.id && agent.role !== 'supervisor')
+    throw new HttpError(409, `case ${record.caseId} is held by ${holder}`);
 }
 
 /** Throws 409 unless the borrower passed the identity check: no offer or agreement for someone unverified. */
 export function assertVerified(record: CaseRecord): void {
-  if (record.identityVerified !== true) throw new HttpError(409, `case ${record.caseId}: the borrower's identity is not verified — hand the case back so the bot checks it first`);
+  if (record.identityVerified !== true)
+    throw new HttpError(
+      409,
+      `case ${record.caseId}: the borrower's identity is not verified — hand the case back so the bot checks it first`,
+    );
 }
 
-export function agentEntry(record: CaseRecord, agent: DeskAgent, at: string, kind: 'message' | 'event', text: string, data?: Record<string, unknown>): TranscriptEntry {
+export function agentEntry(
+  record: CaseRecord,
+  agent: DeskAgent,
+  at: string,
+  kind: 'message' | 'event',
+  text: string,
+  data?: Record<string, unknown>,
+): TranscriptEntry {
   return { at, actor: 'agent', actorId: agent.id, channelId: record.channelId, kind, text, ...(data ? { data } : {}) };
 }
 
@@ -61,7 +74,12 @@ export function bundleOf(deps: Pick<DeskDeps, 'dialogs'>, record: CaseRecord): P
 }
 
 /** A desk message in the borrower's language, from a `handoff.*` prompt. */
-export function deskMessage(bundle: DialogBundle, record: CaseRecord, key: string, vars: Record<string, string | number>): OutgoingMessage {
+export function deskMessage(
+  bundle: DialogBundle,
+  record: CaseRecord,
+  key: string,
+  vars: Record<string, string | number>,
+): OutgoingMessage {
   const template = bundle.prompts[record.locale].get(key) ?? key;
   return { type: 'message', locale: record.locale, text: fillTemplate(template, vars) };
 }
@@ -78,7 +96,10 @@ export async function deliver(deps: DeskDeps, record: CaseRecord, send: () => Pr
     await send();
     return true;
   } catch (err) {
-    deps.logger.error({ err, caseId: record.caseId, channelId: record.channelId }, 'desk: could not reach the borrower');
+    deps.logger.error(
+      { err, caseId: record.caseId, channelId: record.channelId },
+      'desk: could not reach the borrower',
+    );
     return false;
   }
 }

@@ -35,32 +35,56 @@ export interface DeskNotifier {
 }
 
 export class DeskLink implements DeskNotifier {
-  constructor(private readonly deps: Pick<DeskDeps, 'store' | 'queue' | 'events' | 'dialogs' | 'clock'>, private readonly minutesPerCase: number) {}
+  constructor(
+    private readonly deps: Pick<DeskDeps, 'store' | 'queue' | 'events' | 'dialogs' | 'clock'>,
+    private readonly minutesPerCase: number,
+  ) {}
 
   async queueEscalation(escalation: { handoff: Handoff; record: CaseRecord }): Promise<void> {
     const { handoff, record } = escalation;
     // Re-queued when vulnerability raises the priority of a waiting case: enqueue alone keeps the first place.
     await this.deps.queue.remove(record.caseId);
-    await this.deps.queue.enqueue({ caseId: record.caseId, reason: handoff.reason, priority: handoff.priority, queuedAt: handoff.queuedAt });
+    await this.deps.queue.enqueue({
+      caseId: record.caseId,
+      reason: handoff.reason,
+      priority: handoff.priority,
+      queuedAt: handoff.queuedAt,
+    });
   }
 
   async caseEscalated(escalation: { handoff: Handoff; record: CaseRecord }, replies: TurnReplies): Promise<void> {
     const { handoff, record } = escalation;
     const caseId = record.caseId;
     const transcript = await this.deps.store.transcript(caseId);
-    const initiation = { caseId, reason: handoff.reason, priority: handoff.priority, ...(record.identityVerified && record.accountRef ? { accountRef: record.accountRef } : {}), locale: record.locale };
+    const initiation = {
+      caseId,
+      reason: handoff.reason,
+      priority: handoff.priority,
+      ...(record.identityVerified && record.accountRef ? { accountRef: record.accountRef } : {}),
+      locale: record.locale,
+    };
     await replies.handoffInitiated(initiation, transcript);
     const wait = await this.announceWait(caseId);
     if (wait) await replies.send(wait);
   }
 
   async stillWaiting(caseId: string, handoff: Handoff): Promise<void> {
-    await this.deps.queue.enqueue({ caseId, reason: handoff.reason, priority: handoff.priority, queuedAt: handoff.queuedAt });
+    await this.deps.queue.enqueue({
+      caseId,
+      reason: handoff.reason,
+      priority: handoff.priority,
+      queuedAt: handoff.queuedAt,
+    });
   }
 
   async transcriptAppended(caseId: string, entries: TranscriptEntry[]): Promise<void> {
     if (entries.length === 0) return;
-    await this.deps.events.publish({ type: 'transcript.appended', caseId, at: this.deps.clock().toISOString(), entries });
+    await this.deps.events.publish({
+      type: 'transcript.appended',
+      caseId,
+      at: this.deps.clock().toISOString(),
+      entries,
+    });
   }
 
   /** The wait estimate, written to the transcript and published to the consoles; returned to tell the borrower. */
@@ -68,8 +92,18 @@ export class DeskLink implements DeskNotifier {
     const at = this.deps.clock().toISOString();
     const { position, minutes } = estimateWait(await this.deps.queue.list(), caseId, this.minutesPerCase);
     const message = await updateCase(this.deps.store, caseId, async (record) => {
-      const message = deskMessage(await bundleOf(this.deps, record), record, 'handoff.waitEstimate', { position, minutes });
-      const entry: TranscriptEntry = { at, actor: 'bot', channelId: record.channelId, kind: 'message', text: message.text, data: { position, minutes } };
+      const message = deskMessage(await bundleOf(this.deps, record), record, 'handoff.waitEstimate', {
+        position,
+        minutes,
+      });
+      const entry: TranscriptEntry = {
+        at,
+        actor: 'bot',
+        channelId: record.channelId,
+        kind: 'message',
+        text: message.text,
+        data: { position, minutes },
+      };
       return { record, append: [entry], result: message };
     });
     await this.deps.events.publish({ type: 'queue.changed', caseId, at });

@@ -27,7 +27,9 @@ export async function listQueue(deps: Pick<DeskDeps, 'store' | 'queue' | 'clock'
         locale: record.locale,
         channelId: record.channelId,
         identityVerified,
-        ...(account ? { tier: tierOf(account.daysPastDue), overdueMinor: account.overdueMinor, currency: account.currency } : {}),
+        ...(account
+          ? { tier: tierOf(account.daysPastDue), overdueMinor: account.overdueMinor, currency: account.currency }
+          : {}),
       };
     }),
   );

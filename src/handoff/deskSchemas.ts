@@ -1,7 +1,13 @@
 // The agent API's request and response bodies: validated with zod, and the source of /api/agent/openapi.json.
 import { z } from 'zod';
 import { LocaleSchema } from '../domain/account.js';
-import { AgreementSchema, CaseStatusSchema, EscalationReasonSchema, HandoffSchema, PrioritySchema } from '../domain/case.js';
+import {
+  AgreementSchema,
+  CaseStatusSchema,
+  EscalationReasonSchema,
+  HandoffSchema,
+  PrioritySchema,
+} from '../domain/case.js';
 import { HardshipSchema } from '../domain/hardship.js';
 import { OfferBasisSchema, OfferSchema } from '../domain/offers/offer.js';
 import { TIERS } from '../domain/tier.js';
@@ -34,7 +40,12 @@ export const ClaimRequestSchema = z.strictObject({
   /** Supervisors only: take a case another agent holds. */
   reassign: z.boolean().optional(),
 });
-export const ClaimResponseSchema = z.object({ caseId: z.string(), agentId: z.string(), claimedAt: z.iso.datetime(), delivered: z.boolean() });
+export const ClaimResponseSchema = z.object({
+  caseId: z.string(),
+  agentId: z.string(),
+  claimedAt: z.iso.datetime(),
+  delivered: z.boolean(),
+});
 
 export const AccountFactsSchema = z.object({
   accountRef: z.string(),
@@ -58,7 +69,11 @@ export const CaseViewSchema = z.object({
   locale: LocaleSchema,
   channelId: z.string(),
   handoff: HandoffSchema.optional(),
-  identityVerified: z.boolean().describe('false: the borrower has not passed the identity check; the account, offers and agreement wait until they have'),
+  identityVerified: z
+    .boolean()
+    .describe(
+      'false: the borrower has not passed the identity check; the account, offers and agreement wait until they have',
+    ),
   account: AccountFactsSchema.optional(),
   interview: HardshipSchema.partial(),
   basis: OfferBasisSchema.optional(),
@@ -70,22 +85,42 @@ export const CaseViewSchema = z.object({
 export type CaseView = z.infer<typeof CaseViewSchema>;
 
 export const MessageRequestSchema = z.strictObject({ text: z.string().trim().min(1).max(2000) });
-export const DeliveryResponseSchema = z.object({ delivered: z.boolean().describe('false when the borrower\'s channel could not be reached; the transcript has the entry') });
+export const DeliveryResponseSchema = z.object({
+  delivered: z
+    .boolean()
+    .describe("false when the borrower's channel could not be reached; the transcript has the entry"),
+});
 
 export const ProposalResponseSchema = z.object({ offer: OfferSchema, delivered: z.boolean() });
 
 export const AgreementRequestSchema = z.strictObject({ offerId: z.string().min(1) });
 export const AgreementResponseSchema = z.object({ agreement: AgreementSchema, delivered: z.boolean() });
 
-export const HandBackResponseSchema = z.object({ state: z.string().describe('the machine state the bot resumes at'), delivered: z.boolean() });
+export const HandBackResponseSchema = z.object({
+  state: z.string().describe('the machine state the bot resumes at'),
+  delivered: z.boolean(),
+});
 
-export const CLOSE_OUTCOMES = ['resolved', 'paidInFull', 'disputeUpheld', 'disputeRejected', 'referredToSupport', 'noResponse', 'other'] as const;
-export const CloseRequestSchema = z.strictObject({ outcome: z.enum(CLOSE_OUTCOMES), note: z.string().trim().max(500).optional() });
+export const CLOSE_OUTCOMES = [
+  'resolved',
+  'paidInFull',
+  'disputeUpheld',
+  'disputeRejected',
+  'referredToSupport',
+  'noResponse',
+  'other',
+] as const;
+export const CloseRequestSchema = z.strictObject({
+  outcome: z.enum(CLOSE_OUTCOMES),
+  note: z.string().trim().max(500).optional(),
+});
 export const CloseResponseSchema = z.object({ outcome: z.enum(CLOSE_OUTCOMES), delivered: z.boolean() });
 
 export const CaseListResponseSchema = z.object({ cases: z.array(DeskCaseSchema), now: z.iso.datetime() });
 
-export const StaffResponseSchema = z.object({ staff: z.array(z.object({ id: z.string(), name: z.string(), role: z.string(), online: z.boolean() })) });
+export const StaffResponseSchema = z.object({
+  staff: z.array(z.object({ id: z.string(), name: z.string(), role: z.string(), online: z.boolean() })),
+});
 
 export const ConsoleSettingsSchema = z.object({
   canned: z.partialRecord(LocaleSchema, z.array(CannedReplySchema)),
@@ -103,7 +138,20 @@ export const TransferRequestSchema = z.strictObject({
 export const TransferResponseSchema = z.object({ agentId: z.string().optional(), forSupervisors: z.boolean() });
 
 export const FloorResponseSchema = z.object({
-  agents: z.array(z.object({ id: z.string(), name: z.string(), role: z.string(), online: z.boolean(), load: z.number().int() })),
-  queue: z.array(z.object({ caseId: z.string(), priority: PrioritySchema, reason: EscalationReasonSchema, waitingSeconds: z.number().int() })),
-  today: z.object({ agreements: z.number().int(), outcomes: z.record(z.string(), z.number().int()), averageFirstResponseSeconds: z.number().int().nullable() }),
+  agents: z.array(
+    z.object({ id: z.string(), name: z.string(), role: z.string(), online: z.boolean(), load: z.number().int() }),
+  ),
+  queue: z.array(
+    z.object({
+      caseId: z.string(),
+      priority: PrioritySchema,
+      reason: EscalationReasonSchema,
+      waitingSeconds: z.number().int(),
+    }),
+  ),
+  today: z.object({
+    agreements: z.number().int(),
+    outcomes: z.record(z.string(), z.number().int()),
+    averageFirstResponseSeconds: z.number().int().nullable(),
+  }),
 });

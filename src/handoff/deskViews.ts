@@ -30,7 +30,12 @@ const VIEWS: Record<(typeof DESK_VIEWS)[number], (c: DeskCase, agent: DeskAgent)
   queue: (c, agent) => isOpen(c) && !c.agentId && (!c.forSupervisors || agent.role === 'supervisor'),
   mine: (c, agent) => isOpen(c) && c.agentId === agent.id,
   // Held, and the agent spoke last: the ball is in the borrower's court.
-  waiting: (c, agent) => isOpen(c) && Boolean(c.agentId) && (c.agentId === agent.id || agent.role === 'supervisor') && Boolean(c.lastAgentAt) && (c.lastBorrowerAt ?? '') < c.lastAgentAt!,
+  waiting: (c, agent) =>
+    isOpen(c) &&
+    Boolean(c.agentId) &&
+    (c.agentId === agent.id || agent.role === 'supervisor') &&
+    Boolean(c.lastAgentAt) &&
+    (c.lastBorrowerAt ?? '') < c.lastAgentAt!,
   open: (c) => isOpen(c),
   closed: (c, agent) => isEnded(c) && (agent.role === 'supervisor' || workedBy(c, agent)),
 };
@@ -41,18 +46,23 @@ function visible(c: DeskCase, agent: DeskAgent): boolean {
 }
 
 export async function listCases(index: DeskIndex, agent: DeskAgent, query: CaseListQuery): Promise<DeskCase[]> {
-  if (query.view === 'open' && agent.role !== 'supervisor') throw new HttpError(403, 'only supervisors see every open case');
+  if (query.view === 'open' && agent.role !== 'supervisor')
+    throw new HttpError(403, 'only supervisors see every open case');
   const needle = query.q?.toLowerCase();
   const cases = (await index.list()).filter(
     (c) =>
       visible(c, agent) &&
       // A search looks through every view the agent may see; without one, the view decides.
-      (needle ? [c.caseId, c.accountRef, c.reference].some((field) => field?.toLowerCase().includes(needle)) : VIEWS[query.view](c, agent)) &&
+      (needle
+        ? [c.caseId, c.accountRef, c.reference].some((field) => field?.toLowerCase().includes(needle))
+        : VIEWS[query.view](c, agent)) &&
       (!query.reason || c.reason === query.reason) &&
       (!query.priority || c.priority === query.priority) &&
       (!query.locale || c.locale === query.locale) &&
       (!query.tier || c.tier === query.tier) &&
       (!query.agentId || c.agentId === query.agentId),
   );
-  return query.view === 'queue' && !needle ? cases.sort(compareQueued) : cases.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  return query.view === 'queue' && !needle
+    ? cases.sort(compareQueued)
+    : cases.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
 }

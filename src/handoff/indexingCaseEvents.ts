@@ -8,7 +8,11 @@ import type { DeskCase, DeskIndex } from './deskIndex.js';
 import { negotiationFacts } from './negotiationFacts.js';
 
 export class IndexingCaseEvents implements CaseEvents {
-  constructor(private readonly inner: CaseEvents, private readonly index: DeskIndex, private readonly store: CaseStore) {}
+  constructor(
+    private readonly inner: CaseEvents,
+    private readonly index: DeskIndex,
+    private readonly store: CaseStore,
+  ) {}
 
   async publish(event: CaseEvent): Promise<void> {
     const [{ record }, previous] = await Promise.all([this.store.load(event.caseId), this.index.get(event.caseId)]);
@@ -31,7 +35,8 @@ export class IndexingCaseEvents implements CaseEvents {
 }
 
 const latest = (a: string | undefined, b: string | undefined) => (!a ? b : !b ? a : a > b ? a : b);
-const optional = <K extends string, V>(key: K, value: V | undefined) => (value === undefined ? {} : ({ [key]: value } as Record<K, V>));
+const optional = <K extends string, V>(key: K, value: V | undefined) =>
+  value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 
 /** The summary after `event`; undefined for a case that never reached the desk. */
 export function summarize(previous: DeskCase | undefined, record: CaseRecord, event: CaseEvent): DeskCase | undefined {
@@ -39,7 +44,10 @@ export function summarize(previous: DeskCase | undefined, record: CaseRecord, ev
   if (!handoff) return undefined;
   const account = negotiationFacts(record.snapshot).account;
   const entries = event.entries ?? [];
-  const agentMessages = event.type === 'transcript.appended' && event.agentId ? entries.filter((e) => e.actor === 'agent' && e.kind === 'message') : [];
+  const agentMessages =
+    event.type === 'transcript.appended' && event.agentId
+      ? entries.filter((e) => e.actor === 'agent' && e.kind === 'message')
+      : [];
   const ended = record.status === 'agreed' || record.status === 'closed';
   const released = event.type === 'case.released' && event.agentId;
   return {
@@ -59,7 +67,10 @@ export function summarize(previous: DeskCase | undefined, record: CaseRecord, ev
     ...optional('outcome', released ? event.detail : ended ? previous?.outcome : undefined),
     ...optional('claimedAt', record.handoff?.claimedAt ?? (ended ? previous?.claimedAt : undefined)),
     ...optional('firstResponseAt', previous?.firstResponseAt ?? agentMessages[0]?.at),
-    ...optional('lastBorrowerAt', latest(previous?.lastBorrowerAt, entries.filter((e) => e.actor === 'borrower').at(-1)?.at)),
+    ...optional(
+      'lastBorrowerAt',
+      latest(previous?.lastBorrowerAt, entries.filter((e) => e.actor === 'borrower').at(-1)?.at),
+    ),
     ...optional('lastAgentAt', latest(previous?.lastAgentAt, agentMessages.at(-1)?.at)),
     ...optional('closedBy', released ? event.agentId : ended ? previous?.closedBy : undefined),
     ...optional('closedAt', released ? event.at : ended ? previous?.closedAt : undefined),

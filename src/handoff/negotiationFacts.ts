@@ -29,10 +29,27 @@ export interface NegotiationFacts {
 
 export function negotiationFacts(snapshot: unknown): NegotiationFacts {
   const parsed = SnapshotSchema.safeParse(snapshot);
-  if (!parsed.success) return { account: undefined, hardship: {}, offers: [], shownIds: [], presentedIds: [], basis: undefined, context: undefined };
+  if (!parsed.success)
+    return {
+      account: undefined,
+      hardship: {},
+      offers: [],
+      shownIds: [],
+      presentedIds: [],
+      basis: undefined,
+      context: undefined,
+    };
   const { account, hardship, offers, shownIds, presentedIds, basis } = parsed.data.context;
   const context = NegotiationContextSchema.safeParse(parsed.data.context);
-  return { account, hardship, offers, shownIds, presentedIds, basis, context: context.success ? context.data : undefined };
+  return {
+    account,
+    hardship,
+    offers,
+    shownIds,
+    presentedIds,
+    basis,
+    context: context.success ? context.data : undefined,
+  };
 }
 
 /** Offers agents proposed on this case, newest last (recorded as `offer.proposed` events). */

@@ -22,13 +22,29 @@ const ERRORS = {
   '409': 'the case is not in a state for this (claimed by someone else, not escalated, …)',
 } as const;
 
-const schemaOf = (schema: z.ZodType, io: 'input' | 'output') => z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' });
+const schemaOf = (schema: z.ZodType, io: 'input' | 'output') =>
+  z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' });
 
 export function openApiDocument(operations: readonly ApiOperation[]): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of operations) {
-    const parameters = [...op.path.matchAll(/\{(\w+)\}/g)].map((match) => ({ name: match[1], in: 'path', required: true, schema: { type: 'string' } }));
-    const content = op.stream ? { 'text/event-stream': { schema: { type: 'string', description: 'Server-Sent Events; each `data:` line is one JSON object of this schema' }, 'x-event-schema': schemaOf(op.response, 'output') } } : { 'application/json': { schema: schemaOf(op.response, 'output') } };
+    const parameters = [...op.path.matchAll(/\{(\w+)\}/g)].map((match) => ({
+      name: match[1],
+      in: 'path',
+      required: true,
+      schema: { type: 'string' },
+    }));
+    const content = op.stream
+      ? {
+          'text/event-stream': {
+            schema: {
+              type: 'string',
+              description: 'Server-Sent Events; each `data:` line is one JSON object of this schema',
+            },
+            'x-event-schema': schemaOf(op.response, 'output'),
+          },
+        }
+      : { 'application/json': { schema: schemaOf(op.response, 'output') } };
     paths[op.path] = {
       ...paths[op.path],
       [op.method]: {
@@ -36,19 +52,51 @@ export function openApiDocument(operations: readonly ApiOperation[]): Record<str
         description: `Roles: ${op.roles.join(', ') || 'none (public)'}.`,
         ...(op.roles.length > 0 ? { security: [{ bearer: [] }] } : {}),
         ...(parameters.length > 0 ? { parameters } : {}),
-        ...(op.request && op.method === 'get' ? { parameters: [...parameters, { name: 'filter', in: 'query', style: 'form', explode: true, schema: schemaOf(op.request, 'input') }] } : {}),
-        ...(op.request && op.method === 'post' ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(op.request, 'input') } } } } : {}),
+        ...(op.request && op.method === 'get'
+          ? {
+              parameters: [
+                ...parameters,
+                { name: 'filter', in: 'query', style: 'form', explode: true, schema: schemaOf(op.request, 'input') },
+              ],
+            }
+          : {}),
+        ...(op.request && op.method === 'post'
+          ? {
+              requestBody: {
+                required: true,
+                content: { 'application/json': { schema: schemaOf(op.request, 'input') } },
+              },
+            }
+          : {}),
         responses: {
           '200': { description: 'OK', content },
-          ...Object.fromEntries(Object.entries(ERRORS).map(([status, description]) => [status, { description, content: { 'application/json': { schema: schemaOf(ErrorBodySchema, 'output') } } }])),
+          ...Object.fromEntries(
+            Object.entries(ERRORS).map(([status, description]) => [
+              status,
+              { description, content: { 'application/json': { schema: schemaOf(ErrorBodySchema, 'output') } } },
+            ]),
+          ),
         },
       },
     };
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'xieshang agent desk API', version: '1.0.0', description: 'Escalated cases: queue, claim, live chat with the borrower on their own channel, offers, agreements, hand-back and close.' },
-    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'API_TOKENS entries with role agent or supervisor; the stream also takes ?access_token=' } } },
+    info: {
+      title: 'xieshang agent desk API',
+      version: '1.0.0',
+      description:
+        'Escalated cases: queue, claim, live chat with the borrower on their own channel, offers, agreements, hand-back and close.',
+    },
+    components: {
+      securitySchemes: {
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'API_TOKENS entries with role agent or supervisor; the stream also takes ?access_token=',
+        },
+      },
+    },
     paths,
   };
 }

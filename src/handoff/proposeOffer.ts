@@ -25,46 +25,87 @@ export type Proposal = z.infer<typeof ProposalSchema>;
 export type AuthorityRole = 'agent' | 'supervisor';
 
 /** Interview answers an early escalation never asked for; they only affect which kinds apply and affordability. */
-const UNKNOWN_HARDSHIP: Hardship = { reason: 'other', duration: 'temporary', incomeMinor: 0, essentialSpendingMinor: 0, otherDebtPaymentsMinor: 0, dependants: 0 };
+const UNKNOWN_HARDSHIP: Hardship = {
+  reason: 'other',
+  duration: 'temporary',
+  incomeMinor: 0,
+  essentialSpendingMinor: 0,
+  otherDebtPaymentsMinor: 0,
+  dependants: 0,
+};
 
 /** Throws HttpError 403 (beyond the role's authority or a ceiling), 409 (the kind does not apply) or 400. */
-export function proposeOffer(input: { account: Account; hardship: Partial<Hardship>; policy: OfferPolicy; role: AuthorityRole; proposal: Proposal }): Offer {
+export function proposeOffer(input: {
+  account: Account;
+  hardship: Partial<Hardship>;
+  policy: OfferPolicy;
+  role: AuthorityRole;
+  proposal: Proposal;
+}): Offer {
   const { account, role, proposal } = input;
   const authority = input.policy.authority[role];
-  if (proposal.waiveFees && !authority.mayWaiveFees) throw new HttpError(403, `role ${role} may not waive fees (dialogs/offer-policy.yaml authority.${role}.mayWaiveFees)`);
+  if (proposal.waiveFees && !authority.mayWaiveFees)
+    throw new HttpError(
+      403,
+      `role ${role} may not waive fees (dialogs/offer-policy.yaml authority.${role}.mayWaiveFees)`,
+    );
   const policy = withWaiver(input.policy, proposal);
   const hardship = { ...UNKNOWN_HARDSHIP, ...input.hardship };
   const base = offerCaseOf({ account, hardship, policy });
   if (proposal.kind === 'grace') {
-    if (proposal.months !== undefined || proposal.settlementDiscount !== undefined) throw new HttpError(400, 'a grace plan takes neither months nor a discount: its pause follows the policy');
+    if (proposal.months !== undefined || proposal.settlementDiscount !== undefined)
+      throw new HttpError(400, 'a grace plan takes neither months nor a discount: its pause follows the policy');
     const grace = buildGrace(base);
     if (!grace) throw new HttpError(409, 'the policy offers no grace plan for this case');
     return grace;
   }
   if (proposal.kind === 'settlement') return settlement(base, role, authority.maxSettlementDiscount, proposal);
-  if (proposal.settlementDiscount !== undefined) throw new HttpError(400, 'settlementDiscount applies to settlement only');
+  if (proposal.settlementDiscount !== undefined)
+    throw new HttpError(400, 'settlementDiscount applies to settlement only');
   const plan = MONTHLY_PLANS.find((candidate) => candidate.kind === proposal.kind)!;
   const policyRange = plan.termRange(base);
   if (!policyRange) throw new HttpError(409, `the policy offers no ${proposal.kind} plan for this case`);
-  const months = proposal.months ?? (shortestWithin(base, plan, base.affordableMinor) ?? plan.build(base, policyRange.maxMonths)).months;
-  if (months < policyRange.minMonths) throw new HttpError(400, `${proposal.kind} needs at least ${policyRange.minMonths} months`);
+  const months =
+    proposal.months ??
+    (shortestWithin(base, plan, base.affordableMinor) ?? plan.build(base, policyRange.maxMonths)).months;
+  if (months < policyRange.minMonths)
+    throw new HttpError(400, `${proposal.kind} needs at least ${policyRange.minMonths} months`);
   const ceiling = proposal.kind === 'freeze' ? JURISDICTION_CEILINGS[policy.jurisdiction].freezeMaxMonths : undefined;
-  if (ceiling !== undefined && months > ceiling) throw new HttpError(403, `${months} months: jurisdiction ${policy.jurisdiction} allows at most ${ceiling} months for ${proposal.kind}, whatever the role`);
+  if (ceiling !== undefined && months > ceiling)
+    throw new HttpError(
+      403,
+      `${months} months: jurisdiction ${policy.jurisdiction} allows at most ${ceiling} months for ${proposal.kind}, whatever the role`,
+    );
   const extra = months - policyRange.maxMonths;
   if (extra > authority.extraMonths) {
-    throw new HttpError(403, `${months} months: the policy allows ${policyRange.maxMonths} and role ${role} may add at most ${authority.extraMonths} (authority.${role}.extraMonths)${role === 'agent' ? '; ask a supervisor' : ''}`);
+    throw new HttpError(
+      403,
+      `${months} months: the policy allows ${policyRange.maxMonths} and role ${role} may add at most ${authority.extraMonths} (authority.${role}.extraMonths)${role === 'agent' ? '; ask a supervisor' : ''}`,
+    );
   }
   const widened = offerCaseOf({ account, hardship, policy: widen(policy, authority.extraMonths, ceiling) });
   return plan.build(widened, months);
 }
 
-function settlement(c: ReturnType<typeof offerCaseOf>, role: AuthorityRole, maxDiscount: number, proposal: Proposal): Offer {
+function settlement(
+  c: ReturnType<typeof offerCaseOf>,
+  role: AuthorityRole,
+  maxDiscount: number,
+  proposal: Proposal,
+): Offer {
   if (proposal.months !== undefined) throw new HttpError(400, 'a settlement is one payment: months does not apply');
   const policyBp = settlementDiscountBp(c);
-  if (!isKindAllowed(c, 'settlement') || policyBp === undefined) throw new HttpError(409, `the policy offers no settlement for this case (tier ${c.tier}, from ${c.policy.settlement.minTier})`);
+  if (!isKindAllowed(c, 'settlement') || policyBp === undefined)
+    throw new HttpError(
+      409,
+      `the policy offers no settlement for this case (tier ${c.tier}, from ${c.policy.settlement.minTier})`,
+    );
   const discountBp = proposal.settlementDiscount === undefined ? policyBp : toBasisPoints(proposal.settlementDiscount);
   if (discountBp > toBasisPoints(maxDiscount)) {
-    throw new HttpError(403, `a ${proposal.settlementDiscount} discount: role ${role} may give at most ${maxDiscount} (authority.${role}.maxSettlementDiscount)${role === 'agent' ? '; ask a supervisor' : ''}`);
+    throw new HttpError(
+      403,
+      `a ${proposal.settlementDiscount} discount: role ${role} may give at most ${maxDiscount} (authority.${role}.maxSettlementDiscount)${role === 'agent' ? '; ask a supervisor' : ''}`,
+    );
   }
   const offer = settlementOffer(c, discountBp);
   return { ...offer, id: `${offer.id}-d${discountBp}` };
@@ -73,8 +114,14 @@ function settlement(c: ReturnType<typeof offerCaseOf>, role: AuthorityRole, maxD
 function withWaiver(policy: OfferPolicy, proposal: Proposal): OfferPolicy {
   if (proposal.waiveFees === undefined || proposal.kind === 'settlement') return policy;
   if (!proposal.waiveFees) return { ...policy, waiver: { ...policy.waiver, enabled: false } };
-  const combinesWith = policy.waiver.combinesWith.includes(proposal.kind) ? policy.waiver.combinesWith : [...policy.waiver.combinesWith, proposal.kind];
-  return { ...policy, waiver: { ...policy.waiver, enabled: true, combinesWith }, secondArrangement: { ...policy.secondArrangement, allowWaiver: true } };
+  const combinesWith = policy.waiver.combinesWith.includes(proposal.kind)
+    ? policy.waiver.combinesWith
+    : [...policy.waiver.combinesWith, proposal.kind];
+  return {
+    ...policy,
+    waiver: { ...policy.waiver, enabled: true, combinesWith },
+    secondArrangement: { ...policy.secondArrangement, allowWaiver: true },
+  };
 }
 
 function widen(policy: OfferPolicy, extraMonths: number, freezeCeiling: number | undefined): OfferPolicy {
@@ -82,8 +129,14 @@ function widen(policy: OfferPolicy, extraMonths: number, freezeCeiling: number |
   return {
     ...policy,
     installment: { ...policy.installment, maxMonths: policy.installment.maxMonths + extraMonths },
-    secondArrangement: { ...policy.secondArrangement, installmentMaxMonths: policy.secondArrangement.installmentMaxMonths + extraMonths },
+    secondArrangement: {
+      ...policy.secondArrangement,
+      installmentMaxMonths: policy.secondArrangement.installmentMaxMonths + extraMonths,
+    },
     extend: { ...policy.extend, maxTotalMonths: policy.extend.maxTotalMonths + extraMonths },
-    freeze: { ...policy.freeze, maxMonths: freezeCeiling === undefined ? freezeMax : Math.min(freezeMax, freezeCeiling) },
+    freeze: {
+      ...policy.freeze,
+      maxMonths: freezeCeiling === undefined ? freezeMax : Math.min(freezeMax, freezeCeiling),
+    },
   };
 }

@@ -7,7 +7,17 @@ import type { Agreement, CaseRecord } from '../domain/case.js';
 import { maskPersonalData } from '../domain/maskPersonalData.js';
 import type { TranscriptEntry } from '../domain/transcript.js';
 import { HttpError } from '../errors.js';
-import { agentEntry, assertHolds, assertVerified, bundleOf, deliver, deskMessage, withoutHandoff, type DeskAgent, type DeskDeps } from './deskDeps.js';
+import {
+  agentEntry,
+  assertHolds,
+  assertVerified,
+  bundleOf,
+  deliver,
+  deskMessage,
+  withoutHandoff,
+  type DeskAgent,
+  type DeskDeps,
+} from './deskDeps.js';
 import { negotiationFacts, proposedOffers } from './negotiationFacts.js';
 import { resumeNegotiation } from './resumeNegotiation.js';
 import { updateCase } from './updateCase.js';
@@ -22,12 +32,23 @@ interface Release<T> {
 }
 
 /** Commits a release, tells the borrower, answers the channel with `handoff.status` completed, tells the consoles. */
-async function release<T>(deps: DeskDeps, caseId: string, agent: DeskAgent, detail: string, decide: (record: CaseRecord, at: string) => Promise<Release<T> & { agreement?: Agreement }>): Promise<T & { delivered: boolean }> {
+async function release<T>(
+  deps: DeskDeps,
+  caseId: string,
+  agent: DeskAgent,
+  detail: string,
+  decide: (record: CaseRecord, at: string) => Promise<Release<T> & { agreement?: Agreement }>,
+): Promise<T & { delivered: boolean }> {
   const at = deps.clock().toISOString();
   const done = await updateCase(deps.store, caseId, async (record) => {
     assertHolds(record, agent);
     const change = await decide(record, at);
-    return { record: change.record, append: change.append, ...(change.agreement ? { agreement: change.agreement } : {}), result: change };
+    return {
+      record: change.record,
+      append: change.append,
+      ...(change.agreement ? { agreement: change.agreement } : {}),
+      result: change,
+    };
   });
   await deps.queue.remove(caseId);
   const { conversationRef } = done.record;
@@ -43,38 +64,84 @@ async function release<T>(deps: DeskDeps, caseId: string, agent: DeskAgent, deta
 export function recordAgreement(deps: DeskDeps, caseId: string, agent: DeskAgent, offerId: string) {
   return release(deps, caseId, agent, 'agreed', async (record, at) => {
     assertVerified(record);
-    if (record.agreementRef || (await deps.store.agreement(caseId))) throw new HttpError(409, `case ${caseId} already has an agreement`);
+    if (record.agreementRef || (await deps.store.agreement(caseId)))
+      throw new HttpError(409, `case ${caseId} already has an agreement`);
     const facts = negotiationFacts(record.snapshot);
-    const offer = [...proposedOffers(await deps.store.transcript(caseId)), ...facts.offers].find((candidate) => candidate.id === offerId);
+    const offer = [...proposedOffers(await deps.store.transcript(caseId)), ...facts.offers].find(
+      (candidate) => candidate.id === offerId,
+    );
     if (!facts.account) throw new HttpError(409, `case ${caseId} has no verified account`);
     if (!offer) throw new HttpError(400, `offer ${offerId} was neither computed for this case nor proposed on it`);
     const agreement = makeAgreement({ caseId, account: facts.account, offer, at, recordedBy: agent.id });
     const bundle = await bundleOf(deps, record);
     const context = { ...(facts.context ?? initialContext({ caseId: record.caseId })), chosenOffer: offer };
-    const messages = renderReplies([{ type: 'say', key: 'agreement.recorded', card: 'agreement' }], { context, agreement, locale: record.locale, prompts: bundle.prompts[record.locale], figures: bundle.figures });
-    const append = [agentEntry(record, agent, at, 'event', 'agreement.recorded', { reference: agreement.reference, offerId }), ...messages.map((m) => agentEntry(record, agent, at, 'message', m.text))];
-    return { record: { ...withoutHandoff(record), status: 'agreed' as const, agreementRef: agreement.reference, lastActivityAt: at }, agreement, messages, append, result: { agreement } };
+    const messages = renderReplies([{ type: 'say', key: 'agreement.recorded', card: 'agreement' }], {
+      context,
+      agreement,
+      locale: record.locale,
+      prompts: bundle.prompts[record.locale],
+      figures: bundle.figures,
+    });
+    const append = [
+      agentEntry(record, agent, at, 'event', 'agreement.recorded', { reference: agreement.reference, offerId }),
+      ...messages.map((m) => agentEntry(record, agent, at, 'message', m.text)),
+    ];
+    return {
+      record: {
+        ...withoutHandoff(record),
+        status: 'agreed' as const,
+        agreementRef: agreement.reference,
+        lastActivityAt: at,
+      },
+      agreement,
+      messages,
+      append,
+      result: { agreement },
+    };
   });
 }
 
 export function handBack(deps: DeskDeps, caseId: string, agent: DeskAgent) {
   return release(deps, caseId, agent, 'handedBack', async (record, at) => {
     const bundle = await bundleOf(deps, record);
-    const resumed = resumeNegotiation({ bundle, record, facts: negotiationFacts(record.snapshot), proposed: proposedOffers(await deps.store.transcript(caseId)) });
+    const resumed = resumeNegotiation({
+      bundle,
+      record,
+      facts: negotiationFacts(record.snapshot),
+      proposed: proposedOffers(await deps.store.transcript(caseId)),
+    });
     const announcement = deskMessage(bundle, record, 'handoff.handedBack', { agentName: agent.name });
     const append: TranscriptEntry[] = [
       agentEntry(record, agent, at, 'event', 'case.handedBack', { resumesAt: resumed.state }),
       agentEntry(record, agent, at, 'message', announcement.text),
       ...botEntries(resumed.replies, record.channelId, at),
     ];
-    return { record: { ...withoutHandoff(record), status: 'active' as const, snapshot: resumed.snapshot, lastActivityAt: at }, messages: [announcement], botMessages: resumed.replies, append, result: { state: resumed.state } };
+    return {
+      record: { ...withoutHandoff(record), status: 'active' as const, snapshot: resumed.snapshot, lastActivityAt: at },
+      messages: [announcement],
+      botMessages: resumed.replies,
+      append,
+      result: { state: resumed.state },
+    };
   });
 }
 
 export function closeCase(deps: DeskDeps, caseId: string, agent: DeskAgent, outcome: string, note?: string) {
   return release(deps, caseId, agent, `closed:${outcome}`, async (record, at) => {
     const message = deskMessage(await bundleOf(deps, record), record, 'handoff.closed', { agentName: agent.name });
-    const append = [agentEntry(record, agent, at, 'event', 'case.closed', { by: 'agent', outcome, ...(note ? { note: maskPersonalData(note) } : {}) }), agentEntry(record, agent, at, 'message', message.text)];
-    return { record: { ...withoutHandoff(record), status: 'closed' as const, lastActivityAt: at }, messages: [message], append, result: { outcome } };
+    const append = [
+      agentEntry(record, agent, at, 'event', 'case.closed', {
+        by: 'agent',
+        outcome,
+        ...(note ? { note: maskPersonalData(note) } : {}),
+      }),
+      agentEntry(record, agent, at, 'message', message.text),
+    ];
+    return {
+      record: { ...withoutHandoff(record), status: 'closed' as const, lastActivityAt: at },
+      messages: [message],
+      append,
+      result: { outcome },
+    };
   });
 }

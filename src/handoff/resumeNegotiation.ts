@@ -18,20 +18,34 @@ export interface Resumed {
   replies: OutgoingMessage[];
 }
 
-
 /**
  * Offers computed before (and the agent's proposals, first) are shown again; without offers the
  * interview restarts when the identity was checked, else the account question is asked again.
  */
-export function resumeNegotiation(input: { bundle: DialogBundle; record: CaseRecord; facts: NegotiationFacts; proposed: readonly Offer[] }): Resumed {
+export function resumeNegotiation(input: {
+  bundle: DialogBundle;
+  record: CaseRecord;
+  facts: NegotiationFacts;
+  proposed: readonly Offer[];
+}): Resumed {
   const { bundle, record, facts } = input;
-  const offers = [...input.proposed.filter((offer, i, all) => all.findIndex((o) => o.id === offer.id) === i).reverse(), ...facts.offers.filter((offer) => !input.proposed.some((p) => p.id === offer.id))];
+  const offers = [
+    ...input.proposed.filter((offer, i, all) => all.findIndex((o) => o.id === offer.id) === i).reverse(),
+    ...facts.offers.filter((offer) => !input.proposed.some((p) => p.id === offer.id)),
+  ];
   const tag = resumeTag(record, facts, offers.length > 0);
   // `flows check` makes sure exactly one state carries each of these tags.
   const path = statesTagged(bundle.machine.root, tag)[0]!.path;
   const toOffers = tag === 'resume.offers';
-  const presentedIds = toOffers ? [...new Set([...input.proposed.map((offer) => offer.id).reverse(), ...facts.presentedIds])].slice(0, bundle.limits.maxOffersShown) : [];
-  const lastAsk: Ask | undefined = toOffers ? { key: 'offers.choose', expects: 'offer', choices: [...presentedIds, 'another', PERSON_CHOICE] } : entryAsk(bundle.flow.states as Record<string, StateConfig>, path);
+  const presentedIds = toOffers
+    ? [...new Set([...input.proposed.map((offer) => offer.id).reverse(), ...facts.presentedIds])].slice(
+        0,
+        bundle.limits.maxOffersShown,
+      )
+    : [];
+  const lastAsk: Ask | undefined = toOffers
+    ? { key: 'offers.choose', expects: 'offer', choices: [...presentedIds, 'another', PERSON_CHOICE] }
+    : entryAsk(bundle.flow.states as Record<string, StateConfig>, path);
   const context = {
     ...(facts.context ?? initialContext({ caseId: record.caseId })),
     offers,
@@ -47,14 +61,22 @@ export function resumeNegotiation(input: { bundle: DialogBundle; record: CaseRec
   const resolved = bundle.machine.resolveState({ value: nest(path), context });
   const persisted = bundle.machine.getPersistedSnapshot(resolved);
   const step = stepMachine(bundle.machine, persisted, { caseId: record.caseId }, [{ type: 'repeat.requested' }]);
-  const said = toOffers ? [{ type: 'say' as const, key: 'offers.intro', card: 'offers' as const }, ...step.said] : step.said;
-  const replies = renderReplies(said, { context: step.context, locale: record.locale, prompts: bundle.prompts[record.locale], figures: bundle.figures });
+  const said = toOffers
+    ? [{ type: 'say' as const, key: 'offers.intro', card: 'offers' as const }, ...step.said]
+    : step.said;
+  const replies = renderReplies(said, {
+    context: step.context,
+    locale: record.locale,
+    prompts: bundle.prompts[record.locale],
+    figures: bundle.figures,
+  });
   return { snapshot: step.persisted, state: step.state, replies };
 }
 
 /** An unverified borrower resumes at the identity check (or the account question when none was given), whatever was discussed. */
 function resumeTag(record: CaseRecord, facts: NegotiationFacts, hasOffers: boolean): StateTag {
-  if (record.identityVerified !== true) return facts.context?.identityKey ? 'resume.verifyingIdentity' : 'resume.findingAccount';
+  if (record.identityVerified !== true)
+    return facts.context?.identityKey ? 'resume.verifyingIdentity' : 'resume.findingAccount';
   return facts.account && hasOffers ? 'resume.offers' : facts.account ? 'resume.interview' : 'resume.findingAccount';
 }
 
@@ -74,5 +96,10 @@ function entryAsk(states: Record<string, StateConfig>, path: readonly string[]):
   const ask = node?.entry?.find((ref) => typeof ref === 'object' && ref.type === 'ask');
   const parsed = typeof ask === 'object' ? ACTION_PARAMS.ask.safeParse(ask.params) : undefined;
   if (!parsed?.success) return undefined;
-  return { key: parsed.data.key, expects: parsed.data.expects, choices: parsed.data.choices ?? [], ...(parsed.data.card ? { card: parsed.data.card } : {}) };
+  return {
+    key: parsed.data.key,
+    expects: parsed.data.expects,
+    choices: parsed.data.choices ?? [],
+    ...(parsed.data.card ? { card: parsed.data.card } : {}),
+  };
 }

@@ -4,9 +4,12 @@ import type { DeskCase } from './deskIndex.js';
 import { listQueue } from './deskQueue.js';
 
 const seconds = (from: string, to: string) => Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 1000));
-const average = (values: number[]) => (values.length === 0 ? undefined : Math.round(values.reduce((a, b) => a + b, 0) / values.length));
+const average = (values: number[]) =>
+  values.length === 0 ? undefined : Math.round(values.reduce((a, b) => a + b, 0) / values.length);
 
-export async function supervisorFloor(deps: Pick<DeskDeps, 'index' | 'staff' | 'presence' | 'store' | 'queue' | 'clock'>) {
+export async function supervisorFloor(
+  deps: Pick<DeskDeps, 'index' | 'staff' | 'presence' | 'store' | 'queue' | 'clock'>,
+) {
   const now = deps.clock();
   const today = now.toISOString().slice(0, 10);
   const [cases, queue] = await Promise.all([deps.index.list(), listQueue(deps)]);
@@ -15,7 +18,9 @@ export async function supervisorFloor(deps: Pick<DeskDeps, 'index' | 'staff' | '
   const endedToday = cases.filter((c) => c.closedAt?.startsWith(today));
   const outcomes: Record<string, number> = {};
   for (const c of endedToday) if (c.outcome) outcomes[c.outcome] = (outcomes[c.outcome] ?? 0) + 1;
-  const answeredToday = cases.filter((c): c is DeskCase & { firstResponseAt: string } => Boolean(c.firstResponseAt?.startsWith(today)));
+  const answeredToday = cases.filter((c): c is DeskCase & { firstResponseAt: string } =>
+    Boolean(c.firstResponseAt?.startsWith(today)),
+  );
   return {
     agents: deps.staff.map((agent) => ({ ...agent, online: online.has(agent.id), load: held(agent.id) })),
     queue: queue.map(({ caseId, priority, reason, waitingSeconds }) => ({ caseId, priority, reason, waitingSeconds })),

@@ -11,7 +11,12 @@ export interface TransferTarget {
   note?: string;
 }
 
-export async function transferCase(deps: DeskDeps, caseId: string, agent: DeskAgent, target: TransferTarget): Promise<{ agentId?: string; forSupervisors: boolean }> {
+export async function transferCase(
+  deps: DeskDeps,
+  caseId: string,
+  agent: DeskAgent,
+  target: TransferTarget,
+): Promise<{ agentId?: string; forSupervisors: boolean }> {
   const at = deps.clock().toISOString();
   const { to, note } = target;
   if (to?.id === agent.id) throw new HttpError(400, 'a case cannot be transferred to the agent who holds it');
@@ -20,16 +25,41 @@ export async function transferCase(deps: DeskDeps, caseId: string, agent: DeskAg
     const handoff = record.handoff!;
     const next = to
       ? { ...record, handoff: { ...handoff, agentId: to.id, claimedAt: at, forSupervisors: false }, lastActivityAt: at }
-      : { ...record, handoff: { reason: handoff.reason, priority: handoff.priority, queuedAt: handoff.queuedAt, forSupervisors: true }, lastActivityAt: at };
+      : {
+          ...record,
+          handoff: {
+            reason: handoff.reason,
+            priority: handoff.priority,
+            queuedAt: handoff.queuedAt,
+            forSupervisors: true,
+          },
+          lastActivityAt: at,
+        };
     const append = [
-      agentEntry(record, agent, at, 'event', 'case.transferred', { from: handoff.agentId, ...(to ? { to: to.id } : { to: 'supervisors' }) }),
+      agentEntry(record, agent, at, 'event', 'case.transferred', {
+        from: handoff.agentId,
+        ...(to ? { to: to.id } : { to: 'supervisors' }),
+      }),
       ...(note ? [agentEntry(record, agent, at, 'event', NOTE_EVENT, { note: maskPersonalData(note) })] : []),
     ];
     return { record: next, append, result: { record: next, append } };
   });
   const handoff = record.handoff!;
-  if (!to) await deps.queue.enqueue({ caseId, reason: handoff.reason, priority: handoff.priority, queuedAt: handoff.queuedAt });
-  await deps.events.publish({ type: 'case.transferred', caseId, at, agentId: agent.id, ...(to ? { toAgentId: to.id } : {}), entries: append });
+  if (!to)
+    await deps.queue.enqueue({
+      caseId,
+      reason: handoff.reason,
+      priority: handoff.priority,
+      queuedAt: handoff.queuedAt,
+    });
+  await deps.events.publish({
+    type: 'case.transferred',
+    caseId,
+    at,
+    agentId: agent.id,
+    ...(to ? { toAgentId: to.id } : {}),
+    entries: append,
+  });
   await deps.events.publish({ type: 'queue.changed', caseId, at });
   return { ...(to ? { agentId: to.id } : {}), forSupervisors: !to };
 }

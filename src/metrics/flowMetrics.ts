@@ -41,7 +41,13 @@ export function fieldsOf(turn: TurnMetrics): string[] {
 export function addFields(counts: FlowCounts, fields: Record<string, number | string>): FlowCounts {
   for (const [field, raw] of Object.entries(fields)) {
     const value = Number(raw);
-    const bucket = field.startsWith('t:') ? counts.transitions : field.startsWith('s:') ? counts.shown : field.startsWith('a:') ? counts.accepted : undefined;
+    const bucket = field.startsWith('t:')
+      ? counts.transitions
+      : field.startsWith('s:')
+        ? counts.shown
+        : field.startsWith('a:')
+          ? counts.accepted
+          : undefined;
     if (bucket) bucket[field.slice(2)] = (bucket[field.slice(2)] ?? 0) + value;
   }
   return counts;
@@ -52,7 +58,12 @@ export const emptyCounts = (): FlowCounts => ({ transitions: {}, shown: {}, acce
 /** Every day from `fromDay` to `toDay` inclusive (at most 400), as `YYYY-MM-DD`. */
 export function daysBetween(fromDay: string, toDay: string): string[] {
   const days: string[] = [];
-  for (let t = Date.parse(`${fromDay}T00:00:00Z`); t <= Date.parse(`${toDay}T00:00:00Z`) && days.length < 400; t += 86_400_000) days.push(new Date(t).toISOString().slice(0, 10));
+  for (
+    let t = Date.parse(`${fromDay}T00:00:00Z`);
+    t <= Date.parse(`${toDay}T00:00:00Z`) && days.length < 400;
+    t += 86_400_000
+  )
+    days.push(new Date(t).toISOString().slice(0, 10));
   return days;
 }
 
@@ -68,7 +79,8 @@ export class MemoryFlowMetrics implements FlowMetrics {
 
   async counts(version: string, fromDay: string, toDay: string): Promise<FlowCounts> {
     const counts = emptyCounts();
-    for (const day of daysBetween(fromDay, toDay)) addFields(counts, Object.fromEntries(this.days.get(`${version}:${day}`) ?? []));
+    for (const day of daysBetween(fromDay, toDay))
+      addFields(counts, Object.fromEntries(this.days.get(`${version}:${day}`) ?? []));
     return counts;
   }
 

@@ -34,7 +34,12 @@ export function summarizeFunnel(graph: FlowGraph, counts: FlowCounts): Funnel {
     else stateOf(from).left[to] = (stateOf(from).left[to] ?? 0) + count;
     stateOf(to).entered += count;
   }
-  for (const state of states.values()) state.stopped = Math.max(0, state.entered - Object.values(state.left).reduce((sum, n) => sum + n, 0));
+  for (const state of states.values())
+    state.stopped = Math.max(0, state.entered - Object.values(state.left).reduce((sum, n) => sum + n, 0));
   const kinds = [...new Set([...Object.keys(counts.shown), ...Object.keys(counts.accepted)])].sort();
-  return { started, states: [...states.values()], offers: kinds.map((kind) => ({ kind, shown: counts.shown[kind] ?? 0, accepted: counts.accepted[kind] ?? 0 })) };
+  return {
+    started,
+    states: [...states.values()],
+    offers: kinds.map((kind) => ({ kind, shown: counts.shown[kind] ?? 0, accepted: counts.accepted[kind] ?? 0 })),
+  };
 }

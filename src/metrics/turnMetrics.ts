@@ -25,7 +25,15 @@ export function turnMetrics({ bundle, previous, step, agreement, at }: TurnMetri
     if (initial !== step.state) transitions.push({ from: initial, to: step.state });
   } else if (from !== step.state) transitions.push({ from, to: step.state });
   const shown = step.said.some((said) => said.card === 'offers')
-    ? step.context.presentedIds.flatMap((id) => step.context.offers.filter((offer) => offer.id === id).map((offer) => offer.kind))
+    ? step.context.presentedIds.flatMap((id) =>
+        step.context.offers.filter((offer) => offer.id === id).map((offer) => offer.kind),
+      )
     : [];
-  return { version: bundle.version, day: at.slice(0, 10), transitions, shown, accepted: agreement ? [agreement.offer.kind] : [] };
+  return {
+    version: bundle.version,
+    day: at.slice(0, 10),
+    transitions,
+    shown,
+    accepted: agreement ? [agreement.offer.kind] : [],
+  };
 }

@@ -18,9 +18,15 @@ interface TokenEntry extends Principal {
 }
 
 /** Demo tokens for development and tests only; production refuses to start without API_TOKENS. */
-export const DEMO_TOKENS = 'agent:agent-li:李客服:dev-agent-token;agent:agent-amy:Amy:dev-agent2-token;supervisor:sup-zhang:张主管:dev-supervisor-token;admin:admin:Admin:dev-admin-token;product_owner:po-chen:陈产品:dev-po-token';
+export const DEMO_TOKENS =
+  'agent:agent-li:李客服:dev-agent-token;agent:agent-amy:Amy:dev-agent2-token;supervisor:sup-zhang:张主管:dev-supervisor-token;admin:admin:Admin:dev-admin-token;product_owner:po-chen:陈产品:dev-po-token';
 
-const EntrySchema = z.tuple([z.enum(ROLES), z.string().min(1), z.string().min(1), z.string().min(12, 'tokens need at least 12 characters')]);
+const EntrySchema = z.tuple([
+  z.enum(ROLES),
+  z.string().min(1),
+  z.string().min(1),
+  z.string().min(12, 'tokens need at least 12 characters'),
+]);
 
 export class TokenAuth {
   private readonly entries: TokenEntry[];
@@ -32,7 +38,11 @@ export class TokenAuth {
       .filter(Boolean)
       .map((part, index) => {
         const parsed = EntrySchema.safeParse(part.split(':'));
-        if (!parsed.success) throw new ConfigurationError('XS_CONFIG_INVALID', `API_TOKENS entry ${index + 1}: expected role:id:Display Name:token with role one of ${ROLES.join(', ')} — ${parsed.error.issues[0]?.message}`);
+        if (!parsed.success)
+          throw new ConfigurationError(
+            'XS_CONFIG_INVALID',
+            `API_TOKENS entry ${index + 1}: expected role:id:Display Name:token with role one of ${ROLES.join(', ')} — ${parsed.error.issues[0]?.message}`,
+          );
         const [role, id, name, token] = parsed.data;
         return { role, id, name, digest: digest(token) };
       });
@@ -40,7 +50,11 @@ export class TokenAuth {
 
   static fromConfig(config: { API_TOKENS: string; NODE_ENV: string }): TokenAuth {
     if (config.API_TOKENS) return new TokenAuth(config.API_TOKENS);
-    if (config.NODE_ENV === 'production') throw new ConfigurationError('XS_CONFIG_INVALID', 'API_TOKENS="": production needs its own tokens (role:id:Display Name:token;…)');
+    if (config.NODE_ENV === 'production')
+      throw new ConfigurationError(
+        'XS_CONFIG_INVALID',
+        'API_TOKENS="": production needs its own tokens (role:id:Display Name:token;…)',
+      );
     return new TokenAuth(DEMO_TOKENS);
   }
 
@@ -65,7 +79,8 @@ export class TokenAuth {
     if (!token) throw new HttpError(401, 'a bearer token is required (Authorization: Bearer <token>)');
     const principal = this.identify(token.trim());
     if (!principal) throw new HttpError(401, 'unknown or revoked token');
-    if (!roles.includes(principal.role)) throw new HttpError(403, `role ${principal.role} may not do this (needs ${roles.join(' or ')})`);
+    if (!roles.includes(principal.role))
+      throw new HttpError(403, `role ${principal.role} may not do this (needs ${roles.join(' or ')})`);
     return principal;
   }
 }

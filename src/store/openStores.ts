@@ -71,7 +71,8 @@ function memoryStores(config: Config, logger: Logger): Stores {
     identityFailures: new MemoryIdentityFailureLog(),
     rateLimits: new RateLimits({ logger }),
     whenReady: async () => {},
-    close: async () => void (await Promise.all([events.close(), directLine.close(), flowMetrics.close(), store.close()])),
+    close: async () =>
+      void (await Promise.all([events.close(), directLine.close(), flowMetrics.close(), store.close()])),
   };
 }
 
@@ -79,7 +80,9 @@ function redisStores(config: Config, logger: Logger): Stores {
   const redis = new RedisConnection(
     {
       ...(config.REDIS_URL ? { url: config.REDIS_URL } : {}),
-      ...(config.REDIS_SENTINELS ? { sentinels: config.REDIS_SENTINELS, sentinelName: config.REDIS_SENTINEL_NAME ?? 'mymaster' } : {}),
+      ...(config.REDIS_SENTINELS
+        ? { sentinels: config.REDIS_SENTINELS, sentinelName: config.REDIS_SENTINEL_NAME ?? 'mymaster' }
+        : {}),
       ...(config.REDIS_CLUSTER_NODES ? { clusterNodes: config.REDIS_CLUSTER_NODES } : {}),
       ...(config.REDIS_USERNAME ? { username: config.REDIS_USERNAME } : {}),
       ...(config.REDIS_PASSWORD ? { password: config.REDIS_PASSWORD } : {}),
@@ -87,7 +90,10 @@ function redisStores(config: Config, logger: Logger): Stores {
     },
     logger.child({ component: 'redis' }),
   );
-  const store = new RedisCaseStore(redis, { dedupeTtlSeconds: config.DEDUPE_TTL_SECONDS, closedRetentionSeconds: config.RETENTION_DAYS * 86_400 });
+  const store = new RedisCaseStore(redis, {
+    dedupeTtlSeconds: config.DEDUPE_TTL_SECONDS,
+    closedRetentionSeconds: config.RETENTION_DAYS * 86_400,
+  });
   const events = new RedisCaseEvents(redis, config.REDIS_KEY_PREFIX, logger.child({ component: 'desk' }));
   const directLine = new RedisDirectLineStore(redis, config.REDIS_KEY_PREFIX, config.DIRECTLINE_IDLE_HOURS * 3600);
   const flowMetrics = new RedisFlowMetrics(redis, logger.child({ component: 'flows' }));

@@ -16,5 +16,7 @@ export function encodeJson(value: unknown): string {
 
 /** Reads what `encodeJson` wrote, and plain JSON written before compression existed. */
 export function decodeJson(stored: string): string {
-  return stored.startsWith(PREFIX) ? inflateRawSync(Buffer.from(stored.slice(PREFIX.length), 'base64')).toString('utf8') : stored;
+  return stored.startsWith(PREFIX)
+    ? inflateRawSync(Buffer.from(stored.slice(PREFIX.length), 'base64')).toString('utf8')
+    : stored;
 }

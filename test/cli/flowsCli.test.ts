@@ -7,7 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { copyDialogs } from '../helpers/dialogsCopy.js';
 
 function flows(args: string[], input = '') {
-  const result = spawnSync(join('node_modules', '.bin', 'tsx'), ['src/cli/flows.ts', ...args], { input, encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync(join('node_modules', '.bin', 'tsx'), ['src/cli/flows.ts', ...args], {
+    input,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
@@ -21,7 +25,8 @@ describe('flows check', () => {
 
   it('a copy with a prompt nobody says – exit 0, the unused prompt listed as a warning', () => {
     const copy = copyDialogs();
-    for (const locale of ['zh-CN', 'zh-TW', 'en']) copy.edit(`prompts/${locale}.yaml`, /^common:\n/m, 'common:\n  neverSaid: "…"\n');
+    for (const locale of ['zh-CN', 'zh-TW', 'en'])
+      copy.edit(`prompts/${locale}.yaml`, /^common:\n/m, 'common:\n  neverSaid: "…"\n');
     const { code, out } = flows(['check', copy.dir]);
     expect(code).toBe(0);
     expect(out).toMatch(/\.yaml:\d+: warning: prompt common\.neverSaid: unused/);
@@ -33,7 +38,9 @@ describe('flows check', () => {
     copy.edit('negotiation.flow.yaml', /(target|initial): presentingOffers/g, '$1: showingOffers');
     const { code, out } = flows(['check', copy.dir]);
     expect(code).toBe(1);
-    expect(out).toMatch(/negotiation\.flow\.yaml: state conversation\.negotiating\.presentingOffers: tag resume\.offers: no state carries it/);
+    expect(out).toMatch(
+      /negotiation\.flow\.yaml: state conversation\.negotiating\.presentingOffers: tag resume\.offers: no state carries it/,
+    );
   });
 
   it('a copy with a threat in zh-TW and a 72-month freeze – exit 1, both reported with file and line', () => {
@@ -44,7 +51,9 @@ describe('flows check', () => {
     expect(code).toBe(1);
     expect(out).toMatch(/✗ .*: 2 error\(s\)/);
     expect(out).toMatch(/prompts\/zh-TW\.yaml:\d+: prompt interview\.askIncome: contains the forbidden phrase "上門"/);
-    expect(out).toMatch(/offer-policy\.yaml:\d+: key freeze\.maxMonths: is 72, at most 60 allowed under jurisdiction CN/);
+    expect(out).toMatch(
+      /offer-policy\.yaml:\d+: key freeze\.maxMonths: is 72, at most 60 allowed under jurisdiction CN/,
+    );
   });
 });
 
@@ -55,10 +64,13 @@ describe('flows graph', () => {
     const mermaid = readFileSync(join(out, 'negotiation.flow.mmd'), 'utf8');
     const html = readFileSync(join(out, 'negotiation.flow.html'), 'utf8');
     expect(mermaid).toContain('stateDiagram-v2');
-    expect(mermaid).toContain('conversation__negotiating__presentingOffers --> conversation__negotiating__confirming : offer.accepted, offer.countered');
+    expect(mermaid).toContain(
+      'conversation__negotiating__presentingOffers --> conversation__negotiating__confirming : offer.accepted, offer.countered',
+    );
     expect(html).toMatch(/<svg[^>]*>/);
     expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
-    for (const state of ['askingIncome', 'presentingOffers', 'agreed', 'escalated', 'closed']) expect(html).toContain(`>${state}</text>`);
+    for (const state of ['askingIncome', 'presentingOffers', 'agreed', 'escalated', 'closed'])
+      expect(html).toContain(`>${state}</text>`);
   });
 });
 

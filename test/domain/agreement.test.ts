@@ -14,30 +14,45 @@ describe('dueDates', () => {
   });
 
   it('agreed 2026-01-31 – due 2026-02-28, 2026-03-31, 2026-04-30 (short months clamped)', () => {
-    expect(dueDates(buildSchedule({ principalMinor: 300, rateBps: 0, months: 3 }), '2026-01-31').map((d) => d.dueDate)).toEqual(['2026-02-28', '2026-03-31', '2026-04-30']);
+    expect(
+      dueDates(buildSchedule({ principalMinor: 300, rateBps: 0, months: 3 }), '2026-01-31').map((d) => d.dueDate),
+    ).toEqual(['2026-02-28', '2026-03-31', '2026-04-30']);
   });
 
   it('agreed 2027-12-31 – February of the leap year 2028 is the 29th', () => {
-    expect(dueDates(buildSchedule({ principalMinor: 200, rateBps: 0, months: 2 }), '2027-12-31').map((d) => d.dueDate)).toEqual(['2028-01-31', '2028-02-29']);
+    expect(
+      dueDates(buildSchedule({ principalMinor: 200, rateBps: 0, months: 2 }), '2027-12-31').map((d) => d.dueDate),
+    ).toEqual(['2028-01-31', '2028-02-29']);
   });
 
   it('a grace schedule – pause months get dates too, with 0 to pay', () => {
-    expect(dueDates(buildSchedule({ principalMinor: 100, rateBps: 0, months: 1, pauseMonths: 1 }), '2026-03-15')).toEqual([
+    expect(
+      dueDates(buildSchedule({ principalMinor: 100, rateBps: 0, months: 1, pauseMonths: 1 }), '2026-03-15'),
+    ).toEqual([
       { month: 1, dueDate: '2026-04-15', amountMinor: 0 },
       { month: 2, dueDate: '2026-05-15', amountMinor: 100 },
     ]);
   });
 
   it('2026-02-30 or a date with a time – throws RangeError', () => {
-    expect(() => dueDates(buildSchedule({ principalMinor: 100, rateBps: 0, months: 1 }), '2026-02-30')).toThrow(RangeError);
-    expect(() => dueDates(buildSchedule({ principalMinor: 100, rateBps: 0, months: 1 }), '2026-02-01T10:00:00Z')).toThrow(RangeError);
+    expect(() => dueDates(buildSchedule({ principalMinor: 100, rateBps: 0, months: 1 }), '2026-02-30')).toThrow(
+      RangeError,
+    );
+    expect(() =>
+      dueDates(buildSchedule({ principalMinor: 100, rateBps: 0, months: 1 }), '2026-02-01T10:00:00Z'),
+    ).toThrow(RangeError);
   });
 
   it('any day and term – every due date a valid ISO date, strictly increasing, never on a later day of the month', () => {
-    const day = fc.date({ min: new Date('2000-01-01'), max: new Date('2090-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    const day = fc
+      .date({ min: new Date('2000-01-01'), max: new Date('2090-12-31'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
     fc.assert(
       fc.property(day, fc.integer({ min: 1, max: 72 }), (agreedOn, months) => {
-        const dates = dueDates(buildSchedule({ principalMinor: months * 10, rateBps: 0, months: months }), agreedOn).map((d) => d.dueDate);
+        const dates = dueDates(
+          buildSchedule({ principalMinor: months * 10, rateBps: 0, months: months }),
+          agreedOn,
+        ).map((d) => d.dueDate);
         for (const [i, date] of dates.entries()) {
           expect(new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10)).toBe(date);
           expect(Number(date.slice(8))).toBeLessThanOrEqual(Number(agreedOn.slice(8)));

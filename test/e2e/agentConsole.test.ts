@@ -24,9 +24,18 @@ const WATCH_FOR_TEXT = `(() => {
 })();`;
 
 const TO_PERSON_ZH: readonly Step[] = [
-  ['type', 'LN-2024-0001', /身份证号码的后四位/], ['type', '1234', /出生日期/], ['type', '1990-05-20', /主要原因/], ['click', '失业', /暂时的，还是/],
-  ['click', '暂时的', /几个月后收入/], ['type', '3', /税后收入/], ['type', '8000', /生活开支/], ['type', '三千五', /其他贷款或信用卡/],
-  ['click', '没有', /供养/], ['type', '1', /每月能还多少/], ['type', '两千五', /以下方案/], ['type', '人工', /排队/],
+  ['type', 'LN-2024-0001', /身份证号码的后四位/],
+  ['type', '1234', /出生日期/],
+  ['type', '1990-05-20', /主要原因/],
+  ['click', '失业', /暂时的，还是/],
+  ['click', '暂时的', /几个月后收入/],
+  ['type', '3', /税后收入/],
+  ['type', '8000', /生活开支/],
+  ['type', '三千五', /其他贷款或信用卡/],
+  ['click', '没有', /供养/],
+  ['type', '1', /每月能还多少/],
+  ['type', '两千五', /以下方案/],
+  ['type', '人工', /排队/],
 ];
 
 describe.skipIf(!chromiumAvailable())('the agent desk in Chromium', () => {
@@ -39,7 +48,12 @@ describe.skipIf(!chromiumAvailable())('the agent desk in Chromium', () => {
   const problems: string[] = [];
 
   async function open(locale: string, token: string, notifications = false): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale, bypassCSP: true, ...(notifications ? { permissions: ['notifications'] } : {}) });
+    const context = await browser.newContext({
+      viewport: { width: 1366, height: 900 },
+      locale,
+      bypassCSP: true,
+      ...(notifications ? { permissions: ['notifications'] } : {}),
+    });
     contexts.push(context);
     await context.addInitScript(RECORD_NOTIFICATIONS);
     const page = await context.newPage();
@@ -74,7 +88,9 @@ describe.skipIf(!chromiumAvailable())('the agent desk in Chromium', () => {
     await borrower.say('我不想活了');
     const caseId = caseIdFor(borrower.channelId, borrower.conversationId);
     await item(li, caseId).waitFor({ timeout: 10_000 });
-    await expect.poll(() => li.evaluate(() => (window as unknown as { __notices: string[] }).__notices)).toContain('新的紧急案件');
+    await expect
+      .poll(() => li.evaluate(() => (window as unknown as { __notices: string[] }).__notices))
+      .toContain('新的紧急案件');
     await expect.poll(() => li.title()).toMatch(/^\(\d+\) 协商 · 坐席工作台$/);
     await expect(item(li, caseId).innerText()).resolves.toMatch(/紧急[\s\S]*脆弱客户/);
 
@@ -84,8 +100,14 @@ describe.skipIf(!chromiumAvailable())('the agent desk in Chromium', () => {
     await expect.poll(() => li.evaluate(() => document.activeElement?.id)).toBe('case-title');
     // Both press Claim at once (a button the other's claim already hid would refuse a real click: press it in the page).
     await Promise.all([li, amy].map((page) => page.evaluate(() => document.getElementById('claim')!.click())));
-    const alerts = await Promise.all([li, amy].map(async (page) => ((await page.locator('#alert').isVisible()) ? page.locator('#alert').innerText() : '')));
-    await expect.poll(async () => (await li.locator('#alert').isVisible()) !== (await amy.locator('#alert').isVisible())).toBe(true);
+    const alerts = await Promise.all(
+      [li, amy].map(async (page) =>
+        (await page.locator('#alert').isVisible()) ? page.locator('#alert').innerText() : '',
+      ),
+    );
+    await expect
+      .poll(async () => (await li.locator('#alert').isVisible()) !== (await amy.locator('#alert').isVisible()))
+      .toBe(true);
     const loser = (await li.locator('#alert').isVisible()) ? li : amy;
     const loserAlert = await loser.locator('#alert').innerText();
     expect(loserAlert).toMatch(loser === li ? /已被其他坐席接手/ : /another agent may have claimed it/);
@@ -113,8 +135,13 @@ describe.skipIf(!chromiumAvailable())('the agent desk in Chromium', () => {
     await li.keyboard.press('Enter');
     await expect(li.locator('#chat-text').inputValue()).resolves.toContain('我已经看过您和机器人的对话记录');
     await li.keyboard.press('Enter');
-    await expect.poll(() => service.connector.of(borrower.conversationId).at(-1)?.text).toMatch(/^李客服：您好，我是负责您案件的工作人员/);
-    expect(service.connector.of(borrower.conversationId).at(-1)).toMatchObject({ textFormat: 'plain', from: expect.objectContaining({ name: '李客服' }) });
+    await expect
+      .poll(() => service.connector.of(borrower.conversationId).at(-1)?.text)
+      .toMatch(/^李客服：您好，我是负责您案件的工作人员/);
+    expect(service.connector.of(borrower.conversationId).at(-1)).toMatchObject({
+      textFormat: 'plain',
+      from: expect.objectContaining({ name: '李客服' }),
+    });
 
     const sentBefore = service.connector.of(borrower.conversationId).length;
     await li.locator('#note-text').fill('借款人说下周一发工资，届时再联系');
@@ -162,7 +189,7 @@ describe.skipIf(!chromiumAvailable())('the agent desk in Chromium', () => {
     expect(await seriousViolations(boss)).toEqual([]);
   }, 60_000);
 
-  it('Web Chat: the agent\'s message reaches the borrower\'s page in under 500 ms; the borrower\'s choice of an agent\'s offer shows on both sides; the next case starts with empty forms', async () => {
+  it("Web Chat: the agent's message reaches the borrower's page in under 500 ms; the borrower's choice of an agent's offer shows on both sides; the next case starts with empty forms", async () => {
     const context = await browser.newContext({ viewport: { width: 420, height: 900 }, locale: 'zh-CN' });
     contexts.push(context);
     await context.addInitScript(WATCH_FOR_TEXT);
@@ -190,8 +217,15 @@ describe.skipIf(!chromiumAvailable())('the agent desk in Chromium', () => {
       (document.getElementById('chat') as HTMLFormElement).requestSubmit();
       return at;
     });
-    await chat.waitForFunction((text) => (window as unknown as { __arrivals: Record<string, number> }).__arrivals[text] !== undefined, marker, { timeout: 10_000 });
-    const arrivedAt = await chat.evaluate((text) => (window as unknown as { __arrivals: Record<string, number> }).__arrivals[text]!, marker);
+    await chat.waitForFunction(
+      (text) => (window as unknown as { __arrivals: Record<string, number> }).__arrivals[text] !== undefined,
+      marker,
+      { timeout: 10_000 },
+    );
+    const arrivedAt = await chat.evaluate(
+      (text) => (window as unknown as { __arrivals: Record<string, number> }).__arrivals[text]!,
+      marker,
+    );
     const latencyMs = arrivedAt - sentAt;
     console.info(`agent → borrower latency in the browser: ${latencyMs} ms`);
     expect(latencyMs).toBeLessThan(500);

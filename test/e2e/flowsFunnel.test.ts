@@ -19,16 +19,44 @@ describe.each(STORE_KINDS)('the funnel on %s', (kind) => {
   it('three scripted conversations and one redelivered turn that then stops – entered, left, stopped and offers exactly', async () => {
     await runScripted(service);
     const version = service.app.dialogs.current().version;
-    const response = await fetch(`${service.url}/api/flows/${version}/funnel?from=${day(-1)}&to=${day(1)}`, { headers: { authorization: `Bearer ${PO}` } });
+    const response = await fetch(`${service.url}/api/flows/${version}/funnel?from=${day(-1)}&to=${day(1)}`, {
+      headers: { authorization: `Bearer ${PO}` },
+    });
     expect(response.status).toBe(200);
-    const funnel = (await response.json()) as { started: number; states: Array<{ id: string; entered: number; left: Record<string, number>; stopped: number }>; offers: unknown[] };
+    const funnel = (await response.json()) as {
+      started: number;
+      states: Array<{ id: string; entered: number; left: Record<string, number>; stopped: number }>;
+      offers: unknown[];
+    };
     const state = (id: string) => funnel.states.find((s) => s.id === id);
     expect(funnel.started).toBe(4);
-    expect(state('opening')).toEqual({ id: 'opening', entered: 4, left: { 'conversation.findingAccount': 4 }, stopped: 0 });
-    expect(state('conversation.findingAccount')).toEqual({ id: 'conversation.findingAccount', entered: 4, left: { 'conversation.verifyingIdentity.askingIdLast4': 2, escalated: 1, closed: 1 }, stopped: 0 });
-    expect(state('conversation.verifyingIdentity.askingBirthDate')).toMatchObject({ entered: 2, left: { 'conversation.interview.askingReason': 2 }, stopped: 0 });
-    expect(state('conversation.interview.askingReason')).toMatchObject({ entered: 2, left: { 'conversation.interview.askingDuration': 1 }, stopped: 1 });
-    expect(state('conversation.interview.askingStatedMonthly')).toMatchObject({ entered: 1, left: { 'conversation.negotiating.presentingOffers': 1 }, stopped: 0 });
+    expect(state('opening')).toEqual({
+      id: 'opening',
+      entered: 4,
+      left: { 'conversation.findingAccount': 4 },
+      stopped: 0,
+    });
+    expect(state('conversation.findingAccount')).toEqual({
+      id: 'conversation.findingAccount',
+      entered: 4,
+      left: { 'conversation.verifyingIdentity.askingIdLast4': 2, escalated: 1, closed: 1 },
+      stopped: 0,
+    });
+    expect(state('conversation.verifyingIdentity.askingBirthDate')).toMatchObject({
+      entered: 2,
+      left: { 'conversation.interview.askingReason': 2 },
+      stopped: 0,
+    });
+    expect(state('conversation.interview.askingReason')).toMatchObject({
+      entered: 2,
+      left: { 'conversation.interview.askingDuration': 1 },
+      stopped: 1,
+    });
+    expect(state('conversation.interview.askingStatedMonthly')).toMatchObject({
+      entered: 1,
+      left: { 'conversation.negotiating.presentingOffers': 1 },
+      stopped: 0,
+    });
     expect(state('conversation.negotiating.confirming')).toMatchObject({ entered: 1, left: { agreed: 1 }, stopped: 0 });
     expect(state('agreed')).toMatchObject({ entered: 1, stopped: 1 });
     expect(state('escalated')).toMatchObject({ entered: 1, stopped: 1 });
@@ -43,6 +71,9 @@ describe.each(STORE_KINDS)('the funnel on %s', (kind) => {
   it('the funnel without a product owner token – 401; with an agent token – 403', async () => {
     const version = service.app.dialogs.current().version;
     expect((await fetch(`${service.url}/api/flows/${version}/funnel`)).status).toBe(401);
-    expect((await fetch(`${service.url}/api/flows/${version}/funnel`, { headers: { authorization: `Bearer ${AGENT}` } })).status).toBe(403);
+    expect(
+      (await fetch(`${service.url}/api/flows/${version}/funnel`, { headers: { authorization: `Bearer ${AGENT}` } }))
+        .status,
+    ).toBe(403);
   });
 });

@@ -13,7 +13,10 @@ export const FLOW_TOKENS = `admin:admin:Admin:${ADMIN};product_owner:po:PO:${PO}
 const TO_OTHER_DEBTS = ['你好', 'LN-2024-0001', '1234', '1990-05-20', '失业', '暂时的', '3', '8000', '三千五', '没有'];
 
 async function reload(service: RunningService, token = ADMIN) {
-  const response = await fetch(`${service.url}/api/admin/flows/reload`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+  const response = await fetch(`${service.url}/api/admin/flows/reload`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+  });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
@@ -57,7 +60,9 @@ describe.each(STORE_KINDS)('flow versions on %s', (kind) => {
     const lateCase = await service.app.store.load(caseIdFor('test', late.conversationId));
     expect(lateCase.record?.flowVersion).toBe(v2);
 
-    const { body } = await fetch(`${service.url}/api/flows/versions`, { headers: { authorization: `Bearer ${PO}` } }).then(async (r) => ({ body: (await r.json()) as { current: string; versions: Array<{ version: string }> } }));
+    const { body } = await fetch(`${service.url}/api/flows/versions`, {
+      headers: { authorization: `Bearer ${PO}` },
+    }).then(async (r) => ({ body: (await r.json()) as { current: string; versions: Array<{ version: string }> } }));
     expect(body.current).toBe(v2);
     expect(body.versions.map((v) => v.version)).toEqual(expect.arrayContaining([v1, v2]));
   });
@@ -67,33 +72,40 @@ describe.each(STORE_KINDS)('flow versions on %s', (kind) => {
     copy.edit('prompts/zh-TW.yaml', /^ {2}askIncome: .*\n/m, '');
     const refused = await reload(service);
     expect(refused.status).toBe(422);
-    expect(String((refused.body.error as { message: string }).message)).toMatch(/prompts\/zh-TW\.yaml:\d+: prompt interview\.askIncome: missing in zh-TW/);
+    expect(String((refused.body.error as { message: string }).message)).toMatch(
+      /prompts\/zh-TW\.yaml:\d+: prompt interview\.askIncome: missing in zh-TW/,
+    );
     expect(service.app.dialogs.current().version).toBe(before);
   });
 
   // Only a shared store can carry a version to another instance; on memory there is nothing to test.
   const onSharedStore: (name: string, test: () => Promise<void>) => void = kind === 'redis' ? it : () => undefined;
-  onSharedStore('another instance that never loaded version 1 – continues a version 1 conversation from the store', async () => {
-    const fresh = copyDialogs();
-    const connector = await new ConnectorStub().start();
-    const first = await startService({ ...env, DIALOGS_DIR: fresh.dir, API_TOKENS: FLOW_TOKENS }, {}, connector);
-    const borrower = first.borrower();
-    for (const text of TO_OTHER_DEBTS) await borrower.say(text);
-    const v1 = first.app.dialogs.current().version;
-    await first.stop();
-    fresh.edit('negotiation.flow.yaml', /target: askingDependants/g, 'target: askingStatedMonthly');
-    fresh.edit('negotiation.flow.yaml', / {10}askingDependants:\n(?: {12}.*\n| {14}.*\n)+/, '');
-    const second = await startService({ ...env, DIALOGS_DIR: fresh.dir, API_TOKENS: FLOW_TOKENS }, {}, connector);
-    try {
-      expect(second.app.dialogs.current().version).not.toBe(v1);
-      const onSecond = second.borrower({ conversationId: borrower.conversationId, userId: borrower.userId });
-      const asked = await onSecond.post(onSecond.activity({ text: '1', id: `act-${borrower.conversationId}-on-second` }));
-      expect(asked.status).toBe(200);
-      expect(asked.replies.map(textOf).join('\n')).toContain('您觉得自己每月能还多少');
-      expect((await second.app.store.load(caseIdFor('test', borrower.conversationId))).record?.flowVersion).toBe(v1);
-    } finally {
-      await second.stop();
-      await connector.stop();
-    }
-  });
+  onSharedStore(
+    'another instance that never loaded version 1 – continues a version 1 conversation from the store',
+    async () => {
+      const fresh = copyDialogs();
+      const connector = await new ConnectorStub().start();
+      const first = await startService({ ...env, DIALOGS_DIR: fresh.dir, API_TOKENS: FLOW_TOKENS }, {}, connector);
+      const borrower = first.borrower();
+      for (const text of TO_OTHER_DEBTS) await borrower.say(text);
+      const v1 = first.app.dialogs.current().version;
+      await first.stop();
+      fresh.edit('negotiation.flow.yaml', /target: askingDependants/g, 'target: askingStatedMonthly');
+      fresh.edit('negotiation.flow.yaml', / {10}askingDependants:\n(?: {12}.*\n| {14}.*\n)+/, '');
+      const second = await startService({ ...env, DIALOGS_DIR: fresh.dir, API_TOKENS: FLOW_TOKENS }, {}, connector);
+      try {
+        expect(second.app.dialogs.current().version).not.toBe(v1);
+        const onSecond = second.borrower({ conversationId: borrower.conversationId, userId: borrower.userId });
+        const asked = await onSecond.post(
+          onSecond.activity({ text: '1', id: `act-${borrower.conversationId}-on-second` }),
+        );
+        expect(asked.status).toBe(200);
+        expect(asked.replies.map(textOf).join('\n')).toContain('您觉得自己每月能还多少');
+        expect((await second.app.store.load(caseIdFor('test', borrower.conversationId))).record?.flowVersion).toBe(v1);
+      } finally {
+        await second.stop();
+        await connector.stop();
+      }
+    },
+  );
 });

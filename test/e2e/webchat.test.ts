@@ -68,7 +68,12 @@ describe.skipIf(!chromiumAvailable())('the web chat page in Chromium', () => {
   }, 120_000);
 
   it('en at 390×844: the same negotiation on a phone, choosing the plan on its card – agreement recorded', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'en-US' });
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      locale: 'en-US',
+    });
     const page = await context.newPage();
     await page.goto(`${service.url}/?start=1`);
     await waitForBot(page, /account reference/);
@@ -80,13 +85,20 @@ describe.skipIf(!chromiumAvailable())('the web chat page in Chromium', () => {
   }, 120_000);
 
   it("an admin's invitation link opens LN-2024-0001 – no account question; the arrears are that case's", async () => {
-    const made = await fetch(`${service.url}/api/admin/invites`, { method: 'POST', headers: { authorization: 'Bearer dev-admin-token', 'content-type': 'application/json' }, body: JSON.stringify({ accountRef: 'LN-2024-0001' }) });
+    const made = await fetch(`${service.url}/api/admin/invites`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer dev-admin-token', 'content-type': 'application/json' },
+      body: JSON.stringify({ accountRef: 'LN-2024-0001' }),
+    });
     const { url } = (await made.json()) as { url: string };
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await page.goto(`${url}&locale=zh-CN`);
     await waitForBot(page, /身份证号码的后四位/);
     expect((await botTexts(page)).join('\n')).not.toMatch(/借款合同号/);
-    await play(page, [['type', '1234', /出生日期/], ['type', '1990-05-20', /已逾期 45 天/]]);
+    await play(page, [
+      ['type', '1234', /出生日期/],
+      ['type', '1990-05-20', /已逾期 45 天/],
+    ]);
     await page.screenshot({ path: screenshotPath('webchat-invite-LN-2024-0001') });
     await page.close();
   }, 60_000);

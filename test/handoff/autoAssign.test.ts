@@ -16,7 +16,12 @@ describe.each(STORE_KINDS)('auto-assignment (%s)', (kind) => {
     await escalateAtOffers(borrower);
     return caseIdFor(borrower.channelId, borrower.conversationId);
   };
-  const holder = async (caseId: string) => (await deskClient(service.url, TOKENS.supervisor).get<{ handoff?: { agentId?: string } }>(`/api/agent/cases/${caseId}`)).body.handoff?.agentId;
+  const holder = async (caseId: string) =>
+    (
+      await deskClient(service.url, TOKENS.supervisor).get<{ handoff?: { agentId?: string } }>(
+        `/api/agent/cases/${caseId}`,
+      )
+    ).body.handoff?.agentId;
 
   test('nobody online: the case waits; Li opens the console and gets it; the next goes to Amy; with both at capacity the third waits for a claim', async () => {
     const first = await escalate();
@@ -31,7 +36,9 @@ describe.each(STORE_KINDS)('auto-assignment (%s)', (kind) => {
     expect(await holder(second)).toBe('agent-amy');
 
     const third = await escalate();
-    const queue = await deskClient(service.url, TOKENS.li).get<{ cases: Array<{ caseId: string }> }>('/api/agent/cases?view=queue');
+    const queue = await deskClient(service.url, TOKENS.li).get<{ cases: Array<{ caseId: string }> }>(
+      '/api/agent/cases?view=queue',
+    );
     expect(queue.body.cases.map((c) => c.caseId)).toContain(third);
     expect(await holder(third)).toBeUndefined();
     liStream.close();

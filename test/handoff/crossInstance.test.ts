@@ -35,12 +35,18 @@ describe.skipIf(!redis.available)('agent desk across two instances (redis)', () 
     const caseId = caseIdFor(borrower.channelId, borrower.conversationId);
     await queueStream.next((e) => e.type === 'queue.changed' && e.caseId === caseId);
     queueStream.close();
-    expect((await agent.get<{ cases: Array<{ caseId: string }> }>('/api/agent/queue')).body.cases.map((c) => c.caseId)).toContain(caseId);
+    expect(
+      (await agent.get<{ cases: Array<{ caseId: string }> }>('/api/agent/queue')).body.cases.map((c) => c.caseId),
+    ).toContain(caseId);
 
     const stream = await openStream(agentSide.url, TOKENS.li, caseId);
     expect((await agent.post(`/api/agent/cases/${caseId}/claim`)).status).toBe(200);
     expect((await borrower.say('请问还在吗？')).replies).toEqual([]);
-    const relayed = await stream.next((e) => e.type === 'transcript.appended' && Boolean(e.entries?.some((x) => x.actor === 'borrower' && x.text === '请问还在吗？')));
+    const relayed = await stream.next(
+      (e) =>
+        e.type === 'transcript.appended' &&
+        Boolean(e.entries?.some((x) => x.actor === 'borrower' && x.text === '请问还在吗？')),
+    );
     expect(relayed.caseId).toBe(caseId);
     stream.close();
 

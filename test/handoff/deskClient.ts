@@ -1,7 +1,12 @@
 // Test helpers for the agent desk: an API client per token, an SSE reader, and a borrower escalated at the offers.
 import type { BorrowerChannel } from '../helpers/borrowerChannel.js';
 
-export const TOKENS = { li: 'dev-agent-token', amy: 'dev-agent2-token', supervisor: 'dev-supervisor-token', admin: 'dev-admin-token' } as const;
+export const TOKENS = {
+  li: 'dev-agent-token',
+  amy: 'dev-agent2-token',
+  supervisor: 'dev-supervisor-token',
+  admin: 'dev-admin-token',
+} as const;
 
 export interface Answer<T = Record<string, unknown>> {
   status: number;
@@ -9,9 +14,20 @@ export interface Answer<T = Record<string, unknown>> {
 }
 
 export function deskClient(baseUrl: string, token?: string) {
-  const call = async <T = Record<string, unknown>>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Answer<T>> => {
-    const headers: Record<string, string> = { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) };
-    const response = await fetch(`${baseUrl}${path}`, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+  const call = async <T = Record<string, unknown>>(
+    method: 'GET' | 'POST',
+    path: string,
+    body?: unknown,
+  ): Promise<Answer<T>> => {
+    const headers: Record<string, string> = {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+    };
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers,
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
     return { status: response.status, body: (await response.json()) as T };
   };
   return {
@@ -30,7 +46,10 @@ export interface StreamEvent {
 /** Reads /api/agent/events; `next` resolves with the first event (seen or coming) that matches. */
 export async function openStream(baseUrl: string, token: string, caseId?: string) {
   const controller = new AbortController();
-  const response = await fetch(`${baseUrl}/api/agent/events?access_token=${token}${caseId ? `&caseId=${caseId}` : ''}`, { signal: controller.signal });
+  const response = await fetch(
+    `${baseUrl}/api/agent/events?access_token=${token}${caseId ? `&caseId=${caseId}` : ''}`,
+    { signal: controller.signal },
+  );
   if (response.status !== 200 || !response.body) throw new Error(`stream answered ${response.status}`);
   const events: StreamEvent[] = [];
   const waiters: Array<() => void> = [];
@@ -60,7 +79,8 @@ export async function openStream(baseUrl: string, token: string, caseId?: string
       for (;;) {
         const found = events.find(match);
         if (found) return found;
-        if (Date.now() > deadline) throw new Error(`no matching event within ${timeoutMs} ms; saw ${JSON.stringify(events.map((e) => e.type))}`);
+        if (Date.now() > deadline)
+          throw new Error(`no matching event within ${timeoutMs} ms; saw ${JSON.stringify(events.map((e) => e.type))}`);
         await new Promise<void>((resolve) => {
           waiters.push(resolve);
           setTimeout(resolve, 100);
@@ -72,7 +92,20 @@ export async function openStream(baseUrl: string, token: string, caseId?: string
 }
 
 /** jobLossM2 answers the interview, sees the offers, then asks for a person: escalated with offers in context. */
-export const TO_OFFERS = ['你好', 'LN-2024-0001', '1234', '1990-05-20', '失业', '暂时的', '3', '8000', '三千五', '没有', '1', '两千五'];
+export const TO_OFFERS = [
+  '你好',
+  'LN-2024-0001',
+  '1234',
+  '1990-05-20',
+  '失业',
+  '暂时的',
+  '3',
+  '8000',
+  '三千五',
+  '没有',
+  '1',
+  '两千五',
+];
 
 export async function escalateAtOffers(borrower: BorrowerChannel): Promise<void> {
   for (const text of TO_OFFERS) await borrower.say(text);

@@ -5,7 +5,16 @@ import { startService, STORE_KINDS, storeEnv, type RunningService } from '../hel
 import { deskClient, escalateAtOffers, TOKENS } from './deskClient.js';
 
 interface Listed {
-  cases: Array<{ caseId: string; status: string; agentId?: string; accountRef?: string; reference?: string; outcome?: string; forSupervisors?: boolean; firstResponseAt?: string }>;
+  cases: Array<{
+    caseId: string;
+    status: string;
+    agentId?: string;
+    accountRef?: string;
+    reference?: string;
+    outcome?: string;
+    forSupervisors?: boolean;
+    firstResponseAt?: string;
+  }>;
 }
 
 describe.each(STORE_KINDS)('desk workflow routes (%s)', (kind) => {
@@ -24,7 +33,14 @@ describe.each(STORE_KINDS)('desk workflow routes (%s)', (kind) => {
   afterAll(() => service.stop());
 
   test('every new route: 401 without a token, 403 for an admin; the floor and the "open" view are for supervisors only (403 for agents)', async () => {
-    const routes: Array<['get' | 'post', string]> = [['get', '/api/agent/cases'], ['get', '/api/agent/staff'], ['get', '/api/agent/settings'], ['get', '/api/agent/floor'], ['post', '/api/agent/cases/x/notes'], ['post', '/api/agent/cases/x/transfer']];
+    const routes: Array<['get' | 'post', string]> = [
+      ['get', '/api/agent/cases'],
+      ['get', '/api/agent/staff'],
+      ['get', '/api/agent/settings'],
+      ['get', '/api/agent/floor'],
+      ['post', '/api/agent/cases/x/notes'],
+      ['post', '/api/agent/cases/x/transfer'],
+    ];
     for (const [method, path] of routes) {
       expect((await deskClient(service.url)[method](path)).status, path).toBe(401);
       expect((await deskClient(service.url, TOKENS.admin)[method](path)).status, path).toBe(403);
@@ -43,15 +59,25 @@ describe.each(STORE_KINDS)('desk workflow routes (%s)', (kind) => {
     expect(queue.body.cases.map((c) => c.caseId)).toContain(caseId);
     expect((await li().post(`/api/agent/cases/${caseId}/claim`)).status).toBe(200);
     expect((await li().get<Listed>('/api/agent/cases?view=mine')).body.cases.map((c) => c.caseId)).toContain(caseId);
-    expect((await amy().get<Listed>('/api/agent/cases?view=mine')).body.cases.map((c) => c.caseId)).not.toContain(caseId);
-    expect((await li().get<Listed>('/api/agent/cases?view=queue')).body.cases.map((c) => c.caseId)).not.toContain(caseId);
+    expect((await amy().get<Listed>('/api/agent/cases?view=mine')).body.cases.map((c) => c.caseId)).not.toContain(
+      caseId,
+    );
+    expect((await li().get<Listed>('/api/agent/cases?view=queue')).body.cases.map((c) => c.caseId)).not.toContain(
+      caseId,
+    );
 
     const sentBefore = service.connector.of(borrower.conversationId).length;
-    expect((await li().post(`/api/agent/cases/${caseId}/notes`, { text: 'NOTE-ONLY-FOR-AGENTS 情绪激动' })).status).toBe(200);
+    expect(
+      (await li().post(`/api/agent/cases/${caseId}/notes`, { text: 'NOTE-ONLY-FOR-AGENTS 情绪激动' })).status,
+    ).toBe(200);
     expect((await amy().post(`/api/agent/cases/${caseId}/notes`, { text: 'not mine' })).status).toBe(409);
     expect((await li().post(`/api/agent/cases/${caseId}/notes`, { text: '  ' })).status).toBe(400);
-    const view = await li().get<{ transcript: Array<{ text: string; data?: { note?: string } }> }>(`/api/agent/cases/${caseId}`);
-    expect(view.body.transcript.some((e) => e.text === 'note.added' && e.data?.note?.includes('NOTE-ONLY-FOR-AGENTS'))).toBe(true);
+    const view = await li().get<{ transcript: Array<{ text: string; data?: { note?: string } }> }>(
+      `/api/agent/cases/${caseId}`,
+    );
+    expect(
+      view.body.transcript.some((e) => e.text === 'note.added' && e.data?.note?.includes('NOTE-ONLY-FOR-AGENTS')),
+    ).toBe(true);
     expect(service.connector.of(borrower.conversationId).length).toBe(sentBefore);
     expect(JSON.stringify(service.connector.of(borrower.conversationId))).not.toContain('NOTE-ONLY-FOR-AGENTS');
 
@@ -65,44 +91,65 @@ describe.each(STORE_KINDS)('desk workflow routes (%s)', (kind) => {
     const waiting = await li().get<Listed>('/api/agent/cases?view=waiting');
     expect(waiting.body.cases.find((c) => c.caseId === caseId)?.firstResponseAt).toBeDefined();
     await borrower.say('好的');
-    expect((await li().get<Listed>('/api/agent/cases?view=waiting')).body.cases.map((c) => c.caseId)).not.toContain(caseId);
+    expect((await li().get<Listed>('/api/agent/cases?view=waiting')).body.cases.map((c) => c.caseId)).not.toContain(
+      caseId,
+    );
   });
 
-  test('transfer: to another agent (409 for one who does not hold it, 400 for an unknown target), then to the supervisors\' queue, which agents cannot claim', async () => {
+  test("transfer: to another agent (409 for one who does not hold it, 400 for an unknown target), then to the supervisors' queue, which agents cannot claim", async () => {
     const { caseId } = await escalated();
     await li().post(`/api/agent/cases/${caseId}/claim`);
     expect((await amy().post(`/api/agent/cases/${caseId}/transfer`, { toAgentId: 'sup-zhang' })).status).toBe(409);
     expect((await li().post(`/api/agent/cases/${caseId}/transfer`, { toAgentId: 'nobody' })).status).toBe(400);
-    const moved = await li().post(`/api/agent/cases/${caseId}/transfer`, { toAgentId: 'agent-amy', note: '她更熟悉这类争议' });
+    const moved = await li().post(`/api/agent/cases/${caseId}/transfer`, {
+      toAgentId: 'agent-amy',
+      note: '她更熟悉这类争议',
+    });
     expect(moved).toEqual({ status: 200, body: { agentId: 'agent-amy', forSupervisors: false } });
     expect((await amy().get<Listed>('/api/agent/cases?view=mine')).body.cases.map((c) => c.caseId)).toContain(caseId);
 
-    expect((await amy().post(`/api/agent/cases/${caseId}/transfer`, { note: 'needs a supervisor' })).body).toEqual({ forSupervisors: true });
-    expect((await li().get<Listed>('/api/agent/cases?view=queue')).body.cases.map((c) => c.caseId)).not.toContain(caseId);
+    expect((await amy().post(`/api/agent/cases/${caseId}/transfer`, { note: 'needs a supervisor' })).body).toEqual({
+      forSupervisors: true,
+    });
+    expect((await li().get<Listed>('/api/agent/cases?view=queue')).body.cases.map((c) => c.caseId)).not.toContain(
+      caseId,
+    );
     expect((await boss().get<Listed>('/api/agent/cases?view=queue')).body.cases.map((c) => c.caseId)).toContain(caseId);
     expect((await li().post(`/api/agent/cases/${caseId}/claim`)).status).toBe(403);
     expect((await boss().post(`/api/agent/cases/${caseId}/claim`)).status).toBe(200);
   });
 
-  test('search finds agreed and closed cases by account reference, case id and agreement reference; the floor counts today\'s outcomes', async () => {
+  test("search finds agreed and closed cases by account reference, case id and agreement reference; the floor counts today's outcomes", async () => {
     const closed = await escalated();
     await li().post(`/api/agent/cases/${closed.caseId}/claim`);
     await li().post(`/api/agent/cases/${closed.caseId}/close`, { outcome: 'disputeUpheld' });
     const agreed = await escalated();
     await amy().post(`/api/agent/cases/${agreed.caseId}/claim`);
     const offers = await amy().get<{ offersShown: Array<{ id: string }> }>(`/api/agent/cases/${agreed.caseId}`);
-    const agreement = await amy().post<{ agreement: { reference: string } }>(`/api/agent/cases/${agreed.caseId}/agreement`, { offerId: offers.body.offersShown[0]!.id });
+    const agreement = await amy().post<{ agreement: { reference: string } }>(
+      `/api/agent/cases/${agreed.caseId}/agreement`,
+      { offerId: offers.body.offersShown[0]!.id },
+    );
     const reference = agreement.body.agreement.reference;
 
     const byCase = await li().get<Listed>(`/api/agent/cases?view=closed&q=${closed.caseId.slice(-10)}`);
-    expect(byCase.body.cases.find((c) => c.caseId === closed.caseId)).toMatchObject({ status: 'closed', outcome: 'closed:disputeUpheld', agentId: 'agent-li' });
-    expect((await amy().get<Listed>(`/api/agent/cases?q=${reference.toLowerCase()}`)).body.cases.map((c) => c.caseId)).toEqual([agreed.caseId]);
+    expect(byCase.body.cases.find((c) => c.caseId === closed.caseId)).toMatchObject({
+      status: 'closed',
+      outcome: 'closed:disputeUpheld',
+      agentId: 'agent-li',
+    });
+    expect(
+      (await amy().get<Listed>(`/api/agent/cases?q=${reference.toLowerCase()}`)).body.cases.map((c) => c.caseId),
+    ).toEqual([agreed.caseId]);
     // Li never worked the agreed case: an agent finds only what they worked; the supervisor finds everything.
     expect((await li().get<Listed>(`/api/agent/cases?q=${reference}`)).body.cases).toEqual([]);
     const byAccount = await boss().get<Listed>('/api/agent/cases?view=closed&q=ln-2024-0001');
     expect(byAccount.body.cases.map((c) => c.caseId)).toEqual(expect.arrayContaining([closed.caseId, agreed.caseId]));
 
-    const floor = await boss().get<{ agents: Array<{ id: string; load: number }>; today: { agreements: number; outcomes: Record<string, number>; averageFirstResponseSeconds: number | null } }>('/api/agent/floor');
+    const floor = await boss().get<{
+      agents: Array<{ id: string; load: number }>;
+      today: { agreements: number; outcomes: Record<string, number>; averageFirstResponseSeconds: number | null };
+    }>('/api/agent/floor');
     expect(floor.status).toBe(200);
     expect(floor.body.today.agreements).toBeGreaterThanOrEqual(1);
     expect(floor.body.today.outcomes['closed:disputeUpheld']).toBeGreaterThanOrEqual(1);
@@ -112,8 +159,12 @@ describe.each(STORE_KINDS)('desk workflow routes (%s)', (kind) => {
   test('staff and settings: the transfer targets, canned replies per locale with the same short codes, targets per priority from the policy', async () => {
     const staff = await li().get<{ staff: Array<{ id: string; role: string }> }>('/api/agent/staff');
     expect(staff.body.staff.map((s) => s.id)).toEqual(['agent-li', 'agent-amy', 'sup-zhang']);
-    const settings = await li().get<{ canned: Record<string, Array<{ code: string }>>; targets: Record<string, { firstResponseMinutes: number }> }>('/api/agent/settings');
+    const settings = await li().get<{
+      canned: Record<string, Array<{ code: string }>>;
+      targets: Record<string, { firstResponseMinutes: number }>;
+    }>('/api/agent/settings');
     expect(settings.body.targets.urgent!.firstResponseMinutes).toBe(2);
-    for (const locale of ['zh-CN', 'zh-TW', 'en']) expect(settings.body.canned[locale]!.map((r) => r.code)).toContain('hello');
+    for (const locale of ['zh-CN', 'zh-TW', 'en'])
+      expect(settings.body.canned[locale]!.map((r) => r.code)).toContain('hello');
   });
 });

@@ -42,7 +42,10 @@ describe.each(STORE_KINDS)('unverified case at the desk (%s)', (kind) => {
   test('a verified borrower escalated before the interview, an agent offer, hand-back, then an amount – answered, no guard error', async () => {
     const { borrower, caseId } = await escalatedAfter(['LN-2024-0001', '1234', '1990-05-20']);
     expect((await li().post(`/api/agent/cases/${caseId}/claim`)).status).toBe(200);
-    expect((await li().get(`/api/agent/cases/${caseId}`)).body).toMatchObject({ identityVerified: true, account: { accountRef: 'LN-2024-0001' } });
+    expect((await li().get(`/api/agent/cases/${caseId}`)).body).toMatchObject({
+      identityVerified: true,
+      account: { accountRef: 'LN-2024-0001' },
+    });
     expect((await li().post(`/api/agent/cases/${caseId}/offers`, { kind: 'installment', months: 6 })).status).toBe(200);
     expect((await li().post(`/api/agent/cases/${caseId}/handback`)).status).toBe(200);
     const counter = await borrower.say('每月500');

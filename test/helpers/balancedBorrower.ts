@@ -8,7 +8,11 @@ import type { ConnectorStub } from './connectorStub.js';
 import { JOB_LOSS_TO_OFFERS, type Line } from './conversation.js';
 
 /** jobLossM2 from hello to a recorded agreement: the demo negotiation of README. */
-export const JOB_LOSS_AGREED: readonly Line[] = [...JOB_LOSS_TO_OFFERS, ['方案1', '请确认还款协议'], ['我同意', /协议编号 XS-/]];
+export const JOB_LOSS_AGREED: readonly Line[] = [
+  ...JOB_LOSS_TO_OFFERS,
+  ['方案1', '请确认还款协议'],
+  ['我同意', /协议编号 XS-/],
+];
 
 /**
  * Activities are numbered by one channel (ids never repeat), and each is posted to the instance
@@ -70,6 +74,7 @@ export function shown(reply: Parameters<typeof textOf>[0]): string {
 /** How often each borrower message is in the transcript. */
 export function borrowerMessageCounts(transcript: readonly TranscriptEntry[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const entry of transcript) if (entry.actor === 'borrower') counts.set(entry.text, (counts.get(entry.text) ?? 0) + 1);
+  for (const entry of transcript)
+    if (entry.actor === 'borrower') counts.set(entry.text, (counts.get(entry.text) ?? 0) + 1);
   return counts;
 }

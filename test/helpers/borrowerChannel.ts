@@ -64,9 +64,18 @@ export class BorrowerChannel {
 
   async post(activity: unknown): Promise<Delivery> {
     const before = this.connector.of(this.conversationId).length;
-    const response = await fetch(`${this.botUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    const response = await fetch(`${this.botUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
     const text = await response.text();
-    return { status: response.status, headers: response.headers, body: text ? safeJson(text) : undefined, replies: this.connector.of(this.conversationId).slice(before) };
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: text ? safeJson(text) : undefined,
+      replies: this.connector.of(this.conversationId).slice(before),
+    };
   }
 
   /** Every message the bot sent in this conversation, as text (card fallbacks included). */
@@ -76,7 +85,9 @@ export class BorrowerChannel {
 }
 
 export function textOf(activity: SentActivity): string {
-  return [activity.text ?? '', ...(activity.attachments ?? []).map((a) => a.content.fallbackText ?? '')].filter(Boolean).join('\n');
+  return [activity.text ?? '', ...(activity.attachments ?? []).map((a) => a.content.fallbackText ?? '')]
+    .filter(Boolean)
+    .join('\n');
 }
 
 export function buttonsOf(activity: SentActivity | undefined): string[] {

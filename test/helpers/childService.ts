@@ -30,7 +30,16 @@ export async function startChildService(env: Record<string, string>, port?: numb
   port ??= await sparePort();
   const child = spawn(process.execPath, [COMPILED_MAIN], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'test', HOST: '127.0.0.1', RATE_LIMIT_EXEMPT: '127.0.0.0/8,::1', PORT: String(port), LOG_LEVEL: process.env.XS_TEST_LOG ?? 'silent', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      RATE_LIMIT_EXEMPT: '127.0.0.0/8,::1',
+      PORT: String(port),
+      LOG_LEVEL: process.env.XS_TEST_LOG ?? 'silent',
+      ...env,
+    },
     stdio: ['ignore', 'inherit', 'pipe'],
   });
   let stderr = '';
@@ -42,13 +51,24 @@ export async function startChildService(env: Record<string, string>, port?: numb
     await killHard(child);
     throw err;
   }
-  return { url, port, pid: child.pid ?? 0, process: child, alive: () => child.exitCode === null && child.signalCode === null, kill: () => killHard(child) };
+  return {
+    url,
+    port,
+    pid: child.pid ?? 0,
+    process: child,
+    alive: () => child.exitCode === null && child.signalCode === null,
+    kill: () => killHard(child),
+  };
 }
 
 async function untilReady(url: string, child: ChildProcess, stderr: () => string): Promise<void> {
   for (let attempt = 0; attempt < READY_ATTEMPTS; attempt++) {
-    if (child.exitCode !== null) throw new Error(`child service exited with ${child.exitCode} before it was ready:\n${stderr()}`);
-    const status = await fetch(`${url}/readyz`).then((res) => res.status, () => 0);
+    if (child.exitCode !== null)
+      throw new Error(`child service exited with ${child.exitCode} before it was ready:\n${stderr()}`);
+    const status = await fetch(`${url}/readyz`).then(
+      (res) => res.status,
+      () => 0,
+    );
     if (status === 200) return;
     await new Promise((resolve) => setTimeout(resolve, READY_POLL_MS));
   }

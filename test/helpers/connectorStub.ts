@@ -8,7 +8,10 @@ export interface SentActivity {
   name?: string;
   value?: unknown;
   locale?: string;
-  attachments?: Array<{ contentType: string; content: { fallbackText?: string; body?: unknown[]; actions?: Array<{ data?: unknown; title?: string }> } }>;
+  attachments?: Array<{
+    contentType: string;
+    content: { fallbackText?: string; body?: unknown[]; actions?: Array<{ data?: unknown; title?: string }> };
+  }>;
   suggestedActions?: { actions: Array<{ type: string; title: string; value: string }> };
   conversation?: { id: string };
   replyToId?: string;

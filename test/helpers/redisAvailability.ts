@@ -20,7 +20,12 @@ export function redisUrlForTests(): string {
  * otherwise warns and answers `available: false` for `describe.skipIf(!redis.available)`.
  */
 export async function probeRedis(url = redisUrlForTests()): Promise<RedisForTests> {
-  const client = new Redis(url, { lazyConnect: true, connectTimeout: 1000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  const client = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: 1000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
   let socketError: Error | undefined;
   client.on('error', (err: Error) => (socketError = err));
   try {
@@ -30,7 +35,8 @@ export async function probeRedis(url = redisUrlForTests()): Promise<RedisForTest
   } catch (err) {
     const cause = socketError ?? err;
     const reason = `no Redis at ${url} (${cause instanceof Error ? cause.message : String(cause)})`;
-    if (process.env.XS_REQUIRE_REDIS === '1') throw new Error(`XS_REQUIRE_REDIS=1 but ${reason}; start redis-server or set REDIS_URL`);
+    if (process.env.XS_REQUIRE_REDIS === '1')
+      throw new Error(`XS_REQUIRE_REDIS=1 but ${reason}; start redis-server or set REDIS_URL`);
     console.warn(`skipping Redis tests: ${reason}; set XS_REQUIRE_REDIS=1 to fail instead`);
     return { url, available: false, reason };
   } finally {
@@ -54,13 +60,28 @@ export async function privateRedis(dir: string): Promise<PrivateRedis> {
     port,
     url: `redis://127.0.0.1:${port}`,
     async start() {
-      const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--appendfsync', 'always', '--dir', dir];
+      const args = [
+        '--port',
+        String(port),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        '--appendonly',
+        'yes',
+        '--appendfsync',
+        'always',
+        '--dir',
+        dir,
+      ];
       const started = spawn('redis-server', args, { stdio: ['ignore', 'pipe', 'inherit'] });
       child = started;
       await new Promise<void>((resolve, reject) => {
         let output = '';
         started.once('error', reject);
-        started.once('exit', (code) => reject(new Error(`redis-server on port ${port} exited with ${code}: ${output}`)));
+        started.once('exit', (code) =>
+          reject(new Error(`redis-server on port ${port} exited with ${code}: ${output}`)),
+        );
         started.stdout?.on('data', (chunk: Buffer) => {
           output += chunk.toString();
           if (output.includes('Ready to accept connections')) resolve();
@@ -94,7 +115,12 @@ export async function sparePort(): Promise<number> {
 export function redisServerOnPath(): boolean {
   const found = spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
   if (found) return true;
-  if (process.env.XS_REQUIRE_REDIS === '1') throw new Error('XS_REQUIRE_REDIS=1 but redis-server is not on PATH; install it (the outage tests start their own)');
-  console.warn('skipping private redis-server tests: redis-server is not on PATH; set XS_REQUIRE_REDIS=1 to fail instead');
+  if (process.env.XS_REQUIRE_REDIS === '1')
+    throw new Error(
+      'XS_REQUIRE_REDIS=1 but redis-server is not on PATH; install it (the outage tests start their own)',
+    );
+  console.warn(
+    'skipping private redis-server tests: redis-server is not on PATH; set XS_REQUIRE_REDIS=1 to fail instead',
+  );
   return false;
 }

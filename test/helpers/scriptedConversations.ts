@@ -3,7 +3,22 @@ import type { RunningService } from './service.js';
 
 /** Three borrowers: one agrees, one asks for a person at once, one stops answering after the identity check. */
 export const SCRIPTED = {
-  agrees: ['你好', 'LN-2024-0001', '1234', '1990-05-20', '失业', '暂时的', '3', '8000', '三千五', '没有', '1', '两千五', '方案1', '我同意'],
+  agrees: [
+    '你好',
+    'LN-2024-0001',
+    '1234',
+    '1990-05-20',
+    '失业',
+    '暂时的',
+    '3',
+    '8000',
+    '三千五',
+    '没有',
+    '1',
+    '两千五',
+    '方案1',
+    '我同意',
+  ],
   asksForPerson: ['你好', '人工'],
   leavesAtReason: ['你好', 'LN-2024-0001', '1234', '1990-05-20'],
 };
@@ -19,4 +34,3 @@ export async function runScripted(service: RunningService): Promise<void> {
   await redelivered.post(first);
   await redelivered.say('STOP');
 }
-

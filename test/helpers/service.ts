@@ -31,7 +31,11 @@ export function storeEnv(kind: StoreKind, prefix = `xs-test-${randomUUID().slice
   return kind === 'redis' ? { REDIS_URL: redis.url, REDIS_KEY_PREFIX: prefix } : {};
 }
 
-export async function startService(env: Record<string, string> = {}, overrides: AppOverrides = {}, connector?: ConnectorStub): Promise<RunningService> {
+export async function startService(
+  env: Record<string, string> = {},
+  overrides: AppOverrides = {},
+  connector?: ConnectorStub,
+): Promise<RunningService> {
   // Tests open many conversations from loopback, as a load test would: exempt unless a test sets its own.
   const config = readConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', RATE_LIMIT_EXEMPT: LOOPBACK, ...env });
   const logger = pino({ level: process.env.XS_TEST_LOG ?? 'silent' });

@@ -28,7 +28,11 @@ describe('a turn that never wins its compare-and-set', () => {
 
   it('replays 8 times, then 503 with Retry-After; no reply sent, nothing stored', async () => {
     const borrower = service.borrower();
-    const response = await fetch(`${service.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(borrower.activity({ text: '你好' })) });
+    const response = await fetch(`${service.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(borrower.activity({ text: '你好' })),
+    });
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBe('1');
     expect(store.commits).toBe(8);

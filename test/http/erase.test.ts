@@ -12,11 +12,17 @@ describe.each(STORE_KINDS)('erasing a case on the %s store', (kind) => {
   afterAll(() => service.stop());
 
   const erase = (caseId: string, token?: string) =>
-    fetch(`${service.url}/api/admin/cases/${caseId}`, { method: 'DELETE', headers: token ? { authorization: `Bearer ${token}` } : {} });
+    fetch(`${service.url}/api/admin/cases/${caseId}`, {
+      method: 'DELETE',
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
 
   it('an escalated case erased by an admin – record, transcript and queue entry gone; the conversation starts afresh', async () => {
     const borrower = service.borrower();
-    await converse(borrower, [['你好', '合同号'], ['人工', '转接']]);
+    await converse(borrower, [
+      ['你好', '合同号'],
+      ['人工', '转接'],
+    ]);
     const caseId = caseIdFor(borrower.channelId, borrower.conversationId);
     expect(await service.app.queue.list()).toContainEqual(expect.objectContaining({ caseId }));
 

@@ -19,17 +19,21 @@ describe.each(STORE_KINDS)('escalation queueing on the %s store', (kind) => {
     await borrower.say('我不想活了', { serviceUrl: DEAD_CONNECTOR });
     const caseId = caseIdFor(borrower.channelId, borrower.conversationId);
     expect((await service.app.store.load(caseId)).record?.status).toBe('escalated');
-    expect(await service.app.queue.list()).toContainEqual(expect.objectContaining({ caseId, reason: 'vulnerability', priority: 'urgent' }));
+    expect(await service.app.queue.list()).toContainEqual(
+      expect.objectContaining({ caseId, reason: 'vulnerability', priority: 'urgent' }),
+    );
   });
 
-  it('an escalated case missing from the queue – the borrower\'s next message queues it again', async () => {
+  it("an escalated case missing from the queue – the borrower's next message queues it again", async () => {
     const borrower = service.borrower();
     await borrower.say('你好');
     await borrower.say('人工');
     const caseId = caseIdFor(borrower.channelId, borrower.conversationId);
     await service.app.queue.remove(caseId);
     expect((await borrower.say('还在吗')).status).toBe(200);
-    expect(await service.app.queue.list()).toContainEqual(expect.objectContaining({ caseId, reason: 'humanRequested' }));
+    expect(await service.app.queue.list()).toContainEqual(
+      expect.objectContaining({ caseId, reason: 'humanRequested' }),
+    );
   });
 
   it('a person asked for after typing an account reference, unverified – handoff.initiate carries no account reference', async () => {

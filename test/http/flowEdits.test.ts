@@ -22,12 +22,17 @@ function dropQuestion(state: string, next: string) {
 describe('the README example: the dependants question dropped', () => {
   let service: RunningService;
   beforeAll(async () => {
-    service = await startService({ DIALOGS_DIR: dropQuestion('askingDependants', 'askingStatedMonthly').dir, DIALOGS_WATCH: 'off' });
+    service = await startService({
+      DIALOGS_DIR: dropQuestion('askingDependants', 'askingStatedMonthly').dir,
+      DIALOGS_WATCH: 'off',
+    });
   });
   afterAll(() => service.stop());
 
   it('a job-loss borrower is not asked about dependants – offers as before, counted with none', async () => {
-    const lines = JOB_LOSS_TO_OFFERS.filter(([says]) => says !== '1').map(([says, expected]) => (says === '没有' ? ([says, '每月能还多少'] as const) : ([says, expected] as const)));
+    const lines = JOB_LOSS_TO_OFFERS.filter(([says]) => says !== '1').map(([says, expected]) =>
+      says === '没有' ? ([says, '每月能还多少'] as const) : ([says, expected] as const),
+    );
     await converse(service.borrower(), lines);
   });
 });
@@ -38,8 +43,14 @@ describe('a flow that skips the income question, which the offers need', () => {
   let connector: ConnectorStub;
   let close: () => Promise<void>;
   beforeAll(async () => {
-    const destination = new Writable({ write: (chunk: Buffer, _encoding, done) => ((logged += chunk.toString()), done()) });
-    const config = readConfig({ NODE_ENV: 'test', DIALOGS_DIR: dropQuestion('askingIncome', 'askingSpending').dir, DIALOGS_WATCH: 'off' });
+    const destination = new Writable({
+      write: (chunk: Buffer, _encoding, done) => ((logged += chunk.toString()), done()),
+    });
+    const config = readConfig({
+      NODE_ENV: 'test',
+      DIALOGS_DIR: dropQuestion('askingIncome', 'askingSpending').dir,
+      DIALOGS_WATCH: 'off',
+    });
     const app = await buildApp(config, createLogger({ level: 'info', destination }));
     await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
@@ -53,7 +64,9 @@ describe('a flow that skips the income question, which the offers need', () => {
 
   it('the turn that computes offers – that borrower gets the apology, the failure is logged, the service answers the next borrower', async () => {
     const borrower = new BorrowerChannel(url, connector);
-    const toOffers = JOB_LOSS_TO_OFFERS.filter(([says]) => says !== '8000').map(([says, expected]) => (says === '3' ? ([says, '生活开支'] as const) : ([says, expected] as const)));
+    const toOffers = JOB_LOSS_TO_OFFERS.filter(([says]) => says !== '8000').map(([says, expected]) =>
+      says === '3' ? ([says, '生活开支'] as const) : ([says, expected] as const),
+    );
     await converse(borrower, toOffers.slice(0, -1));
     await converse(borrower, [[toOffers.at(-1)![0], '系统出了点问题']]);
     expect(logged).toContain('"msg":"turn failed"');

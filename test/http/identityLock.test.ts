@@ -6,10 +6,17 @@ import { STORE_KINDS, startService, storeEnv, type RunningService } from '../hel
 
 /** What the bot said to a message, with the parts that differ per conversation removed. */
 const said = async (borrower: BorrowerChannel, text: string) =>
-  (await borrower.say(text)).replies.map(textOf).join('\n').replace(/number \d+ in the queue; a person should join in about \d+ minutes/, 'number N in the queue');
+  (await borrower.say(text)).replies
+    .map(textOf)
+    .join('\n')
+    .replace(/number \d+ in the queue; a person should join in about \d+ minutes/, 'number N in the queue');
 
 /** A new conversation, greeted, then the reference: the bot asks the identity questions. */
-async function claim(service: RunningService, reference: string, options: { userId?: string } = {}): Promise<BorrowerChannel> {
+async function claim(
+  service: RunningService,
+  reference: string,
+  options: { userId?: string } = {},
+): Promise<BorrowerChannel> {
   const borrower = service.borrower({ locale: 'en', ...options });
   await said(borrower, 'hello');
   expect(await said(borrower, reference)).toContain('last four characters of your ID');
@@ -28,7 +35,8 @@ describe.each(STORE_KINDS)('identity lock on the %s store', (kind) => {
     for (const reference of ['LN-2023-0415', 'LN-2099-7777']) {
       const borrower = service.borrower({ locale: 'en' });
       const lines = [await said(borrower, 'hello'), await said(borrower, reference)];
-      for (let attempt = 0; attempt < 3; attempt++) lines.push(await said(borrower, '0000'), await said(borrower, '1970-01-01'));
+      for (let attempt = 0; attempt < 3; attempt++)
+        lines.push(await said(borrower, '0000'), await said(borrower, '1970-01-01'));
       transcripts.push(lines);
     }
     expect(transcripts[0]).toEqual(transcripts[1]);
@@ -51,7 +59,9 @@ describe.each(STORE_KINDS)('identity lock on the %s store', (kind) => {
     expect(reply).toContain('self-service is paused');
     expect(reply).not.toMatch(/verified|overdue|\$|¥/);
     const caseId = caseIdFor(borrower.channelId, borrower.conversationId);
-    expect(await service.app.queue.list()).toContainEqual(expect.objectContaining({ caseId, reason: 'identityLocked' }));
+    expect(await service.app.queue.list()).toContainEqual(
+      expect.objectContaining({ caseId, reason: 'identityLocked' }),
+    );
     // Another account is not affected.
     const other = await claim(service, 'CC-88120034');
     await said(other, '567X');

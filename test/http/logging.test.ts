@@ -15,8 +15,13 @@ describe('the service log', () => {
   let connector: ConnectorStub;
   let url = '';
   beforeAll(async () => {
-    const destination = new Writable({ write: (chunk: Buffer, _encoding, done) => ((logged += chunk.toString()), done()) });
-    app = await buildApp(readConfig({ NODE_ENV: 'test', LOG_LEVEL: 'debug', DIALOGS_WATCH: 'off' }), createLogger({ level: 'debug', destination }));
+    const destination = new Writable({
+      write: (chunk: Buffer, _encoding, done) => ((logged += chunk.toString()), done()),
+    });
+    app = await buildApp(
+      readConfig({ NODE_ENV: 'test', LOG_LEVEL: 'debug', DIALOGS_WATCH: 'off' }),
+      createLogger({ level: 'debug', destination }),
+    );
     await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     connector = await new ConnectorStub().start();
@@ -38,6 +43,7 @@ describe('the service log', () => {
     ]);
     expect(logged).toContain('"msg":"turn"');
     expect(logged).toContain('case escalated to the agent queue');
-    for (const secret of ['13800000001', '1990-05-20', '110101199003071234', '13912345678', '王小明']) expect(logged).not.toContain(secret);
+    for (const secret of ['13800000001', '1990-05-20', '110101199003071234', '13912345678', '王小明'])
+      expect(logged).not.toContain(secret);
   });
 });

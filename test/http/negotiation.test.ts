@@ -16,7 +16,21 @@ describe.each(STORE_KINDS)('negotiation on the %s store', (kind) => {
     const borrower = service.borrower();
     await converse(borrower, JOB_LOSS_TO_OFFERS);
     // 方案1 for this borrower is a 3-month pause: the payments are counted without the pause months; ¥36,000 at 18% (frozen during the pause) in 31 payments of at most the regular ¥1,500.
-    const [review] = await converse(borrower, [['方案1', ['请确认还款协议', '宽限期', '共 31 期', '其中利息 ¥9,280.96', '年化利率 14.82%', '暂停还款: 3 个月', '还款计划', '我同意']]]);
+    const [review] = await converse(borrower, [
+      [
+        '方案1',
+        [
+          '请确认还款协议',
+          '宽限期',
+          '共 31 期',
+          '其中利息 ¥9,280.96',
+          '年化利率 14.82%',
+          '暂停还款: 3 个月',
+          '还款计划',
+          '我同意',
+        ],
+      ],
+    ]);
     expect(review!.replies.at(-1)?.attachments?.[0]?.contentType).toBe('application/vnd.microsoft.card.adaptive');
     const [recorded] = await converse(borrower, [['我同意', [/协议编号 XS-\d{8}-[A-Z0-9]{6}/, '还款计划']]]);
     const card = recorded!.replies[0]!.attachments![0]!.content;
@@ -32,7 +46,9 @@ describe.each(STORE_KINDS)('negotiation on the %s store', (kind) => {
     const transcript = await service.app.store.transcript(caseId);
     expect(transcript.filter((entry) => entry.actor === 'borrower')).toHaveLength(JOB_LOSS_TO_OFFERS.length + 2);
     expect(transcript.some((entry) => entry.actor === 'bot' && entry.text.includes('协议编号'))).toBe(true);
-    expect(transcript.find((entry) => entry.text === 'agreement.recorded')?.data).toMatchObject({ reference: agreement!.reference });
+    expect(transcript.find((entry) => entry.text === 'agreement.recorded')?.data).toMatchObject({
+      reference: agreement!.reference,
+    });
     expect(transcript.every((entry) => !Number.isNaN(Date.parse(entry.at)))).toBe(true);
     expect(transcript.map((entry) => entry.text).join('\n')).not.toContain('1990-05-20');
 
@@ -46,16 +62,27 @@ describe.each(STORE_KINDS)('negotiation on the %s store', (kind) => {
     const [last] = await converse(borrower, [['那150呢', '工作人员']]);
     const handoff = last!.replies.find((reply) => reply.type === 'event' && reply.name === 'handoff.initiate');
     expect(handoff?.value).toMatchObject({ reason: 'counterOffersExhausted', priority: 'normal' });
-    const attached = (handoff?.attachments?.[0] as { content?: { activities?: Array<{ text?: string }> } } | undefined)?.content?.activities ?? [];
+    const attached =
+      (handoff?.attachments?.[0] as { content?: { activities?: Array<{ text?: string }> } } | undefined)?.content
+        ?.activities ?? [];
     expect(attached.map((activity) => activity.text).join('\n')).toContain('每月只能还100');
     const queued = await service.app.queue.list();
-    expect(queued).toContainEqual(expect.objectContaining({ caseId: caseIdFor(borrower.channelId, borrower.conversationId), reason: 'counterOffersExhausted', priority: 'normal' }));
+    expect(queued).toContainEqual(
+      expect.objectContaining({
+        caseId: caseIdFor(borrower.channelId, borrower.conversationId),
+        reason: 'counterOffersExhausted',
+        priority: 'normal',
+      }),
+    );
   });
 
   it('counter-offer that a plan reaches – accepted and confirmed', async () => {
     const borrower = service.borrower();
     await converse(borrower, JOB_LOSS_TO_OFFERS);
-    await converse(borrower, [['我每月能还2000', ['可以安排', '请确认还款协议']], ['我同意', '协议编号']]);
+    await converse(borrower, [
+      ['我每月能还2000', ['可以安排', '请确认还款协议']],
+      ['我同意', '协议编号'],
+    ]);
   });
 
   it('disputes the debt after the summary – escalates, priority high, collection talk stops', async () => {
@@ -63,15 +90,24 @@ describe.each(STORE_KINDS)('negotiation on the %s store', (kind) => {
     const [, , , summary] = await converse(borrower, JOB_LOSS_TO_OFFERS.slice(0, 4));
     expect(summary).toBeDefined();
     const [disputed] = await converse(borrower, [['这不是我的欠款，我从来没借过', ['异议', '不会继续催收']]]);
-    expect(disputed!.replies.find((reply) => reply.name === 'handoff.initiate')?.value).toMatchObject({ reason: 'dispute', priority: 'high' });
-    await converse(borrower, [['还要等多久', '工作人员正在处理'], ['退订', '不会再主动联系']]);
+    expect(disputed!.replies.find((reply) => reply.name === 'handoff.initiate')?.value).toMatchObject({
+      reason: 'dispute',
+      priority: 'high',
+    });
+    await converse(borrower, [
+      ['还要等多久', '工作人员正在处理'],
+      ['退订', '不会再主动联系'],
+    ]);
   });
 
   it('asks for a person in Traditional Chinese at the first question – escalated, priority normal', async () => {
     const borrower = service.borrower({ locale: 'zh-TW' });
     await converse(borrower, [['您好', ['自動協商助手', '合同號']]]);
     const [asked] = await converse(borrower, [['我要轉人工', '轉接工作人員']]);
-    expect(asked!.replies.find((reply) => reply.name === 'handoff.initiate')?.value).toMatchObject({ reason: 'humanRequested', priority: 'normal' });
+    expect(asked!.replies.find((reply) => reply.name === 'handoff.initiate')?.value).toMatchObject({
+      reason: 'humanRequested',
+      priority: 'normal',
+    });
   });
 
   it('fails the identity check three times – locked and sent to an agent, no debt detail shown', async () => {
@@ -86,7 +122,9 @@ describe.each(STORE_KINDS)('negotiation on the %s store', (kind) => {
       ['1234', '出生日期'],
     ]);
     const [locked] = await converse(borrower, [['1990-05-21', '身份核实未能通过']]);
-    expect(locked!.replies.find((reply) => reply.name === 'handoff.initiate')?.value).toMatchObject({ reason: 'identityFailed' });
+    expect(locked!.replies.find((reply) => reply.name === 'handoff.initiate')?.value).toMatchObject({
+      reason: 'identityFailed',
+    });
     expect(borrower.allText()).not.toContain('¥4,500.00');
   });
 
@@ -94,7 +132,10 @@ describe.each(STORE_KINDS)('negotiation on the %s store', (kind) => {
     const borrower = service.borrower();
     await converse(borrower, JOB_LOSS_TO_OFFERS.slice(0, 5));
     const [urgent] = await converse(borrower, [['我真的不想活了', ['暂停', '热线']]]);
-    expect(urgent!.replies.find((reply) => reply.name === 'handoff.initiate')?.value).toMatchObject({ reason: 'vulnerability', priority: 'urgent' });
+    expect(urgent!.replies.find((reply) => reply.name === 'handoff.initiate')?.value).toMatchObject({
+      reason: 'vulnerability',
+      priority: 'urgent',
+    });
   });
 
   it('garbage, an empty message and a 50 KB message – polite re-prompts, the conversation goes on', async () => {
@@ -111,7 +152,11 @@ describe.each(STORE_KINDS)('negotiation on the %s store', (kind) => {
 
   it('switches to English on request – the same question, in English', async () => {
     const borrower = service.borrower();
-    await converse(borrower, [['hi', '合同号'], ['English please', ['continue in English', 'account reference']], ['LN-2024-0001', 'last four']]);
+    await converse(borrower, [
+      ['hi', '合同号'],
+      ['English please', ['continue in English', 'account reference']],
+      ['LN-2024-0001', 'last four'],
+    ]);
   });
 
   it('a channel user the creditor registered – goes straight to the identity check', async () => {

@@ -13,7 +13,9 @@ describe('offers state their cost', () => {
   it('zh-CN jobLossM2 – every offer card says 其中利息, 其中费用 and 年化利率; the installment says its total covers the overdue part only', async () => {
     const borrower = service.borrower();
     const offers = (await converse(borrower, JOB_LOSS_TO_OFFERS)).at(-1);
-    const cards = offers!.replies.flatMap((reply) => reply.attachments ?? []).map((card) => JSON.stringify(card.content));
+    const cards = offers!.replies
+      .flatMap((reply) => reply.attachments ?? [])
+      .map((card) => JSON.stringify(card.content));
     expect(cards.length).toBeGreaterThan(1);
     for (const card of cards) expect(card).toMatch(/其中利息[\s\S]*其中费用[\s\S]*年化利率/);
     const all = cards.join('\n');
@@ -31,7 +33,9 @@ describe('offers state their cost', () => {
       ['1', '每月能还多少'],
       ['跳过', ['方案1', '宽限期', '暂停还款: 3 个月', '方案2', '超出']],
     ]).then((deliveries) => deliveries.slice(-1));
-    const titles = offers!.replies.flatMap((reply) => reply.attachments ?? []).map((card) => JSON.stringify(card.content));
+    const titles = offers!.replies
+      .flatMap((reply) => reply.attachments ?? [])
+      .map((card) => JSON.stringify(card.content));
     expect(titles[0]).toContain('宽限期');
     expect(titles[0]).not.toContain('超出');
   }, 30_000);
@@ -79,6 +83,9 @@ describe('offers state their cost', () => {
     const text = JSON.stringify(offers!.replies);
     expect(text).toMatch(/NT\$[\d,]+[^.\d]/);
     expect(text).not.toMatch(/NT\$[\d,]+\.\d/);
-    await converse(borrower, [['方案1', ['請確認還款協議', '年化利率']], ['我同意', ['協議編號', '年化利率', '其中費用']]]);
+    await converse(borrower, [
+      ['方案1', ['請確認還款協議', '年化利率']],
+      ['我同意', ['協議編號', '年化利率', '其中費用']],
+    ]);
   }, 30_000);
 });

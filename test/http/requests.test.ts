@@ -58,7 +58,10 @@ describe.each(STORE_KINDS)('requests to /api/messages on the %s store', (kind) =
 
   it('a borrower back after two hours of silence – welcomed back and asked the same question', async () => {
     const borrower = service.borrower();
-    await converse(borrower, [['你好', '合同号'], ['LN-2024-0001', '后四位']]);
+    await converse(borrower, [
+      ['你好', '合同号'],
+      ['LN-2024-0001', '后四位'],
+    ]);
     now = new Date(now.getTime() + 2 * 3600_000);
     await converse(borrower, [['在吗', ['欢迎回来', '后四位']]]);
   });
@@ -74,7 +77,10 @@ describe.each(STORE_KINDS)('requests to /api/messages on the %s store', (kind) =
 describe('Bot Framework authentication', () => {
   let service: RunningService;
   beforeAll(async () => {
-    service = await startService({ MicrosoftAppId: '8a3a2e2c-0000-4000-8000-000000000001', MicrosoftAppPassword: 'not-a-real-secret' });
+    service = await startService({
+      MicrosoftAppId: '8a3a2e2c-0000-4000-8000-000000000001',
+      MicrosoftAppPassword: 'not-a-real-secret',
+    });
   });
   afterAll(() => service.stop());
 

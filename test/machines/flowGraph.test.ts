@@ -13,7 +13,11 @@ describe('flowGraph', () => {
     expect(graph.nodes.filter((n) => n.final).map((n) => n.id)).toEqual(['agreed', 'escalated', 'closed']);
     expect(new Set(graph.nodes.map((n) => n.id)).size).toBe(graph.nodes.length);
     expect(graph.edges).toContainEqual({ from: START, to: 'opening', events: ['start'] });
-    expect(graph.edges).toContainEqual({ from: 'conversation', to: 'escalated', events: ['vulnerability.disclosed', 'dispute.raised', 'human.requested'] });
+    expect(graph.edges).toContainEqual({
+      from: 'conversation',
+      to: 'escalated',
+      events: ['vulnerability.disclosed', 'dispute.raised', 'human.requested'],
+    });
   });
 
   it('a snapshot value – its dotted leaf path', () => {
@@ -24,13 +28,22 @@ describe('flowGraph', () => {
 
   it('transition counts – entered, left to each next state, stopped', () => {
     const funnel = summarizeFunnel(graph, {
-      transitions: { '[*]>opening': 2, 'opening>conversation.findingAccount': 2, 'conversation.findingAccount>escalated': 1 },
+      transitions: {
+        '[*]>opening': 2,
+        'opening>conversation.findingAccount': 2,
+        'conversation.findingAccount>escalated': 1,
+      },
       shown: { grace: 1 },
       accepted: {},
     });
     const byId = new Map(funnel.states.map((s) => [s.id, s]));
     expect(funnel.started).toBe(2);
-    expect(byId.get('conversation.findingAccount')).toEqual({ id: 'conversation.findingAccount', entered: 2, left: { escalated: 1 }, stopped: 1 });
+    expect(byId.get('conversation.findingAccount')).toEqual({
+      id: 'conversation.findingAccount',
+      entered: 2,
+      left: { escalated: 1 },
+      stopped: 1,
+    });
     expect(byId.get('escalated')).toMatchObject({ entered: 1, stopped: 1 });
     expect(funnel.offers).toEqual([{ kind: 'grace', shown: 1, accepted: 0 }]);
   });

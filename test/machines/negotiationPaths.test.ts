@@ -17,17 +17,34 @@ type Snap = SnapshotFrom<NegotiationMachine>;
 
 function eventsFor(account: Account) {
   const fixed: NegotiationEvent[] = [
-    { type: 'lookup.found', account }, { type: 'lookup.notFound', identityKey: 'claimed-key' }, { type: 'identity.locked' },
-    { type: 'idLast4.given', value: account.borrower.idLast4 }, { type: 'idLast4.given', value: '0000' },
-    { type: 'date.given', date: account.borrower.birthDate }, { type: 'date.given', date: '1900-01-01' },
-    ...['jobLoss', 'temporary', 'longTerm', 'skip', 'none', 'agree', 'back', 'bogus'].map((value) => ({ type: 'choice.made' as const, value })),
-    { type: 'amount.given', amountMinor: 800_000 }, { type: 'amount.given', amountMinor: 250_000 },
+    { type: 'lookup.found', account },
+    { type: 'lookup.notFound', identityKey: 'claimed-key' },
+    { type: 'identity.locked' },
+    { type: 'idLast4.given', value: account.borrower.idLast4 },
+    { type: 'idLast4.given', value: '0000' },
+    { type: 'date.given', date: account.borrower.birthDate },
+    { type: 'date.given', date: '1900-01-01' },
+    ...['jobLoss', 'temporary', 'longTerm', 'skip', 'none', 'agree', 'back', 'bogus'].map((value) => ({
+      type: 'choice.made' as const,
+      value,
+    })),
+    { type: 'amount.given', amountMinor: 800_000 },
+    { type: 'amount.given', amountMinor: 250_000 },
     { type: 'number.given', value: 3 },
-    { type: 'answer.yes' }, { type: 'answer.no' },
-    { type: 'offer.countered', amountMinor: 10_000 }, { type: 'offer.countered', amountMinor: 300_000 },
-    { type: 'offer.another' }, { type: 'offer.declined' },
-    { type: 'human.requested' }, { type: 'dispute.raised' }, { type: 'vulnerability.disclosed' }, { type: 'stop.requested' },
-    { type: 'explanation.requested' }, { type: 'repeat.requested' }, { type: 'input.unrecognized', why: 'unclear' }, { type: 'conversation.resumed' },
+    { type: 'answer.yes' },
+    { type: 'answer.no' },
+    { type: 'offer.countered', amountMinor: 10_000 },
+    { type: 'offer.countered', amountMinor: 300_000 },
+    { type: 'offer.another' },
+    { type: 'offer.declined' },
+    { type: 'human.requested' },
+    { type: 'dispute.raised' },
+    { type: 'vulnerability.disclosed' },
+    { type: 'stop.requested' },
+    { type: 'explanation.requested' },
+    { type: 'repeat.requested' },
+    { type: 'input.unrecognized', why: 'unclear' },
+    { type: 'conversation.resumed' },
   ];
   return (snapshot: Snap): NegotiationEvent[] => [
     ...fixed,
@@ -38,7 +55,19 @@ function eventsFor(account: Account) {
 /** The graph stays finite: amounts are ignored, counters only count up to where a guard changes its answer. */
 function serializeState(snapshot: Snap): string {
   const c = snapshot.context;
-  return JSON.stringify([snapshot.value, snapshot.status, c.account !== undefined, c.idLast4Matched, c.identityVerified, c.identityFailures, c.counterAttempts, Math.min(c.misunderstandings, 3), c.shownIds.length, c.chosenOffer?.id, c.escalation?.reason]);
+  return JSON.stringify([
+    snapshot.value,
+    snapshot.status,
+    c.account !== undefined,
+    c.idLast4Matched,
+    c.identityVerified,
+    c.identityFailures,
+    c.counterAttempts,
+    Math.min(c.misunderstandings, 3),
+    c.shownIds.length,
+    c.chosenOffer?.id,
+    c.escalation?.reason,
+  ]);
 }
 
 function leafOf(snapshot: Snap): string {
@@ -51,7 +80,8 @@ function definedPairs(machine: NegotiationMachine): Set<string> {
   for (const leaf of leavesOf(machine.root)) {
     const transient = (leaf.always ?? []).some((transition) => !transition.guard);
     if (leaf.type === 'final' || transient) continue;
-    for (const transition of transitionsIn(leaf)) if (transition.eventType) pairs.add(`${leaf.path.join('.')} ${transition.eventType}`);
+    for (const transition of transitionsIn(leaf))
+      if (transition.eventType) pairs.add(`${leaf.path.join('.')} ${transition.eventType}`);
   }
   return pairs;
 }
@@ -72,7 +102,14 @@ const PERSONAS = [
 
 function pathsFor(account: Account, bound: boolean) {
   const events = eventsFor(account);
-  return { events, paths: getShortestPaths(bundle.machine, { events, serializeState, input: { caseId: 'c-model', ...(bound ? { account } : {}) } }) };
+  return {
+    events,
+    paths: getShortestPaths(bundle.machine, {
+      events,
+      serializeState,
+      input: { caseId: 'c-model', ...(bound ? { account } : {}) },
+    }),
+  };
 }
 
 it('the personas together take every transition the flow defines, from every state that waits for the borrower', () => {
@@ -81,7 +118,8 @@ it('the personas together take every transition the flow defines, from every sta
     const { events, paths } = pathsFor(account, bound);
     for (const path of paths) {
       if (path.state.status !== 'active') continue;
-      for (const event of events(path.state)) if (path.state.can(event)) covered.add(`${leafOf(path.state)} ${event.type}`);
+      for (const event of events(path.state))
+        if (path.state.can(event)) covered.add(`${leafOf(path.state)} ${event.type}`);
     }
   }
   expect([...definedPairs(bundle.machine)].filter((pair) => !covered.has(pair))).toEqual([]);
@@ -100,19 +138,41 @@ describe.each(PERSONAS)('paths through the shipped flow — %s', (_name, account
     const ends = paths.filter((path) => path.state.status === 'done');
     expect(ends.length).toBeGreaterThan(5);
     for (const path of ends) {
-      const { snapshot, said } = replay(machine, bound ? account : undefined, path.steps.map((step) => step.event as NegotiationEvent).filter((event) => !event.type.startsWith('xstate.')));
+      const { snapshot, said } = replay(
+        machine,
+        bound ? account : undefined,
+        path.steps.map((step) => step.event as NegotiationEvent).filter((event) => !event.type.startsWith('xstate.')),
+      );
       expect(snapshot.status).toBe('done');
       const last = said.at(-1)?.key;
       const state = leafOf(snapshot);
       if (state === 'agreed') expect(last).toBe('agreement.recorded');
       if (state === 'closed') expect(last).toBe('closing.stopped');
       if (state === 'escalated') expect(last).toBe(`escalation.${snapshot.context.escalation?.reason}`);
-      if (state === 'agreed') expect(snapshot.context.chosenOffer?.schedule.reduce((sum, p) => sum + p.amountMinor - p.regularMinor, 0)).toBe(snapshot.context.chosenOffer?.totalMinor);
+      if (state === 'agreed')
+        expect(snapshot.context.chosenOffer?.schedule.reduce((sum, p) => sum + p.amountMinor - p.regularMinor, 0)).toBe(
+          snapshot.context.chosenOffer?.totalMinor,
+        );
     }
   });
 
   it('escalates for each reason the flow names', () => {
-    const reasons = new Set(paths.filter((path) => path.state.status === 'done').map((path) => path.state.context.escalation?.reason).filter(Boolean));
-    expect([...reasons].sort()).toEqual(['counterOffersExhausted', 'declined', 'dispute', 'humanRequested', 'identityFailed', 'identityLocked', 'vulnerability'].sort());
+    const reasons = new Set(
+      paths
+        .filter((path) => path.state.status === 'done')
+        .map((path) => path.state.context.escalation?.reason)
+        .filter(Boolean),
+    );
+    expect([...reasons].sort()).toEqual(
+      [
+        'counterOffersExhausted',
+        'declined',
+        'dispute',
+        'humanRequested',
+        'identityFailed',
+        'identityLocked',
+        'vulnerability',
+      ].sort(),
+    );
   });
 });

@@ -28,7 +28,10 @@ describe.skipIf(!STORE_KINDS.includes('redis'))('the reply to a commit lost on t
     expect(lost.status).toBe(503);
     expect(lost.replies).toEqual([]);
 
-    await vi.waitFor(async () => expect((await fetch(`${service.url}/readyz`)).status).toBe(200), { timeout: 10_000, interval: 100 });
+    await vi.waitFor(async () => expect((await fetch(`${service.url}/readyz`)).status).toBe(200), {
+      timeout: 10_000,
+      interval: 100,
+    });
     const retried = await borrower.deliver(activity, 0);
     expect(retried.status).toBe(200);
     expect(retried.replies).toEqual([]);
@@ -49,10 +52,15 @@ describe.skipIf(!STORE_KINDS.includes('redis'))('the reply to a commit lost on t
     await dropped;
     expect(lost.status).toBe(503);
 
-    await vi.waitFor(async () => expect((await fetch(`${service.url}/readyz`)).status).toBe(200), { timeout: 10_000, interval: 100 });
+    await vi.waitFor(async () => expect((await fetch(`${service.url}/readyz`)).status).toBe(200), {
+      timeout: 10_000,
+      interval: 100,
+    });
     expect((await borrower.deliver(activity, 0)).status).toBe(200);
     expect((await service.app.store.load(borrower.caseId)).record?.status).toBe('escalated');
-    expect(await service.app.queue.list()).toContainEqual(expect.objectContaining({ caseId: borrower.caseId, reason: 'humanRequested' }));
+    expect(await service.app.queue.list()).toContainEqual(
+      expect.objectContaining({ caseId: borrower.caseId, reason: 'humanRequested' }),
+    );
     await service.app.queue.remove(borrower.caseId);
     await service.app.store.erase(borrower.caseId);
   });

@@ -11,7 +11,9 @@ import { STORE_KINDS, startService, storeEnv, type RunningService } from '../hel
 
 /** A reply as the transcript records it (text and card fallbacks, personal data masked). */
 function recordedAs(reply: SentActivity): string {
-  return maskPersonalData([reply.text, ...(reply.attachments ?? []).map((card) => card.content.fallbackText)].filter(Boolean).join('\n\n'));
+  return maskPersonalData(
+    [reply.text, ...(reply.attachments ?? []).map((card) => card.content.fallbackText)].filter(Boolean).join('\n\n'),
+  );
 }
 
 /** The bot messages the transcript holds for each borrower message: the entries up to the next one. */
@@ -57,7 +59,11 @@ describe.skipIf(!STORE_KINDS.includes('redis'))('concurrent deliveries to two in
 
   it('five different messages posted at once, alternately to A and B – all 200, each in the transcript once, the same transcript as sent one by one in that order', async () => {
     const conversationId = `conv-${randomUUID()}`;
-    const borrower = new BalancedBorrower(instances.map((service) => service.url), connector, conversationId);
+    const borrower = new BalancedBorrower(
+      instances.map((service) => service.url),
+      connector,
+      conversationId,
+    );
     await borrower.converse(IDENTIFIED, (turn) => turn % 2);
     const burst = ['失业', '暂时的', '3', '8000', '三千五'].map((text) => borrower.message(text));
 
@@ -69,11 +75,16 @@ describe.skipIf(!STORE_KINDS.includes('redis'))('concurrent deliveries to two in
     const counts = borrowerMessageCounts(transcript);
     for (const activity of burst) expect(counts.get(String(activity.text)), String(activity.text)).toBe(1);
     expect((await store.load(borrower.caseId)).version).toBe(IDENTIFIED.length + burst.length);
-    const committedOrder = transcript.filter((entry) => entry.actor === 'borrower').slice(IDENTIFIED.length).map((entry) => entry.text);
+    const committedOrder = transcript
+      .filter((entry) => entry.actor === 'borrower')
+      .slice(IDENTIFIED.length)
+      .map((entry) => entry.text);
     expect(transcript).toEqual(await sequentialTranscript(conversationId, committedOrder));
     const recorded = botMessagesPerTurn(transcript);
     for (const activity of burst) {
-      const sent = connector.of(String((activity.conversation as { id: string }).id)).filter((reply) => reply.replyToId === activity.id);
+      const sent = connector
+        .of(String((activity.conversation as { id: string }).id))
+        .filter((reply) => reply.replyToId === activity.id);
       expect(sent.length, `replies to "${activity.text}"`).toBeGreaterThan(0);
       expect(sent.map(recordedAs), `replies to "${activity.text}"`).toEqual(recorded.get(String(activity.text)));
     }

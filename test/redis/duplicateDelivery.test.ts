@@ -19,7 +19,10 @@ describe.skipIf(!STORE_KINDS.includes('redis'))('redelivered activities on two i
   });
 
   async function borrowerAtHardship() {
-    const borrower = new BalancedBorrower(instances.map((service) => service.url), connector);
+    const borrower = new BalancedBorrower(
+      instances.map((service) => service.url),
+      connector,
+    );
     await borrower.converse(JOB_LOSS_TO_OFFERS.slice(0, 4), (turn) => turn % 2);
     return borrower;
   }

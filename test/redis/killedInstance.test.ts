@@ -23,7 +23,11 @@ async function saidOnOneInstance(conversationId: string): Promise<string[]> {
 }
 
 /** Reads what the children stored, then erases the case, through an in-process service on the same keys. */
-async function readThenErase<T>(env: Record<string, string>, caseId: string, read: (store: CaseStore) => Promise<T>): Promise<T> {
+async function readThenErase<T>(
+  env: Record<string, string>,
+  caseId: string,
+  read: (store: CaseStore) => Promise<T>,
+): Promise<T> {
   const service = await startService(env);
   try {
     const result = await read(service.app.store);
@@ -48,41 +52,53 @@ describe.skipIf(!STORE_KINDS.includes('redis'))('service processes killed with S
     return started;
   }
 
-  it('A killed after the identity check, B killed after the hardship answers, A restarted – the negotiation ends exactly as on one instance', async () => {
-    const env = storeEnv('redis');
-    const connector = await new ConnectorStub().start();
-    connectors.push(connector);
-    const [a, b] = await Promise.all([child(env), child(env)]);
-    const conversationId = `conv-${randomUUID()}`;
-    const borrower = new BalancedBorrower([a.url, b.url], connector, conversationId);
+  it(
+    'A killed after the identity check, B killed after the hardship answers, A restarted – the negotiation ends exactly as on one instance',
+    async () => {
+      const env = storeEnv('redis');
+      const connector = await new ConnectorStub().start();
+      connectors.push(connector);
+      const [a, b] = await Promise.all([child(env), child(env)]);
+      const conversationId = `conv-${randomUUID()}`;
+      const borrower = new BalancedBorrower([a.url, b.url], connector, conversationId);
 
-    await borrower.converse(JOB_LOSS_AGREED.slice(0, 4), () => 0);
-    await a.kill();
-    await borrower.converse(JOB_LOSS_AGREED.slice(4, 9), () => 1);
-    await b.kill();
-    await child(env, a.port);
-    await borrower.converse(JOB_LOSS_AGREED.slice(9), () => 0);
+      await borrower.converse(JOB_LOSS_AGREED.slice(0, 4), () => 0);
+      await a.kill();
+      await borrower.converse(JOB_LOSS_AGREED.slice(4, 9), () => 1);
+      await b.kill();
+      await child(env, a.port);
+      await borrower.converse(JOB_LOSS_AGREED.slice(9), () => 0);
 
-    expect(borrower.botSaid()).toEqual(await saidOnOneInstance(conversationId));
-    expect(await readThenErase(env, borrower.caseId, (store) => store.agreement(borrower.caseId))).toMatchObject({ reference: expect.stringMatching(/^XS-/) });
-  }, CHILDREN_TIMEOUT_MS);
+      expect(borrower.botSaid()).toEqual(await saidOnOneInstance(conversationId));
+      expect(await readThenErase(env, borrower.caseId, (store) => store.agreement(borrower.caseId))).toMatchObject({
+        reference: expect.stringMatching(/^XS-/),
+      });
+    },
+    CHILDREN_TIMEOUT_MS,
+  );
 
-  it('A killed while a turn is in flight, the channel redelivers it to B – 200, the message is in the transcript once, the next turn follows on', async () => {
-    const env = storeEnv('redis');
-    const connector = await new ConnectorStub().start();
-    connectors.push(connector);
-    const [a, b] = await Promise.all([child(env), child(env)]);
-    const borrower = new BalancedBorrower([a.url, b.url], connector);
-    await borrower.converse(JOB_LOSS_AGREED.slice(0, 4), () => 0);
+  it(
+    'A killed while a turn is in flight, the channel redelivers it to B – 200, the message is in the transcript once, the next turn follows on',
+    async () => {
+      const env = storeEnv('redis');
+      const connector = await new ConnectorStub().start();
+      connectors.push(connector);
+      const [a, b] = await Promise.all([child(env), child(env)]);
+      const borrower = new BalancedBorrower([a.url, b.url], connector);
+      await borrower.converse(JOB_LOSS_AGREED.slice(0, 4), () => 0);
 
-    const activity = borrower.message('失业');
-    const inFlight = borrower.deliver(activity, 0).catch((err: unknown) => err);
-    await a.kill();
-    await inFlight;
-    expect((await borrower.deliver(activity, 1)).status).toBe(200);
-    await borrower.converse(JOB_LOSS_AGREED.slice(5, 7), () => 1);
+      const activity = borrower.message('失业');
+      const inFlight = borrower.deliver(activity, 0).catch((err: unknown) => err);
+      await a.kill();
+      await inFlight;
+      expect((await borrower.deliver(activity, 1)).status).toBe(200);
+      await borrower.converse(JOB_LOSS_AGREED.slice(5, 7), () => 1);
 
-    const counts = borrowerMessageCounts(await readThenErase(env, borrower.caseId, (store) => store.transcript(borrower.caseId)));
-    expect([counts.get('失业'), counts.get('暂时的'), counts.get('3')]).toEqual([1, 1, 1]);
-  }, CHILDREN_TIMEOUT_MS);
+      const counts = borrowerMessageCounts(
+        await readThenErase(env, borrower.caseId, (store) => store.transcript(borrower.caseId)),
+      );
+      expect([counts.get('失业'), counts.get('暂时的'), counts.get('3')]).toEqual([1, 1, 1]);
+    },
+    CHILDREN_TIMEOUT_MS,
+  );
 });

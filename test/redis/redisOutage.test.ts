@@ -31,7 +31,11 @@ describe.skipIf(!redisServerOnPath())('a Redis outage during a negotiation', () 
     const refused = borrower.message('失业');
 
     await redis.kill();
-    const during = await fetch(`${service.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(refused) });
+    const during = await fetch(`${service.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(refused),
+    });
     expect(during.status).toBe(503);
     expect(during.headers.get('retry-after')).toBe('1');
     expect((await borrower.deliver(refused, 0)).status).toBe(503);
@@ -39,7 +43,10 @@ describe.skipIf(!redisServerOnPath())('a Redis outage during a negotiation', () 
     expect(await status(`${service.url}/healthz`)).toBe(200);
 
     await redis.start();
-    await vi.waitFor(async () => expect(await status(`${service.url}/readyz`)).toBe(200), { timeout: 15_000, interval: 100 });
+    await vi.waitFor(async () => expect(await status(`${service.url}/readyz`)).toBe(200), {
+      timeout: 15_000,
+      interval: 100,
+    });
     const redelivered = await borrower.deliver(refused, 0);
     expect(redelivered.status).toBe(200);
     expect(redelivered.replies.length).toBeGreaterThan(0);

@@ -11,7 +11,13 @@ async function commandsDuring(run: () => Promise<void>): Promise<string[]> {
   const sent: string[] = [];
   const channel = tracingChannel<string, CommandTraceContext>('ioredis:command');
   const ignore = () => {};
-  const handlers = { start: (context: CommandTraceContext) => void sent.push(context.command), end: ignore, asyncStart: ignore, asyncEnd: ignore, error: ignore };
+  const handlers = {
+    start: (context: CommandTraceContext) => void sent.push(context.command),
+    end: ignore,
+    asyncStart: ignore,
+    asyncEnd: ignore,
+    error: ignore,
+  };
   channel.subscribe(handlers);
   try {
     await run();
@@ -45,7 +51,9 @@ describe.skipIf(!STORE_KINDS.includes('redis'))('the cost of a negotiation on Re
       const commands = await commandsDuring(() => borrower.converse([line], () => 0));
       perTurn.push({ says: line[0], roundTrips: store.stats.roundTrips - before, commands });
     }
-    console.info(`redis commands per turn (store round trips):\n${perTurn.map((turn) => `  ${turn.says}: ${turn.commands.join(', ')} (${turn.roundTrips})`).join('\n')}`);
+    console.info(
+      `redis commands per turn (store round trips):\n${perTurn.map((turn) => `  ${turn.says}: ${turn.commands.join(', ')} (${turn.roundTrips})`).join('\n')}`,
+    );
     return { store, caseId: borrower.caseId, perTurn };
   }
 
@@ -62,9 +70,13 @@ describe.skipIf(!STORE_KINDS.includes('redis'))('the cost of a negotiation on Re
     }
 
     const keys = ['case', 'tx', 'agr', 'seen'].map((name) => `${env.REDIS_KEY_PREFIX}{${caseId}}:${name}`);
-    const bytes = await Promise.all(keys.map(async (key) => Number(await admin.call('MEMORY', 'USAGE', key, 'SAMPLES', '0'))));
+    const bytes = await Promise.all(
+      keys.map(async (key) => Number(await admin.call('MEMORY', 'USAGE', key, 'SAMPLES', '0'))),
+    );
     const total = bytes.reduce((sum, n) => sum + n, 0);
-    console.info(`redis MEMORY USAGE of one case after the demo negotiation (${JOB_LOSS_AGREED.length} turns, agreed):\n${keys.map((key, i) => `  ${key}: ${bytes[i]} bytes`).join('\n')}\n  total: ${total} bytes`);
+    console.info(
+      `redis MEMORY USAGE of one case after the demo negotiation (${JOB_LOSS_AGREED.length} turns, agreed):\n${keys.map((key, i) => `  ${key}: ${bytes[i]} bytes`).join('\n')}\n  total: ${total} bytes`,
+    );
     expect(bytes.every((n) => n > 0)).toBe(true);
     expect(total).toBeLessThan(1024 * 1024);
     await store.erase(caseId);
@@ -73,7 +85,10 @@ describe.skipIf(!STORE_KINDS.includes('redis'))('the cost of a negotiation on Re
   it('each turn of the demo negotiation – nothing else per turn goes to Redis (flow metrics batched: at most one flush in the whole negotiation)', async () => {
     const { store, caseId, perTurn } = await negotiateCounting();
     const withMore = perTurn.slice(1).filter((turn) => turn.commands.some((command) => !command.startsWith('eval')));
-    expect(withMore.length, `turns that sent more than load and commit: ${withMore.map((turn) => `${turn.says}: ${turn.commands.join(', ')}`).join('; ')}`).toBeLessThanOrEqual(1);
+    expect(
+      withMore.length,
+      `turns that sent more than load and commit: ${withMore.map((turn) => `${turn.says}: ${turn.commands.join(', ')}`).join('; ')}`,
+    ).toBeLessThanOrEqual(1);
     await store.erase(caseId);
   });
 });

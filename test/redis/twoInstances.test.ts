@@ -23,10 +23,18 @@ describe.skipIf(!STORE_KINDS.includes('redis'))('two instances on one Redis', ()
     const env = storeEnv('redis');
     const started = await Promise.all(Array.from({ length: instances }, () => startService(env, { clock }, connector)));
     services.push(...started);
-    const borrower = new BalancedBorrower(started.map((service) => service.url), connector, conversationId);
+    const borrower = new BalancedBorrower(
+      started.map((service) => service.url),
+      connector,
+      conversationId,
+    );
     await borrower.converse(JOB_LOSS_AGREED, (turn) => turn % instances);
     const last = started.at(-1)!.app.store;
-    const result = { said: borrower.botSaid(), transcript: await last.transcript(borrower.caseId), agreement: await last.agreement(borrower.caseId) };
+    const result = {
+      said: borrower.botSaid(),
+      transcript: await last.transcript(borrower.caseId),
+      agreement: await last.agreement(borrower.caseId),
+    };
     await last.erase(borrower.caseId);
     return result;
   }

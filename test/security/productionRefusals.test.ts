@@ -33,8 +33,16 @@ describe('production refusals', () => {
     ['the demo accounts file', { ACCOUNTS_FILE: 'dialogs/demo-accounts.yaml' }, /demo borrowers/],
     ['no Bot Framework app id', { MicrosoftAppId: '' }, /MicrosoftAppId is empty/],
     ['an app id without its password', { MicrosoftAppPassword: '' }, /MicrosoftAppPassword is empty/],
-    ['the API token bbbbbbbbbbbb', { API_TOKENS: `admin:ops:Ops:${STRONG};agent:li:Li:bbbbbbbbbbbb` }, /API_TOKENS entry 2: its token is guessable \(about 0 bits/],
-    ['the README demo token dev-agent-token', { API_TOKENS: 'agent:li:Li:dev-agent-token' }, /API_TOKENS entry 1: its token is guessable/],
+    [
+      'the API token bbbbbbbbbbbb',
+      { API_TOKENS: `admin:ops:Ops:${STRONG};agent:li:Li:bbbbbbbbbbbb` },
+      /API_TOKENS entry 2: its token is guessable \(about 0 bits/,
+    ],
+    [
+      'the README demo token dev-agent-token',
+      { API_TOKENS: 'agent:li:Li:dev-agent-token' },
+      /API_TOKENS entry 1: its token is guessable/,
+    ],
   ])('%s – refused, naming what to change', (_what, change, message) => {
     expect(refusal({ ...SAFE, ...change })).toMatch(message);
   });

@@ -16,16 +16,39 @@ describe('web chat tokens', () => {
 
   it('a conversation token signed with the secret but without exp – 401', async () => {
     const started = await generate(service.url);
-    const token = await new SignJWT({ scope: 'conversation', conv: started.conversationId, user: userOf(started.token) }).setProtectedHeader({ alg: 'HS256' }).setIssuer('xieshang').setIssuedAt().sign(key);
-    const answer = await call(service.url, `/v3/directline/conversations/${started.conversationId}/activities`, { token, method: 'GET' });
+    const token = await new SignJWT({
+      scope: 'conversation',
+      conv: started.conversationId,
+      user: userOf(started.token),
+    })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer('xieshang')
+      .setIssuedAt()
+      .sign(key);
+    const answer = await call(service.url, `/v3/directline/conversations/${started.conversationId}/activities`, {
+      token,
+      method: 'GET',
+    });
     expect(answer.status).toBe(401);
   });
 
   it('a conversation token issued two hours ago with an exp a year away – 403 (older than its maximum age)', async () => {
     const started = await generate(service.url);
     const now = Math.floor(Date.now() / 1000);
-    const token = await new SignJWT({ scope: 'conversation', conv: started.conversationId, user: userOf(started.token) }).setProtectedHeader({ alg: 'HS256' }).setIssuer('xieshang').setIssuedAt(now - 7200).setExpirationTime(now + 365 * 86400).sign(key);
-    const answer = await call(service.url, `/v3/directline/conversations/${started.conversationId}/activities`, { token, method: 'GET' });
+    const token = await new SignJWT({
+      scope: 'conversation',
+      conv: started.conversationId,
+      user: userOf(started.token),
+    })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer('xieshang')
+      .setIssuedAt(now - 7200)
+      .setExpirationTime(now + 365 * 86400)
+      .sign(key);
+    const answer = await call(service.url, `/v3/directline/conversations/${started.conversationId}/activities`, {
+      token,
+      method: 'GET',
+    });
     expect(answer.status).toBe(403);
   });
 

@@ -22,7 +22,10 @@ function brokenDialogs(from: string | RegExp, to: string): string {
 
 describe('start-up', () => {
   it('a flow with a state nothing leads to – exits 1 naming the file, the state and the problem', () => {
-    const dir = brokenDialogs('  closed:\n', '  forgotten:\n    entry: [{ type: say, params: { key: closing.stopped } }]\n    type: final\n\n  closed:\n');
+    const dir = brokenDialogs(
+      '  closed:\n',
+      '  forgotten:\n    entry: [{ type: say, params: { key: closing.stopped } }]\n    type: final\n\n  closed:\n',
+    );
     const { code, stderr } = start({ DIALOGS_DIR: dir });
     expect(code).toBe(1);
     expect(stderr).toContain('XS_FLOW_INVALID');

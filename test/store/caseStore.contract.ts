@@ -46,8 +46,30 @@ export function agreement(caseId: string, reference: string): Agreement {
     caseId,
     accountRef: 'acct-1',
     currency: 'CNY',
-    offer: { id: 'installment-2', kind: 'installment', monthlyMinor: 5000, highestPaymentMinor: 5000, months: 2, graceMonths: 0, totalMinor: 10000, schedule: [1, 2].map((month) => ({ month, amountMinor: 5000, principalMinor: 5000, interestMinor: 0, feesMinor: 0, regularMinor: 0 })), cost: { principalMinor: 10000, interestMinor: 0, feesMinor: 0, waivedMinor: 0, aprBps: 0, covers: 'balance' }, fallback: false, conditions: [] },
-    dueDates: [{ month: 1, dueDate: '2025-04-01', amountMinor: 5000 }, { month: 2, dueDate: '2025-05-01', amountMinor: 5000 }],
+    offer: {
+      id: 'installment-2',
+      kind: 'installment',
+      monthlyMinor: 5000,
+      highestPaymentMinor: 5000,
+      months: 2,
+      graceMonths: 0,
+      totalMinor: 10000,
+      schedule: [1, 2].map((month) => ({
+        month,
+        amountMinor: 5000,
+        principalMinor: 5000,
+        interestMinor: 0,
+        feesMinor: 0,
+        regularMinor: 0,
+      })),
+      cost: { principalMinor: 10000, interestMinor: 0, feesMinor: 0, waivedMinor: 0, aprBps: 0, covers: 'balance' },
+      fallback: false,
+      conditions: [],
+    },
+    dueDates: [
+      { month: 1, dueDate: '2025-04-01', amountMinor: 5000 },
+      { month: 2, dueDate: '2025-05-01', amountMinor: 5000 },
+    ],
     agreedAt: AT,
     recordedBy: 'bot',
   };
@@ -76,16 +98,29 @@ export function describeCaseStoreContract(name: string, open: () => Promise<Case
 
     it('commit on version 0 then load – the same record at version 1, entries in the transcript', async () => {
       const record = caseRecord(caseId);
-      expect(await store.commit({ caseId, expectedVersion: 0, record, append: [entry('你好'), entry('hi', 'bot')] })).toEqual({ ok: true, version: 1 });
+      expect(
+        await store.commit({ caseId, expectedVersion: 0, record, append: [entry('你好'), entry('hi', 'bot')] }),
+      ).toEqual({ ok: true, version: 1 });
       expect(await store.load(caseId)).toEqual({ record, version: 1, duplicate: false });
       expect(await store.transcript(caseId)).toEqual([entry('你好'), entry('hi', 'bot')]);
     });
 
     it('commit on a stale version – conflict, record and transcript unchanged', async () => {
       await store.commit({ caseId, expectedVersion: 0, record: caseRecord(caseId), append: [entry('first')] });
-      const stale = await store.commit({ caseId, expectedVersion: 0, record: caseRecord(caseId, { status: 'escalated' }), append: [entry('lost')], activityId: 'act-stale', agreement: agreement(caseId, 'AGR-X') });
+      const stale = await store.commit({
+        caseId,
+        expectedVersion: 0,
+        record: caseRecord(caseId, { status: 'escalated' }),
+        append: [entry('lost')],
+        activityId: 'act-stale',
+        agreement: agreement(caseId, 'AGR-X'),
+      });
       expect(stale).toEqual({ ok: false, reason: 'conflict' });
-      expect(await store.load(caseId, 'act-stale')).toEqual({ record: caseRecord(caseId), version: 1, duplicate: false });
+      expect(await store.load(caseId, 'act-stale')).toEqual({
+        record: caseRecord(caseId),
+        version: 1,
+        duplicate: false,
+      });
       expect(await store.transcript(caseId)).toEqual([entry('first')]);
       expect(await store.agreement(caseId)).toBeUndefined();
     });
@@ -93,7 +128,12 @@ export function describeCaseStoreContract(name: string, open: () => Promise<Case
     it('two instances commit on the same version at once – exactly one wins, only its entries kept', async () => {
       const results = await Promise.all(
         [fixture.store, fixture.peer, fixture.store, fixture.peer].map((handle, i) =>
-          handle.commit({ caseId, expectedVersion: 0, record: caseRecord(caseId, { flowVersion: `racer-${i}` }), append: [entry(`racer-${i}`)] }),
+          handle.commit({
+            caseId,
+            expectedVersion: 0,
+            record: caseRecord(caseId, { flowVersion: `racer-${i}` }),
+            append: [entry(`racer-${i}`)],
+          }),
         ),
       );
       const winners = results.flatMap((result, i) => (result.ok ? [i] : []));
@@ -105,10 +145,20 @@ export function describeCaseStoreContract(name: string, open: () => Promise<Case
     });
 
     it('three turns – transcript in append order, earlier entries never change', async () => {
-      await store.commit({ caseId, expectedVersion: 0, record: caseRecord(caseId), append: [entry('1'), entry('2', 'bot')] });
+      await store.commit({
+        caseId,
+        expectedVersion: 0,
+        record: caseRecord(caseId),
+        append: [entry('1'), entry('2', 'bot')],
+      });
       const afterFirst = await store.transcript(caseId);
       await store.commit({ caseId, expectedVersion: 1, record: caseRecord(caseId), append: [] });
-      await store.commit({ caseId, expectedVersion: 2, record: caseRecord(caseId, { status: 'escalated' }), append: [entry('3'), entry('4', 'system')] });
+      await store.commit({
+        caseId,
+        expectedVersion: 2,
+        record: caseRecord(caseId, { status: 'escalated' }),
+        append: [entry('3'), entry('4', 'system')],
+      });
       const transcript = await store.transcript(caseId);
       expect(transcript.map((e) => e.text)).toEqual(['1', '2', '3', '4']);
       expect(transcript.slice(0, 2)).toEqual(afterFirst);
@@ -116,14 +166,32 @@ export function describeCaseStoreContract(name: string, open: () => Promise<Case
     });
 
     it('an agreement committed, then another – the first one stays', async () => {
-      await store.commit({ caseId, expectedVersion: 0, record: caseRecord(caseId, { status: 'agreed', agreementRef: 'AGR-1' }), append: [], agreement: agreement(caseId, 'AGR-1') });
-      await store.commit({ caseId, expectedVersion: 1, record: caseRecord(caseId, { status: 'agreed' }), append: [], agreement: agreement(caseId, 'AGR-2') });
+      await store.commit({
+        caseId,
+        expectedVersion: 0,
+        record: caseRecord(caseId, { status: 'agreed', agreementRef: 'AGR-1' }),
+        append: [],
+        agreement: agreement(caseId, 'AGR-1'),
+      });
+      await store.commit({
+        caseId,
+        expectedVersion: 1,
+        record: caseRecord(caseId, { status: 'agreed' }),
+        append: [],
+        agreement: agreement(caseId, 'AGR-2'),
+      });
       expect(await store.agreement(caseId)).toEqual(agreement(caseId, 'AGR-1'));
     });
 
     it('an activity id – not a duplicate before its commit, a duplicate after, only for its case', async () => {
       expect((await store.load(caseId, 'act-1')).duplicate).toBe(false);
-      await store.commit({ caseId, expectedVersion: 0, record: caseRecord(caseId), append: [entry('x')], activityId: 'act-1' });
+      await store.commit({
+        caseId,
+        expectedVersion: 0,
+        record: caseRecord(caseId),
+        append: [entry('x')],
+        activityId: 'act-1',
+      });
       expect((await store.load(caseId, 'act-1')).duplicate).toBe(true);
       expect((await fixture.peer.load(caseId, 'act-1')).duplicate).toBe(true);
       expect((await store.load(caseId, 'act-2')).duplicate).toBe(false);
@@ -134,13 +202,22 @@ export function describeCaseStoreContract(name: string, open: () => Promise<Case
     it('erase – record, transcript, agreement and seen ids gone; other cases untouched', async () => {
       const otherId = `${caseId}-other`;
       await store.commit({ caseId: otherId, expectedVersion: 0, record: caseRecord(otherId), append: [entry('keep')] });
-      await store.commit({ caseId, expectedVersion: 0, record: caseRecord(caseId, { status: 'agreed' }), append: [entry('gone')], activityId: 'act-1', agreement: agreement(caseId, 'AGR-1') });
+      await store.commit({
+        caseId,
+        expectedVersion: 0,
+        record: caseRecord(caseId, { status: 'agreed' }),
+        append: [entry('gone')],
+        activityId: 'act-1',
+        agreement: agreement(caseId, 'AGR-1'),
+      });
       await store.erase(caseId);
       expect(await store.load(caseId, 'act-1')).toEqual({ record: undefined, version: 0, duplicate: false });
       expect(await store.transcript(caseId)).toEqual([]);
       expect(await store.agreement(caseId)).toBeUndefined();
       expect(await store.transcript(otherId)).toEqual([entry('keep')]);
-      expect((await store.commit({ caseId, expectedVersion: 0, record: caseRecord(caseId), append: [] })).ok).toBe(true);
+      expect((await store.commit({ caseId, expectedVersion: 0, record: caseRecord(caseId), append: [] })).ok).toBe(
+        true,
+      );
     });
   });
 }
@@ -173,12 +250,20 @@ export function describeHandoffQueueContract(name: string, open: () => Promise<H
       await queue.enqueue(queued('a', 'normal', '2025-03-01T08:00:00.000Z'));
       await queue.enqueue(queued('b', 'normal', '2025-03-01T09:00:00.000Z'));
       await fixture.peer.enqueue({ ...queued('a', 'urgent', '2025-03-01T10:00:00.000Z'), reason: 'dispute' });
-      expect(await queue.list()).toEqual([queued('a', 'normal', '2025-03-01T08:00:00.000Z'), queued('b', 'normal', '2025-03-01T09:00:00.000Z')]);
+      expect(await queue.list()).toEqual([
+        queued('a', 'normal', '2025-03-01T08:00:00.000Z'),
+        queued('b', 'normal', '2025-03-01T09:00:00.000Z'),
+      ]);
     });
 
     it('two agents claim one case at once – exactly one gets it, the case leaves the queue', async () => {
       await fixture.queue.enqueue(queued('a', 'high', AT));
-      const claims = await Promise.all([fixture.queue.claim('a'), fixture.peer.claim('a'), fixture.queue.claim('a'), fixture.peer.claim('a')]);
+      const claims = await Promise.all([
+        fixture.queue.claim('a'),
+        fixture.peer.claim('a'),
+        fixture.queue.claim('a'),
+        fixture.peer.claim('a'),
+      ]);
       expect(claims.filter(Boolean)).toHaveLength(1);
       expect(await fixture.queue.list()).toEqual([]);
     });

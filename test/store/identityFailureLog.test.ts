@@ -25,8 +25,15 @@ describe.skipIf(!redis.available)('on the shared test Redis', () => {
     admin.disconnect();
   });
   describeIdentityFailureLogContract('redis', async () => {
-    const [a, b] = [new RedisConnection({ url: redis.url, keyPrefix: PREFIX }, quiet), new RedisConnection({ url: redis.url, keyPrefix: PREFIX }, quiet)];
+    const [a, b] = [
+      new RedisConnection({ url: redis.url, keyPrefix: PREFIX }, quiet),
+      new RedisConnection({ url: redis.url, keyPrefix: PREFIX }, quiet),
+    ];
     await Promise.all([a.whenReady(), b.whenReady()]);
-    return { log: new RedisIdentityFailureLog(a), peer: new RedisIdentityFailureLog(b), close: async () => void (await Promise.all([a.close(), b.close()])) };
+    return {
+      log: new RedisIdentityFailureLog(a),
+      peer: new RedisIdentityFailureLog(b),
+      close: async () => void (await Promise.all([a.close(), b.close()])),
+    };
   });
 });

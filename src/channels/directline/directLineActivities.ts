@@ -30,7 +30,9 @@ export const BotActivitySchema = z.looseObject({
 });
 
 export const StartBodySchema = z.looseObject({ locale: z.string().max(32).optional() }).optional();
-export const GenerateBodySchema = z.object({ invite: z.string().max(4096).optional(), locale: z.string().max(32).optional() }).optional();
+export const GenerateBodySchema = z
+  .object({ invite: z.string().max(4096).optional(), locale: z.string().max(32).optional() })
+  .optional();
 
 export function parseBody<T>(schema: z.ZodType<T>, body: unknown, what: string): T {
   const parsed = schema.safeParse(body === '' ? undefined : body);
@@ -40,7 +42,12 @@ export function parseBody<T>(schema: z.ZodType<T>, body: unknown, what: string):
 }
 
 /** The borrower's activity as every reader of the conversation sees it (the echo Web Chat waits for). */
-export function fromBorrower(posted: z.infer<typeof ClientActivitySchema>, conversationId: string, userId: string, now: Date): StoredActivity {
+export function fromBorrower(
+  posted: z.infer<typeof ClientActivitySchema>,
+  conversationId: string,
+  userId: string,
+  now: Date,
+): StoredActivity {
   const { type, text, value, name, locale, textFormat, channelData, attachments, entities } = posted;
   return {
     type,

@@ -50,6 +50,7 @@ export function queryParam(req: Request, name: string): string | undefined {
 /** `?watermark=` as a log index: empty or absent is the beginning. */
 export function watermarkOf(raw: string | undefined | null): number {
   if (!raw) return 0;
-  if (!/^\d{1,9}$/.test(raw)) throw new HttpError(400, `watermark ${JSON.stringify(raw)}: expected the watermark of an earlier answer`);
+  if (!/^\d{1,9}$/.test(raw))
+    throw new HttpError(400, `watermark ${JSON.stringify(raw)}: expected the watermark of an earlier answer`);
   return Number(raw);
 }

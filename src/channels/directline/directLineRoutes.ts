@@ -27,7 +27,8 @@ const BASE = '/v3/directline';
 export function directLineRoutes(server: Server, deps: DirectLineRouteDeps): void {
   const { bridge, tokens, logger } = deps;
   const claims = (req: Request) => tokens.verifyConversation(bearerToken(req));
-  const conversationOf = async (req: Request) => bridge.conversationFor(await claims(req), req.params.conversationId as string);
+  const conversationOf = async (req: Request) =>
+    bridge.conversationFor(await claims(req), req.params.conversationId as string);
   const streamUrl = async (req: Request, conversationId: string, watermark: number) => {
     const base = publicBase(req, deps.publicUrl).replace(/^http/, 'ws');
     const t = await tokens.streamToken(conversationId);
@@ -36,42 +37,64 @@ export function directLineRoutes(server: Server, deps: DirectLineRouteDeps): voi
 
   corsPreflight(server, `${BASE}/*`);
 
-  server.post(`${BASE}/tokens/generate`, answer(logger, async (req) => {
-    const request = parseBody(GenerateBodySchema, req.body, 'token request') ?? {};
-    await deps.admit(req);
-    return [200, await bridge.generate(request)];
-  }));
+  server.post(
+    `${BASE}/tokens/generate`,
+    answer(logger, async (req) => {
+      const request = parseBody(GenerateBodySchema, req.body, 'token request') ?? {};
+      await deps.admit(req);
+      return [200, await bridge.generate(request)];
+    }),
+  );
 
-  server.post(`${BASE}/tokens/refresh`, answer(logger, async (req) => {
-    const current = await claims(req);
-    await bridge.conversationFor(current);
-    return [200, await bridge.refresh(current)];
-  }));
+  server.post(
+    `${BASE}/tokens/refresh`,
+    answer(logger, async (req) => {
+      const current = await claims(req);
+      await bridge.conversationFor(current);
+      return [200, await bridge.refresh(current)];
+    }),
+  );
 
-  server.post(`${BASE}/conversations`, answer(logger, async (req) => {
-    const current = await claims(req);
-    const record = await bridge.conversationFor(current);
-    await bridge.start(record, parseBody(StartBodySchema, req.body, 'conversation start')?.locale);
-    return [201, { ...(await bridge.refresh(current)), streamUrl: await streamUrl(req, record.conversationId, 0) }];
-  }));
+  server.post(
+    `${BASE}/conversations`,
+    answer(logger, async (req) => {
+      const current = await claims(req);
+      const record = await bridge.conversationFor(current);
+      await bridge.start(record, parseBody(StartBodySchema, req.body, 'conversation start')?.locale);
+      return [201, { ...(await bridge.refresh(current)), streamUrl: await streamUrl(req, record.conversationId, 0) }];
+    }),
+  );
 
-  server.get(`${BASE}/conversations/:conversationId`, answer(logger, async (req) => {
-    const current = await claims(req);
-    const record = await bridge.conversationFor(current, req.params.conversationId as string);
-    const watermark = watermarkOf(queryParam(req, 'watermark'));
-    return [200, { ...(await bridge.refresh(current)), streamUrl: await streamUrl(req, record.conversationId, watermark) }];
-  }));
+  server.get(
+    `${BASE}/conversations/:conversationId`,
+    answer(logger, async (req) => {
+      const current = await claims(req);
+      const record = await bridge.conversationFor(current, req.params.conversationId as string);
+      const watermark = watermarkOf(queryParam(req, 'watermark'));
+      return [
+        200,
+        { ...(await bridge.refresh(current)), streamUrl: await streamUrl(req, record.conversationId, watermark) },
+      ];
+    }),
+  );
 
-  server.post(`${BASE}/conversations/:conversationId/activities`, answer(logger, async (req) => {
-    const record = await conversationOf(req);
-    const bytes = Buffer.byteLength(JSON.stringify(req.body ?? null));
-    if (bytes > deps.maxActivityBytes) throw new HttpError(413, `an activity may have at most ${deps.maxActivityBytes} bytes (this one has ${bytes})`);
-    const posted = parseBody(ClientActivitySchema, req.body, 'Activity');
-    return [200, { id: await deps.fromClient(req, () => bridge.post(record, posted)) }];
-  }));
+  server.post(
+    `${BASE}/conversations/:conversationId/activities`,
+    answer(logger, async (req) => {
+      const record = await conversationOf(req);
+      const bytes = Buffer.byteLength(JSON.stringify(req.body ?? null));
+      if (bytes > deps.maxActivityBytes)
+        throw new HttpError(413, `an activity may have at most ${deps.maxActivityBytes} bytes (this one has ${bytes})`);
+      const posted = parseBody(ClientActivitySchema, req.body, 'Activity');
+      return [200, { id: await deps.fromClient(req, () => bridge.post(record, posted)) }];
+    }),
+  );
 
-  server.get(`${BASE}/conversations/:conversationId/activities`, answer(logger, async (req) => {
-    const record = await conversationOf(req);
-    return [200, await deps.store.since(record.conversationId, watermarkOf(queryParam(req, 'watermark')))];
-  }));
+  server.get(
+    `${BASE}/conversations/:conversationId/activities`,
+    answer(logger, async (req) => {
+      const record = await conversationOf(req);
+      return [200, await deps.store.since(record.conversationId, watermarkOf(queryParam(req, 'watermark')))];
+    }),
+  );
 }

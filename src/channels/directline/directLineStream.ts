@@ -26,7 +26,8 @@ export function attachStream(upgrades: UpgradeRouter, deps: StreamDeps): { close
     const match = STREAM_PATH.exec(url.pathname);
     if (!match) return socket.destroy();
     void authorize(deps, decodeURIComponent(match[1]!), url).then(
-      (start) => wss.handleUpgrade(req, socket, head, (ws) => streamTo(ws, start.conversationId, start.watermark, deps)),
+      (start) =>
+        wss.handleUpgrade(req, socket, head, (ws) => streamTo(ws, start.conversationId, start.watermark, deps)),
       (error: unknown) => {
         deps.logger.debug({ err: error }, 'web chat stream refused');
         socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
@@ -43,7 +44,11 @@ export function attachStream(upgrades: UpgradeRouter, deps: StreamDeps): { close
   };
 }
 
-async function authorize(deps: StreamDeps, conversationId: string, url: URL): Promise<{ conversationId: string; watermark: number }> {
+async function authorize(
+  deps: StreamDeps,
+  conversationId: string,
+  url: URL,
+): Promise<{ conversationId: string; watermark: number }> {
   const claims = await deps.tokens.verifyStream(url.searchParams.get('t') ?? '');
   if (claims.conv !== conversationId) throw new Error('stream token of another conversation');
   return { conversationId, watermark: watermarkOf(url.searchParams.get('watermark')) };
@@ -70,7 +75,10 @@ function streamTo(ws: WebSocket, conversationId: string, from: number, deps: Str
         again = true;
       } while (again && ws.readyState === ws.OPEN);
     } catch (error) {
-      deps.logger.warn({ err: error, conversationId }, 'web chat stream could not read the conversation; retrying on the next keep-alive');
+      deps.logger.warn(
+        { err: error, conversationId },
+        'web chat stream could not read the conversation; retrying on the next keep-alive',
+      );
     } finally {
       reading = false;
     }

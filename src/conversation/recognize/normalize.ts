@@ -9,7 +9,8 @@ const fromTaiwan = OpenCC.Converter({ from: 'tw', to: 'cn' });
 const fromHongKong = OpenCC.Converter({ from: 'hk', to: 'cn' });
 
 // Emoji and their modifiers and joiners, control, format and private-use characters, lone surrogates.
-const NOISE = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\p{Cc}\p{Cf}\p{Co}\p{Cs}\u{fe0e}\u{fe0f}\u{20e3}]/gu;
+const NOISE =
+  /[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\p{Cc}\p{Cf}\p{Co}\p{Cs}\u{fe0e}\u{fe0f}\u{20e3}]/gu;
 const CURLY_APOSTROPHE = /[\u2018\u2019\u02bc]/g;
 const WHITESPACE = /\s+/g;
 

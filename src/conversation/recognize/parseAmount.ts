@@ -2,16 +2,62 @@
 import { normalizeText } from './normalize.js';
 
 const MAX_VALUE = 1e9;
-const CN_DIGITS: Readonly<Record<string, number>> = { 零: 0, 〇: 0, 一: 1, 壹: 1, 二: 2, 两: 2, 贰: 2, 三: 3, 叁: 3, 四: 4, 肆: 4, 五: 5, 伍: 5, 六: 6, 陆: 6, 七: 7, 柒: 7, 八: 8, 捌: 8, 九: 9, 玖: 9 };
-const CN_UNITS: Readonly<Record<string, number>> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000, 万: 1e4, 亿: 1e8 };
-const EN_COUNTS: Readonly<Record<string, number>> = { zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
+const CN_DIGITS: Readonly<Record<string, number>> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  壹: 1,
+  二: 2,
+  两: 2,
+  贰: 2,
+  三: 3,
+  叁: 3,
+  四: 4,
+  肆: 4,
+  五: 5,
+  伍: 5,
+  六: 6,
+  陆: 6,
+  七: 7,
+  柒: 7,
+  八: 8,
+  捌: 8,
+  九: 9,
+  玖: 9,
+};
+const CN_UNITS: Readonly<Record<string, number>> = {
+  十: 10,
+  拾: 10,
+  百: 100,
+  佰: 100,
+  千: 1000,
+  仟: 1000,
+  万: 1e4,
+  亿: 1e8,
+};
+const EN_COUNTS: Readonly<Record<string, number>> = {
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+};
 const EN_ORDINALS: Readonly<Record<string, number>> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5 };
 
 const START = /[0-9零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖十拾]/g;
 const ARABIC = /(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.(\d+))?/y;
 const MULTIPLIER = / ?(万|w(?![a-z])|千|k(?![a-z])|百|亿)/y;
 /** After a number: it counts something other than money (months, people, percent, an ordinal …). */
-const NOT_MONEY_AFTER = /^ ?(?:个|月|期|年|天|日|号|周|岁|次|人|口|位|名|点|分|倍|折|成|楼|层|星期|小时|%|months?\b|mo\b|years?\b|yrs?\b|days?\b|weeks?\b|times?\b|kids?\b|child|people|persons?\b|st\b|nd\b|rd\b|th\b|am\b|pm\b|hours?\b|[:/.-]\d)/;
+const NOT_MONEY_AFTER =
+  /^ ?(?:个|月|期|年|天|日|号|周|岁|次|人|口|位|名|点|分|倍|折|成|楼|层|星期|小时|%|months?\b|mo\b|years?\b|yrs?\b|days?\b|weeks?\b|times?\b|kids?\b|child|people|persons?\b|st\b|nd\b|rd\b|th\b|am\b|pm\b|hours?\b|[:/.-]\d)/;
 /** Before a number: it names an option or a position ("方案2", "第一", "option 2", "#2"). */
 const PICK_BEFORE = /(?:方案|第|选项|option|plan|offer|number|no\.|#) ?$/;
 const CURRENCY_AFTER = /^ ?(?:元|块|圆|毛|rmb|yuan|dollars?|bucks|usd|cny|hkd|twd|pounds?|gbp|euros?)/;
@@ -31,7 +77,9 @@ export function parseAmountMajor(text: string): number | undefined {
 /** A count (months, dependants): "3", "3个月", "两个", "two". */
 export function parseCount(text: string): number | undefined {
   const normal = normalizeText(text);
-  const value = firstNumber(normal, 'count') ?? EN_COUNTS[/\b(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/.exec(normal)?.[1] ?? ''];
+  const value =
+    firstNumber(normal, 'count') ??
+    EN_COUNTS[/\b(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/.exec(normal)?.[1] ?? ''];
   return value !== undefined && Number.isInteger(value) ? value : undefined;
 }
 
@@ -43,7 +91,9 @@ const PICK = new RegExp(
 /** Which of `count` items the text picks, 1-based: "方案2", "option 2", "第一个", "2号", "the second one", "2", "最后一个". */
 export function parsePick(text: string, count: number): number | undefined {
   const normal = normalizeText(text);
-  const token = PICK.exec(normal)?.slice(1).find((group) => group !== undefined);
+  const token = PICK.exec(normal)
+    ?.slice(1)
+    .find((group) => group !== undefined);
   let pick: number | undefined;
   if (token !== undefined) pick = /\d/.test(token) ? Number(token) : readChinese(token, 0)?.value;
   else if (/最后一个|\blast\b/.test(normal)) pick = count;
@@ -76,8 +126,14 @@ function isAmountHere(text: string, start: number, reading: Reading, mode: Mode)
   if (/\d/.test(text[start] ?? '')) return true;
   // A Chinese numeral such as 一 or 两 is often not a number at all ("一次性", "换一个"): it needs more evidence.
   const word = text.slice(start, reading.end);
-  return /[十拾百佰千仟万亿]/.test(word) || word.length > 1 || CURRENCY_AFTER.test(after) || CURRENCY_BEFORE.test(before)
-    || text.trim() === word || (mode === 'count' && /^ ?[个位名口人]/.test(after));
+  return (
+    /[十拾百佰千仟万亿]/.test(word) ||
+    word.length > 1 ||
+    CURRENCY_AFTER.test(after) ||
+    CURRENCY_BEFORE.test(before) ||
+    text.trim() === word ||
+    (mode === 'count' && /^ ?[个位名口人]/.test(after))
+  );
 }
 
 function readArabic(text: string, start: number): Reading | undefined {
@@ -134,6 +190,7 @@ function readChinese(text: string, start: number): Reading | undefined {
     } else break;
   }
   if (end === start) return undefined;
-  if (digit !== undefined) section += !afterZero && digitsSinceUnit === 1 && lastUnit >= 10 ? (digit * lastUnit) / 10 : digit;
+  if (digit !== undefined)
+    section += !afterZero && digitsSinceUnit === 1 && lastUnit >= 10 ? (digit * lastUnit) / 10 : digit;
   return { value: total + section, end };
 }

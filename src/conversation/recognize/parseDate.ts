@@ -2,10 +2,44 @@
 import { normalizeText } from './normalize.js';
 
 const MONTHS: Readonly<Record<string, number>> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-  january: 1, february: 2, march: 3, april: 4, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+  january: 1,
+  february: 2,
+  march: 3,
+  april: 4,
+  june: 6,
+  july: 7,
+  august: 8,
+  september: 9,
+  october: 10,
+  november: 11,
+  december: 12,
 };
-const CN_DIGITS: Readonly<Record<string, number>> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_DIGITS: Readonly<Record<string, number>> = {
+  〇: 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 
 const YEAR_FIRST = /(?<!\d)(\d{4}) ?[-/.年] ?(\d{1,2}) ?[-/.月] ?(\d{1,2})(?!\d)/;
 const COMPACT = /(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)/;
@@ -20,7 +54,12 @@ export function parseBirthDate(text: string): string | undefined {
   let match = YEAR_FIRST.exec(normal) ?? COMPACT.exec(normal);
   if (match) return isoDate(Number(match[1]), Number(match[2]), Number(match[3]));
   match = CHINESE.exec(normal);
-  if (match) return isoDate(Number([...match[1]!].map((ch) => CN_DIGITS[ch]).join('')), chineseSmall(match[2]!), chineseSmall(match[3]!));
+  if (match)
+    return isoDate(
+      Number([...match[1]!].map((ch) => CN_DIGITS[ch]).join('')),
+      chineseSmall(match[2]!),
+      chineseSmall(match[3]!),
+    );
   match = DAY_MONTH_YEAR.exec(normal);
   const dayFirstMonth = monthNumber(match?.[2]);
   if (match && dayFirstMonth) return isoDate(Number(match[3]), dayFirstMonth, Number(match[1]));

@@ -8,19 +8,37 @@ import { parseAmountMajor, parseCount, parsePick } from './parseAmount.js';
 import { parseBirthDate } from './parseDate.js';
 
 export type Expectation =
-  | { kind: 'none' } | { kind: 'text' } | { kind: 'yesNo' } | { kind: 'amount' } | { kind: 'number' } | { kind: 'date' }
+  | { kind: 'none' }
+  | { kind: 'text' }
+  | { kind: 'yesNo' }
+  | { kind: 'amount' }
+  | { kind: 'number' }
+  | { kind: 'date' }
   | { kind: 'idLast4' } // last four characters of a national ID number: 4 digits or 3 digits + X
   | { kind: 'lookup' } // an account reference (e.g. LN-2024-0001, CC-88120034) or a phone number
   | { kind: 'choice'; choices: string[] }
   | { kind: 'offer'; offerIds: string[] }; // negotiating: accept one of the offers shown, counter, another, decline
 
 export type Understood =
-  | { type: 'human.requested' } | { type: 'dispute.raised' } | { type: 'vulnerability.disclosed' } | { type: 'stop.requested' }
-  | { type: 'explanation.requested' } | { type: 'repeat.requested' } | { type: 'locale.switched'; locale: Locale }
-  | { type: 'answer.yes' } | { type: 'answer.no' } | { type: 'choice.made'; value: string }
-  | { type: 'amount.given'; amountMinor: number } | { type: 'number.given'; value: number } | { type: 'date.given'; date: string }
-  | { type: 'idLast4.given'; value: string } | { type: 'lookup.given'; accountRef?: string; phone?: string }
-  | { type: 'offer.accepted'; offerId: string } | { type: 'offer.countered'; amountMinor: number } | { type: 'offer.another' } | { type: 'offer.declined' }
+  | { type: 'human.requested' }
+  | { type: 'dispute.raised' }
+  | { type: 'vulnerability.disclosed' }
+  | { type: 'stop.requested' }
+  | { type: 'explanation.requested' }
+  | { type: 'repeat.requested' }
+  | { type: 'locale.switched'; locale: Locale }
+  | { type: 'answer.yes' }
+  | { type: 'answer.no' }
+  | { type: 'choice.made'; value: string }
+  | { type: 'amount.given'; amountMinor: number }
+  | { type: 'number.given'; value: number }
+  | { type: 'date.given'; date: string }
+  | { type: 'idLast4.given'; value: string }
+  | { type: 'lookup.given'; accountRef?: string; phone?: string }
+  | { type: 'offer.accepted'; offerId: string }
+  | { type: 'offer.countered'; amountMinor: number }
+  | { type: 'offer.another' }
+  | { type: 'offer.declined' }
   | { type: 'input.unrecognized'; why: 'empty' | 'tooLong' | 'unclear' };
 
 export interface RecognizeInput {
@@ -37,21 +55,48 @@ export interface RecognizeInput {
 
 /** Intents that work in every question, highest priority first; locale switches come between the two groups. */
 const URGENT: ReadonlyArray<readonly [IntentName, Understood]> = [
-  ['vulnerability', { type: 'vulnerability.disclosed' }], ['dispute', { type: 'dispute.raised' }], ['human', { type: 'human.requested' }], ['stop', { type: 'stop.requested' }],
+  ['vulnerability', { type: 'vulnerability.disclosed' }],
+  ['dispute', { type: 'dispute.raised' }],
+  ['human', { type: 'human.requested' }],
+  ['stop', { type: 'stop.requested' }],
 ];
-const CONVERSATIONAL: ReadonlyArray<readonly [IntentName, Understood]> = [['explain', { type: 'explanation.requested' }], ['repeat', { type: 'repeat.requested' }]];
+const CONVERSATIONAL: ReadonlyArray<readonly [IntentName, Understood]> = [
+  ['explain', { type: 'explanation.requested' }],
+  ['repeat', { type: 'repeat.requested' }],
+];
 /** A locale word inside a long message ("my English is poor, I lost my job") is not a request to switch. */
 const LOCALE_SWITCH_MAX_CHARS = 40;
 
 const ButtonValueSchema = z.union([
   z.object({ offerId: z.string().min(1).max(200) }),
   z.object({ choice: z.string().min(1).max(200) }),
-  z.object({ intent: z.enum(['human', 'dispute', 'vulnerability', 'stop', 'explain', 'repeat', 'yes', 'no', 'another', 'decline']) }),
+  z.object({
+    intent: z.enum([
+      'human',
+      'dispute',
+      'vulnerability',
+      'stop',
+      'explain',
+      'repeat',
+      'yes',
+      'no',
+      'another',
+      'decline',
+    ]),
+  }),
   z.object({ locale: LocaleSchema }),
 ]);
 const BUTTON_INTENTS = {
-  human: 'human.requested', dispute: 'dispute.raised', vulnerability: 'vulnerability.disclosed', stop: 'stop.requested', explain: 'explanation.requested',
-  repeat: 'repeat.requested', yes: 'answer.yes', no: 'answer.no', another: 'offer.another', decline: 'offer.declined',
+  human: 'human.requested',
+  dispute: 'dispute.raised',
+  vulnerability: 'vulnerability.disclosed',
+  stop: 'stop.requested',
+  explain: 'explanation.requested',
+  repeat: 'repeat.requested',
+  yes: 'answer.yes',
+  no: 'answer.no',
+  another: 'offer.another',
+  decline: 'offer.declined',
 } as const;
 
 /** Never throws: anything it cannot read becomes `input.unrecognized`. */
@@ -62,7 +107,13 @@ export function recognize(input: RecognizeInput): Understood {
   const text = normalizeText(raw);
   if (!text) return { type: 'input.unrecognized', why: 'empty' };
   const lexicons = lexiconsInOrder(input.lexicons, input.locale);
-  return globalIntent(text, lexicons) ?? answer(text, input, lexicons) ?? { type: 'input.unrecognized', why: raw.length > MAX_INPUT_CHARS ? 'tooLong' : 'unclear' };
+  return (
+    globalIntent(text, lexicons) ??
+    answer(text, input, lexicons) ?? {
+      type: 'input.unrecognized',
+      why: raw.length > MAX_INPUT_CHARS ? 'tooLong' : 'unclear',
+    }
+  );
 }
 
 function fromButton(value: z.infer<typeof ButtonValueSchema>): Understood {
@@ -73,10 +124,14 @@ function fromButton(value: z.infer<typeof ButtonValueSchema>): Understood {
 }
 
 function globalIntent(text: string, lexicons: Lexicon[]): Understood | undefined {
-  const said = (intent: IntentName) => lexicons.some((lexicon) => lexicon.intents[intent].some((phrase) => findPhrase(text, phrase) >= 0));
+  const said = (intent: IntentName) =>
+    lexicons.some((lexicon) => lexicon.intents[intent].some((phrase) => findPhrase(text, phrase) >= 0));
   for (const [intent, event] of URGENT) if (said(intent)) return { ...event };
   if (text.length <= LOCALE_SWITCH_MAX_CHARS) {
-    const switched = longestMatch(text, lexicons.flatMap((lexicon) => Object.entries(lexicon.switchLocale) as Array<[Locale, string[]]>));
+    const switched = longestMatch(
+      text,
+      lexicons.flatMap((lexicon) => Object.entries(lexicon.switchLocale) as Array<[Locale, string[]]>),
+    );
     if (switched) return { type: 'locale.switched', locale: switched.key };
   }
   for (const [intent, event] of CONVERSATIONAL) if (said(intent)) return { ...event };
@@ -86,7 +141,9 @@ function globalIntent(text: string, lexicons: Lexicon[]): Understood | undefined
 function answer(text: string, input: RecognizeInput, lexicons: Lexicon[]): Understood | undefined {
   const { expects } = input;
   const offerIds = expects.kind === 'offer' ? expects.offerIds : [];
-  const labelled = Object.entries(input.choiceLabels).filter(([, labels]) => labels.some((label) => normalizeText(label) === text));
+  const labelled = Object.entries(input.choiceLabels).filter(([, labels]) =>
+    labels.some((label) => normalizeText(label) === text),
+  );
   if (labelled.length === 1) {
     const id = labelled[0]![0];
     return offerIds.includes(id) ? { type: 'offer.accepted', offerId: id } : { type: 'choice.made', value: id };
@@ -102,12 +159,23 @@ function answer(text: string, input: RecognizeInput, lexicons: Lexicon[]): Under
       return choice(expects.choices) ?? (pick ? { type: 'choice.made', value: expects.choices[pick - 1]! } : undefined);
     }
     case 'yesNo': {
-      const match = longestMatch(text, lexicons.flatMap((lexicon) => [['yes', lexicon.intents.yes], ['no', lexicon.intents.no]] as const));
+      const match = longestMatch(
+        text,
+        lexicons.flatMap(
+          (lexicon) =>
+            [
+              ['yes', lexicon.intents.yes],
+              ['no', lexicon.intents.no],
+            ] as const,
+        ),
+      );
       return match ? { type: match.key === 'yes' ? 'answer.yes' : 'answer.no' } : choice(buttonChoices);
     }
     case 'amount': {
       const major = parseAmountMajor(text);
-      return major !== undefined ? { type: 'amount.given', amountMinor: toMinor(major, input.currency) } : choice(buttonChoices);
+      return major !== undefined
+        ? { type: 'amount.given', amountMinor: toMinor(major, input.currency) }
+        : choice(buttonChoices);
     }
     case 'number': {
       const value = parseCount(text);
@@ -127,7 +195,12 @@ function answer(text: string, input: RecognizeInput, lexicons: Lexicon[]): Under
 }
 
 function chosen(text: string, ids: readonly string[], lexicons: Lexicon[]): Understood | undefined {
-  const match = longestMatch(text, lexicons.flatMap((lexicon) => ids.flatMap((id) => (Object.hasOwn(lexicon.choices, id) ? [[id, lexicon.choices[id]!] as const] : []))));
+  const match = longestMatch(
+    text,
+    lexicons.flatMap((lexicon) =>
+      ids.flatMap((id) => (Object.hasOwn(lexicon.choices, id) ? [[id, lexicon.choices[id]!] as const] : [])),
+    ),
+  );
   return match ? { type: 'choice.made', value: match.key } : undefined;
 }
 
@@ -136,7 +209,9 @@ function offerAnswer(text: string, offerIds: string[], currency: string, lexicon
   const major = parseAmountMajor(text);
   // An amount is a counter-offer ("不接受，我每月只能还300"), unless it is the number of the offer picked ("我选2").
   if (major !== undefined && major !== pick) return { type: 'offer.countered', amountMinor: toMinor(major, currency) };
-  const groups = lexicons.flatMap((lexicon) => (['accept', 'another', 'decline'] as const).map((intent) => [intent, lexicon.intents[intent]] as const));
+  const groups = lexicons.flatMap((lexicon) =>
+    (['accept', 'another', 'decline'] as const).map((intent) => [intent, lexicon.intents[intent]] as const),
+  );
   const intent = longestMatch(text, groups)?.key;
   if (intent === 'decline') return { type: 'offer.declined' };
   if (intent === 'another') return { type: 'offer.another' };
@@ -158,10 +233,14 @@ const ACCOUNT_REF = /(?<![a-z0-9])(?:[a-z]{1,6}-[a-z0-9]+(?:-[a-z0-9]+)*|[a-z]{1
 const PHONE = /(?<![0-9+])\+?[0-9][0-9 -]{4,22}[0-9](?![0-9])/;
 
 function lookup(text: string): Understood | undefined {
-  const accountRef = [...text.matchAll(ACCOUNT_REF)].map((match) => match[0]).find((ref) => /[0-9]/.test(ref))?.toUpperCase();
+  const accountRef = [...text.matchAll(ACCOUNT_REF)]
+    .map((match) => match[0])
+    .find((ref) => /[0-9]/.test(ref))
+    ?.toUpperCase();
   const phoneText = PHONE.exec(accountRef ? text.replace(accountRef.toLowerCase(), ' ') : text)?.[0];
   const digits = phoneText?.replace(/[^0-9]/g, '') ?? '';
-  const phone = digits.length >= 6 && digits.length <= 15 ? `${phoneText?.startsWith('+') ? '+' : ''}${digits}` : undefined;
+  const phone =
+    digits.length >= 6 && digits.length <= 15 ? `${phoneText?.startsWith('+') ? '+' : ''}${digits}` : undefined;
   if (!accountRef && !phone) return undefined;
   return { type: 'lookup.given', ...(accountRef ? { accountRef } : {}), ...(phone ? { phone } : {}) };
 }

@@ -22,7 +22,14 @@ interface CardText {
 
 const card = (body: unknown[], actions: unknown[], fallbackText: string): Attachment => ({
   contentType: ADAPTIVE_CARD,
-  content: { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.4', body, actions, fallbackText },
+  content: {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.4',
+    body,
+    actions,
+    fallbackText,
+  },
 });
 
 function say(t: CardText, key: string, extra: PromptVariables = {}): string {
@@ -33,15 +40,29 @@ function say(t: CardText, key: string, extra: PromptVariables = {}): string {
 function offerFacts(t: CardText, offer: Offer): Array<{ title: string; value: string }> {
   const money = (minor: number) => formatMoney(minor, t.currency, t.locale);
   const { cost } = offer;
-  const facts = offer.kind === 'settlement'
-    ? [{ title: say(t, 'card.lumpSum'), value: money(offer.totalMinor) }]
-    : [
-        { title: say(t, 'card.monthly'), value: money(offer.monthlyMinor) },
-        { title: say(t, 'card.months'), value: say(t, 'card.monthsValue', { months: offer.months - offer.graceMonths }) },
-        { title: say(t, cost.covers === 'overdue' ? 'card.totalOverdueOnly' : 'card.total'), value: money(offer.totalMinor) },
-      ];
-  if (offer.graceMonths > 0) facts.unshift({ title: say(t, 'card.grace'), value: say(t, 'card.graceValue', { graceMonths: offer.graceMonths }) });
-  facts.push({ title: say(t, 'card.interest'), value: money(cost.interestMinor) }, { title: say(t, 'card.fees'), value: money(cost.feesMinor) });
+  const facts =
+    offer.kind === 'settlement'
+      ? [{ title: say(t, 'card.lumpSum'), value: money(offer.totalMinor) }]
+      : [
+          { title: say(t, 'card.monthly'), value: money(offer.monthlyMinor) },
+          {
+            title: say(t, 'card.months'),
+            value: say(t, 'card.monthsValue', { months: offer.months - offer.graceMonths }),
+          },
+          {
+            title: say(t, cost.covers === 'overdue' ? 'card.totalOverdueOnly' : 'card.total'),
+            value: money(offer.totalMinor),
+          },
+        ];
+  if (offer.graceMonths > 0)
+    facts.unshift({
+      title: say(t, 'card.grace'),
+      value: say(t, 'card.graceValue', { graceMonths: offer.graceMonths }),
+    });
+  facts.push(
+    { title: say(t, 'card.interest'), value: money(cost.interestMinor) },
+    { title: say(t, 'card.fees'), value: money(cost.feesMinor) },
+  );
   if (cost.waivedMinor > 0) facts.push({ title: say(t, 'card.waived'), value: money(cost.waivedMinor) });
   facts.push({ title: say(t, 'card.apr'), value: formatRate(cost.aprBps, t.locale) });
   return facts;
@@ -49,7 +70,14 @@ function offerFacts(t: CardText, offer: Offer): Array<{ title: string; value: st
 
 /** One block per condition: Adaptive Cards do not keep line breaks inside one TextBlock on every channel. */
 function conditionBlocks(lines: string[], subtle: boolean): unknown[] {
-  return lines.map((line, index) => ({ type: 'TextBlock', text: `• ${line}`, wrap: true, size: 'Small', spacing: index === 0 ? 'Medium' : 'None', ...(subtle ? { isSubtle: true } : {}) }));
+  return lines.map((line, index) => ({
+    type: 'TextBlock',
+    text: `• ${line}`,
+    wrap: true,
+    size: 'Small',
+    spacing: index === 0 ? 'Medium' : 'None',
+    ...(subtle ? { isSubtle: true } : {}),
+  }));
 }
 
 function conditionLines(t: CardText, offer: Offer): string[] {
@@ -64,7 +92,9 @@ export function offerCards(t: CardText, offers: Offer[]): Attachment[] {
     const conditions = conditionLines(t, offer);
     const body = [
       { type: 'TextBlock', text: title, weight: 'Bolder', size: 'Medium', wrap: true },
-      ...(offer.fallback ? [{ type: 'TextBlock', text: say(t, 'card.fallbackNote'), color: 'Attention', wrap: true }] : []),
+      ...(offer.fallback
+        ? [{ type: 'TextBlock', text: say(t, 'card.fallbackNote'), color: 'Attention', wrap: true }]
+        : []),
       { type: 'FactSet', facts },
       ...conditionBlocks(conditions, true),
     ];
@@ -89,8 +119,22 @@ export function agreementCard(t: CardText, offer: Offer, schedule: ScheduleLine[
     { title: say(t, 'card.plan'), value: offerName(offer, t.prompts) },
     ...offerFacts(t, offer),
   ];
-  const column = (text: string, width: string, weight?: string) => ({ type: 'Column', width, items: [{ type: 'TextBlock', text, ...(width === 'stretch' ? {} : { horizontalAlignment: 'Right' }), ...(weight ? { weight } : {}) }] });
-  const row = (cells: string[], weight?: string) => ({ type: 'ColumnSet', columns: cells.map((text, i) => column(text, i === 0 ? 'stretch' : 'auto', weight)) });
+  const column = (text: string, width: string, weight?: string) => ({
+    type: 'Column',
+    width,
+    items: [
+      {
+        type: 'TextBlock',
+        text,
+        ...(width === 'stretch' ? {} : { horizontalAlignment: 'Right' }),
+        ...(weight ? { weight } : {}),
+      },
+    ],
+  });
+  const row = (cells: string[], weight?: string) => ({
+    type: 'ColumnSet',
+    columns: cells.map((text, i) => column(text, i === 0 ? 'stretch' : 'auto', weight)),
+  });
   const when = (line: ScheduleLine) => line.dueDate ?? `#${line.month}`;
   // The split of each payment comes from the offer's schedule (the agreement's due dates carry the amounts only).
   const parts = new Map(offer.schedule.map((payment) => [payment.month, payment]));
@@ -100,16 +144,29 @@ export function agreementCard(t: CardText, offer: Offer, schedule: ScheduleLine[
     { type: 'TextBlock', text: title, weight: 'Bolder', size: 'Medium', wrap: true },
     { type: 'FactSet', facts },
     { type: 'TextBlock', text: say(t, 'card.schedule'), weight: 'Bolder', spacing: 'Medium' },
-    row([say(t, 'card.dueDate'), say(t, 'card.amount'), say(t, 'card.lineInterest'), say(t, 'card.lineFees')], 'Bolder'),
-    ...schedule.map((line) => row([when(line), money(line.amountMinor), money(partOf(line).interestMinor), money(partOf(line).feesMinor)])),
-    ...(conditions.length ? [{ type: 'TextBlock', text: say(t, 'card.conditions'), weight: 'Bolder', spacing: 'Medium' }, ...conditionBlocks(conditions, false)] : []),
+    row(
+      [say(t, 'card.dueDate'), say(t, 'card.amount'), say(t, 'card.lineInterest'), say(t, 'card.lineFees')],
+      'Bolder',
+    ),
+    ...schedule.map((line) =>
+      row([when(line), money(line.amountMinor), money(partOf(line).interestMinor), money(partOf(line).feesMinor)]),
+    ),
+    ...(conditions.length
+      ? [
+          { type: 'TextBlock', text: say(t, 'card.conditions'), weight: 'Bolder', spacing: 'Medium' },
+          ...conditionBlocks(conditions, false),
+        ]
+      : []),
   ];
   const fallback = [
     title,
     ...facts.map((f) => `${f.title}: ${f.value}`),
     `${say(t, 'card.schedule')}:`,
     `${say(t, 'card.dueDate')}  ${say(t, 'card.amount')} (${say(t, 'card.lineInterest')} / ${say(t, 'card.lineFees')})`,
-    ...schedule.map((line) => `${when(line)}  ${money(line.amountMinor)} (${money(partOf(line).interestMinor)} / ${money(partOf(line).feesMinor)})`),
+    ...schedule.map(
+      (line) =>
+        `${when(line)}  ${money(line.amountMinor)} (${money(partOf(line).interestMinor)} / ${money(partOf(line).feesMinor)})`,
+    ),
     ...conditions,
   ].join('\n');
   return card(body, [], fallback);

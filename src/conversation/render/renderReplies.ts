@@ -35,7 +35,10 @@ export function choiceLabel(id: string, input: Pick<RenderInput, 'context' | 'pr
   const offer = context.offers.find((candidate) => candidate.id === id);
   if (offer) {
     const number = offerIndex >= 0 ? offerIndex + 1 : context.offers.indexOf(offer) + 1;
-    return fillTemplate(prompts.get('card.offerTitle') ?? '{offerName}', { number, offerName: offerName(offer, prompts) });
+    return fillTemplate(prompts.get('card.offerTitle') ?? '{offerName}', {
+      number,
+      offerName: offerName(offer, prompts),
+    });
   }
   return prompts.get(`choice.${id}`) ?? id;
 }
@@ -67,7 +70,11 @@ function renderEach(said: readonly Said[], input: RenderInput): OutgoingMessage[
   const currency = input.context.account?.currency ?? 'CNY';
   const cardText = { prompts: input.prompts, vars, locale: input.locale, currency };
   return said.map((item) => {
-    const message: OutgoingMessage = { type: 'message', text: fillTemplate(input.prompts.get(item.key) ?? item.key, vars), locale: input.locale };
+    const message: OutgoingMessage = {
+      type: 'message',
+      text: fillTemplate(input.prompts.get(item.key) ?? item.key, vars),
+      locale: input.locale,
+    };
     if (item.expects) message.inputHint = 'expectingInput';
     if (item.choices?.length) {
       message.suggestedActions = {
@@ -83,7 +90,9 @@ function renderEach(said: readonly Said[], input: RenderInput): OutgoingMessage[
       message.attachments = offerCards(cardText, shown);
       message.attachmentLayout = 'carousel';
     } else if (item.card === 'agreement' && input.agreement) {
-      message.attachments = [agreementCard(cardText, input.agreement.offer, input.agreement.dueDates, input.agreement.reference)];
+      message.attachments = [
+        agreementCard(cardText, input.agreement.offer, input.agreement.dueDates, input.agreement.reference),
+      ];
     } else if (item.card === 'agreementDraft' && offer) {
       message.attachments = [agreementCard(cardText, offer, input.draftSchedule ?? offer.schedule)];
     }

@@ -38,8 +38,15 @@ export const MONTHLY_PLANS: readonly MonthlyPlan[] = [installmentPlan, extendPla
 
 /** The allowed plan with the lowest highest payment (ties: the longer, then KIND_ORDER), marked as a fallback. */
 function fallbackOffer(c: OfferCase): Offer | undefined {
-  const candidates = [...MONTHLY_PLANS.map((plan) => longestTerm(c, plan)), buildGrace(c)].filter((offer): offer is Offer => offer !== undefined);
-  candidates.sort((a, b) => a.highestPaymentMinor - b.highestPaymentMinor || b.months - a.months || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
+  const candidates = [...MONTHLY_PLANS.map((plan) => longestTerm(c, plan)), buildGrace(c)].filter(
+    (offer): offer is Offer => offer !== undefined,
+  );
+  candidates.sort(
+    (a, b) =>
+      a.highestPaymentMinor - b.highestPaymentMinor ||
+      b.months - a.months ||
+      KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind),
+  );
   const best = candidates[0];
   return best && { ...best, fallback: true };
 }
@@ -73,7 +80,9 @@ export function computeOffers(input: OfferInput): OfferSet {
   if (primaries.length === 0) {
     const fallback = fallbackOffer(c);
     const pause = pauseUntilRecovery(c);
-    const offers = [pause, fallback].filter((offer): offer is Offer => offer !== undefined && !(offer.fallback && offer.id === pause?.id));
+    const offers = [pause, fallback].filter(
+      (offer): offer is Offer => offer !== undefined && !(offer.fallback && offer.id === pause?.id),
+    );
     return { offers: offers.slice(0, c.policy.maxOffersShown), alternatives: [], basis, fallback: true };
   }
   const compare = compareOffers(c);

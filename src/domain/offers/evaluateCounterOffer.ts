@@ -22,5 +22,8 @@ export function evaluateCounterOffer(input: OfferInput & { amountMinor: number }
   const best = accepted[0];
   if (best) return { accepted: true, offer: best };
   const lowestMinor = Math.min(...MONTHLY_PLANS.map((plan) => lowestHighestPaymentMinor(c, plan)));
-  return { accepted: false, minimumMonthlyMinor: Number.isFinite(lowestMinor) ? lowestMinor : c.account.balanceMinor + c.account.feesMinor };
+  return {
+    accepted: false,
+    minimumMonthlyMinor: Number.isFinite(lowestMinor) ? lowestMinor : c.account.balanceMinor + c.account.feesMinor,
+  };
 }

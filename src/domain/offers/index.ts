@@ -1,9 +1,23 @@
 // The offers rules module's public API.
-export { OFFER_KINDS, OfferKindSchema, PlanKindSchema, OfferSchema, OfferCostSchema, PaymentSchema, OfferBasisSchema } from './offer.js';
+export {
+  OFFER_KINDS,
+  OfferKindSchema,
+  PlanKindSchema,
+  OfferSchema,
+  OfferCostSchema,
+  PaymentSchema,
+  OfferBasisSchema,
+} from './offer.js';
 export type { Offer, OfferCost, OfferKind, PlanKind, Payment, OfferBasis } from './offer.js';
 export { CONDITION_KEYS } from './conditions.js';
 export type { ConditionKey } from './conditions.js';
-export { OfferPolicySchema, JURISDICTIONS, JURISDICTION_CEILINGS, parseOfferPolicy, loadOfferPolicy } from './offerPolicy.js';
+export {
+  OfferPolicySchema,
+  JURISDICTIONS,
+  JURISDICTION_CEILINGS,
+  parseOfferPolicy,
+  loadOfferPolicy,
+} from './offerPolicy.js';
 export type { OfferPolicy, Jurisdiction } from './offerPolicy.js';
 export { buildSchedule, scheduleTotalMinor, highestPaymentMinor } from './schedule.js';
 export type { ScheduleSpec } from './schedule.js';

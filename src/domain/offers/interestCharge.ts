@@ -7,11 +7,17 @@ import { toBasisPoints } from './basisPoints.js';
  * `contract`: the account's contract rate; `penalty`: its penalty rate (罚息); `none`: no interest;
  * `{ reducedRate: 0.12 }`: a policy rate, never above the contract rate.
  */
-export const InterestChargeSchema = z.union([z.enum(['contract', 'penalty', 'none']), z.strictObject({ reducedRate: z.number().min(0).max(1) })]);
+export const InterestChargeSchema = z.union([
+  z.enum(['contract', 'penalty', 'none']),
+  z.strictObject({ reducedRate: z.number().min(0).max(1) }),
+]);
 export type InterestCharge = z.infer<typeof InterestChargeSchema>;
 
 /** The nominal annual rate in basis points the charge means for this account. */
-export function chargeRateBps(charge: InterestCharge, account: Pick<Account, 'contractRateBps' | 'penaltyRateBps'>): number {
+export function chargeRateBps(
+  charge: InterestCharge,
+  account: Pick<Account, 'contractRateBps' | 'penaltyRateBps'>,
+): number {
   if (charge === 'none') return 0;
   if (charge === 'contract') return account.contractRateBps;
   if (charge === 'penalty') return account.penaltyRateBps;

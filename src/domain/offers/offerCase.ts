@@ -24,8 +24,17 @@ export interface OfferCase extends OfferInput {
 export function offerCaseOf({ account, hardship, policy }: OfferInput): OfferCase {
   const disposableMinor = disposableIncomeMinor(hardship);
   const byIncomeMinor = shareOfMinor(Math.max(0, disposableMinor), toBasisPoints(policy.affordability.ratio));
-  const affordableMinor = hardship.statedMonthlyMinor === undefined ? byIncomeMinor : Math.min(hardship.statedMonthlyMinor, byIncomeMinor);
-  return { account, hardship, policy, tier: tierOf(account.daysPastDue), disposableMinor, affordableMinor, secondArrangement: account.brokenArrangements12m > 0 };
+  const affordableMinor =
+    hardship.statedMonthlyMinor === undefined ? byIncomeMinor : Math.min(hardship.statedMonthlyMinor, byIncomeMinor);
+  return {
+    account,
+    hardship,
+    policy,
+    tier: tierOf(account.daysPastDue),
+    disposableMinor,
+    affordableMinor,
+    secondArrangement: account.brokenArrangements12m > 0,
+  };
 }
 
 export function basisOf(c: OfferCase): OfferBasis {
@@ -56,7 +65,10 @@ export function isKindAllowed(c: OfferCase, kind: PlanKind): boolean {
     case 'extend':
       return policy.extend.enabled;
     case 'freeze':
-      return policy.freeze.enabled && (policy.freeze.durations.includes(hardship.duration) || compareTiers(tier, policy.freeze.minTier) >= 0);
+      return (
+        policy.freeze.enabled &&
+        (policy.freeze.durations.includes(hardship.duration) || compareTiers(tier, policy.freeze.minTier) >= 0)
+      );
     case 'settlement':
       return policy.settlement.enabled && compareTiers(tier, policy.settlement.minTier) >= 0;
   }
@@ -65,6 +77,7 @@ export function isKindAllowed(c: OfferCase, kind: PlanKind): boolean {
 /** The fees waived when this kind is combined with a waiver; 0 when no waiver applies. */
 export function waivedFeesMinor(c: OfferCase, kind: PlanKind): number {
   const { waiver, secondArrangement } = c.policy;
-  const allowed = waiver.enabled && waiver.combinesWith.includes(kind) && (!c.secondArrangement || secondArrangement.allowWaiver);
+  const allowed =
+    waiver.enabled && waiver.combinesWith.includes(kind) && (!c.secondArrangement || secondArrangement.allowWaiver);
   return allowed ? c.account.feesMinor : 0;
 }

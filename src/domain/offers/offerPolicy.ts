@@ -44,9 +44,25 @@ export const OfferPolicySchema = z.strictObject({
   conversation: z.strictObject({
     identity: z.strictObject({
       maxTries: z.number().int().min(1).max(10),
-      accountLock: z.strictObject({ maxFailures: z.number().int().min(1).max(50), windowHours: z.number().int().min(1).max(24 * 30), lockMinutes: z.number().int().min(1).max(24 * 60 * 30) }),
+      accountLock: z.strictObject({
+        maxFailures: z.number().int().min(1).max(50),
+        windowHours: z
+          .number()
+          .int()
+          .min(1)
+          .max(24 * 30),
+        lockMinutes: z
+          .number()
+          .int()
+          .min(1)
+          .max(24 * 60 * 30),
+      }),
     }),
-    reorientAfterMinutes: z.number().int().min(1).max(7 * 24 * 60),
+    reorientAfterMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60),
     maxMisunderstandings: z.number().int().min(1).max(10),
   }),
   /** Ranking's second key: the creditor's recovery in present value, discounted at this annual rate. */
@@ -65,7 +81,14 @@ export const OfferPolicySchema = z.strictObject({
   }),
   extend: z.strictObject({ enabled, interest: InterestChargeSchema, maxTotalMonths: months }),
   installment: z.strictObject({ enabled, interest: InterestChargeSchema, minMonths: months, maxMonths: months }),
-  freeze: z.strictObject({ enabled, interest: InterestChargeSchema, minMonths: months, maxMonths: months, durations: z.array(HardshipDurationSchema), minTier: tier }),
+  freeze: z.strictObject({
+    enabled,
+    interest: InterestChargeSchema,
+    minMonths: months,
+    maxMonths: months,
+    durations: z.array(HardshipDurationSchema),
+    minTier: tier,
+  }),
   waiver: z.strictObject({
     enabled,
     afterPayments: z.number().int().min(1).max(24),
@@ -80,12 +103,26 @@ export const OfferPolicySchema = z.strictObject({
     maxDiscount: ratio,
     payWithinDays: z.number().int().min(1).max(90),
   }),
-  secondArrangement: z.strictObject({ allowGrace: z.boolean(), allowWaiver: z.boolean(), installmentMaxMonths: months }),
+  secondArrangement: z.strictObject({
+    allowGrace: z.boolean(),
+    allowWaiver: z.boolean(),
+    installmentMaxMonths: months,
+  }),
   authority: z.strictObject({ agent: AuthoritySchema, supervisor: AuthoritySchema }),
   /** The desk's service targets per priority, in minutes: the console colours its timers against them. */
   deskTargets: z
-    .record(z.enum(['urgent', 'high', 'normal']), z.strictObject({ firstResponseMinutes: z.number().min(0.5).max(1440), replyMinutes: z.number().min(0.5).max(1440) }))
-    .default({ urgent: { firstResponseMinutes: 2, replyMinutes: 2 }, high: { firstResponseMinutes: 5, replyMinutes: 5 }, normal: { firstResponseMinutes: 15, replyMinutes: 10 } }),
+    .record(
+      z.enum(['urgent', 'high', 'normal']),
+      z.strictObject({
+        firstResponseMinutes: z.number().min(0.5).max(1440),
+        replyMinutes: z.number().min(0.5).max(1440),
+      }),
+    )
+    .default({
+      urgent: { firstResponseMinutes: 2, replyMinutes: 2 },
+      high: { firstResponseMinutes: 5, replyMinutes: 5 },
+      normal: { firstResponseMinutes: 15, replyMinutes: 10 },
+    }),
 });
 export type OfferPolicy = z.infer<typeof OfferPolicySchema>;
 
@@ -104,34 +141,72 @@ function crossCheck(policy: OfferPolicy): Problem[] {
     atLeast([kind, 'maxMonths'], policy[kind].maxMonths, policy[kind].minMonths, `${kind}.minMonths`);
   }
   const { installmentMaxMonths } = policy.secondArrangement;
-  atLeast(['secondArrangement', 'installmentMaxMonths'], installmentMaxMonths, policy.installment.minMonths, 'installment.minMonths');
+  atLeast(
+    ['secondArrangement', 'installmentMaxMonths'],
+    installmentMaxMonths,
+    policy.installment.minMonths,
+    'installment.minMonths',
+  );
   if (installmentMaxMonths > policy.installment.maxMonths) {
-    problems.push({ path: ['secondArrangement', 'installmentMaxMonths'], expected: `at most installment.maxMonths (${policy.installment.maxMonths}) expected` });
+    problems.push({
+      path: ['secondArrangement', 'installmentMaxMonths'],
+      expected: `at most installment.maxMonths (${policy.installment.maxMonths}) expected`,
+    });
   }
   const steps = policy.settlement.discountByDaysPastDue;
   steps.forEach((step, i) => {
     const previous = steps[i - 1];
     if (step.discount > policy.settlement.maxDiscount) {
-      problems.push({ path: ['settlement', 'discountByDaysPastDue', i, 'discount'], expected: `at most settlement.maxDiscount (${policy.settlement.maxDiscount}) expected` });
+      problems.push({
+        path: ['settlement', 'discountByDaysPastDue', i, 'discount'],
+        expected: `at most settlement.maxDiscount (${policy.settlement.maxDiscount}) expected`,
+      });
     }
     if (previous && step.fromDays <= previous.fromDays) {
-      problems.push({ path: ['settlement', 'discountByDaysPastDue', i, 'fromDays'], expected: `greater than the step before (${previous.fromDays}) expected` });
+      problems.push({
+        path: ['settlement', 'discountByDaysPastDue', i, 'fromDays'],
+        expected: `greater than the step before (${previous.fromDays}) expected`,
+      });
     }
     if (previous && step.discount < previous.discount) {
-      problems.push({ path: ['settlement', 'discountByDaysPastDue', i, 'discount'], expected: `at least the step before (${previous.discount}) expected: the discount grows with days past due` });
+      problems.push({
+        path: ['settlement', 'discountByDaysPastDue', i, 'discount'],
+        expected: `at least the step before (${previous.discount}) expected: the discount grows with days past due`,
+      });
     }
   });
   const { agent, supervisor } = policy.authority;
-  atLeast(['authority', 'agent', 'maxSettlementDiscount'], agent.maxSettlementDiscount, policy.settlement.maxDiscount, 'settlement.maxDiscount');
-  atLeast(['authority', 'supervisor', 'maxSettlementDiscount'], supervisor.maxSettlementDiscount, agent.maxSettlementDiscount, 'authority.agent.maxSettlementDiscount');
-  atLeast(['authority', 'supervisor', 'extraMonths'], supervisor.extraMonths, agent.extraMonths, 'authority.agent.extraMonths');
+  atLeast(
+    ['authority', 'agent', 'maxSettlementDiscount'],
+    agent.maxSettlementDiscount,
+    policy.settlement.maxDiscount,
+    'settlement.maxDiscount',
+  );
+  atLeast(
+    ['authority', 'supervisor', 'maxSettlementDiscount'],
+    supervisor.maxSettlementDiscount,
+    agent.maxSettlementDiscount,
+    'authority.agent.maxSettlementDiscount',
+  );
+  atLeast(
+    ['authority', 'supervisor', 'extraMonths'],
+    supervisor.extraMonths,
+    agent.extraMonths,
+    'authority.agent.extraMonths',
+  );
   if (agent.mayWaiveFees && !supervisor.mayWaiveFees) {
-    problems.push({ path: ['authority', 'supervisor', 'mayWaiveFees'], expected: 'true expected when authority.agent.mayWaiveFees is true' });
+    problems.push({
+      path: ['authority', 'supervisor', 'mayWaiveFees'],
+      expected: 'true expected when authority.agent.mayWaiveFees is true',
+    });
   }
   problems.push(...interestProblems(policy));
   const ceiling = JURISDICTION_CEILINGS[policy.jurisdiction].freezeMaxMonths;
   if (ceiling !== undefined && policy.freeze.maxMonths > ceiling) {
-    problems.push({ path: ['freeze', 'maxMonths'], expected: `at most ${ceiling} allowed under jurisdiction ${policy.jurisdiction}` });
+    problems.push({
+      path: ['freeze', 'maxMonths'],
+      expected: `at most ${ceiling} allowed under jurisdiction ${policy.jurisdiction}`,
+    });
   }
   return problems;
 }
@@ -140,25 +215,43 @@ function crossCheck(policy: OfferPolicy): Problem[] {
 function interestProblems(policy: OfferPolicy): Problem[] {
   const problems: Problem[] = [];
   if (chargesInterest(policy.freeze.interest)) {
-    problems.push({ path: ['freeze', 'interest'], expected: 'none expected: a freeze (停息挂账) stops interest and penalties' });
+    problems.push({
+      path: ['freeze', 'interest'],
+      expected: 'none expected: a freeze (停息挂账) stops interest and penalties',
+    });
   }
   if (chargesInterest(policy.settlement.interest)) {
-    problems.push({ path: ['settlement', 'interest'], expected: 'none expected: a settlement is a discounted lump sum, it charges no interest' });
+    problems.push({
+      path: ['settlement', 'interest'],
+      expected: 'none expected: a settlement is a discounted lump sum, it charges no interest',
+    });
   }
   if (policy.grace.duringPause === 'accrue' && !chargesInterest(policy.grace.interest)) {
-    problems.push({ path: ['grace', 'duringPause'], expected: 'freeze expected: grace.interest charges none, so nothing can accrue during the pause' });
+    problems.push({
+      path: ['grace', 'duringPause'],
+      expected: 'freeze expected: grace.interest charges none, so nothing can accrue during the pause',
+    });
   }
   return problems;
 }
 
-const TYPE_NAMES: Record<string, string> = { int: 'a whole number', number: 'a number', boolean: 'true or false', array: 'a list', object: 'a mapping', string: 'a text' };
+const TYPE_NAMES: Record<string, string> = {
+  int: 'a whole number',
+  number: 'a number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a mapping',
+  string: 'a text',
+};
 
 function expectationOf(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'too_big':
       return `${issue.inclusive === false ? 'less than' : 'at most'} ${String(issue.maximum)} expected`;
     case 'too_small':
-      return issue.origin === 'array' ? `at least ${String(issue.minimum)} item(s) expected` : `${issue.inclusive === false ? 'more than' : 'at least'} ${String(issue.minimum)} expected`;
+      return issue.origin === 'array'
+        ? `at least ${String(issue.minimum)} item(s) expected`
+        : `${issue.inclusive === false ? 'more than' : 'at least'} ${String(issue.minimum)} expected`;
     case 'invalid_type':
       return `${TYPE_NAMES[issue.expected] ?? issue.expected} expected`;
     case 'invalid_value':
@@ -171,11 +264,20 @@ function expectationOf(issue: z.core.$ZodIssue): string {
 }
 
 function keyPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${String(part)}` : String(part)), '') || '(top level)';
+  return (
+    path.reduce<string>(
+      (text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${String(part)}` : String(part)),
+      '',
+    ) || '(top level)'
+  );
 }
 
 function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
-  return path.reduce<unknown>((node, part) => (node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[part] : undefined), raw);
+  return path.reduce<unknown>(
+    (node, part) =>
+      node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[part] : undefined,
+    raw,
+  );
 }
 
 function describe(raw: unknown, path: readonly PropertyKey[], expected: string, isKeyIssue = false): string {
@@ -190,12 +292,18 @@ export function parseOfferPolicy(yamlText: string, fileName: string): OfferPolic
   try {
     raw = parseYaml(yamlText);
   } catch (error) {
-    throw new ConfigurationError('XS_POLICY_INVALID', `${fileName}: not valid YAML — ${error instanceof Error ? error.message : String(error)}`, error);
+    throw new ConfigurationError(
+      'XS_POLICY_INVALID',
+      `${fileName}: not valid YAML — ${error instanceof Error ? error.message : String(error)}`,
+      error,
+    );
   }
   const parsed = OfferPolicySchema.safeParse(raw);
   const problems = parsed.success
     ? crossCheck(parsed.data).map((problem) => describe(raw, problem.path, problem.expected))
-    : parsed.error.issues.map((issue) => describe(raw, issue.path, expectationOf(issue), issue.code === 'unrecognized_keys'));
+    : parsed.error.issues.map((issue) =>
+        describe(raw, issue.path, expectationOf(issue), issue.code === 'unrecognized_keys'),
+      );
   if (problems.length > 0 || !parsed.success) {
     throw new ConfigurationError('XS_POLICY_INVALID', `${fileName}: ${problems.join('; ')}`);
   }
@@ -208,7 +316,11 @@ export function loadOfferPolicy(path: string): OfferPolicy {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new ConfigurationError('XS_POLICY_INVALID', `${path}: cannot be read — ${error instanceof Error ? error.message : String(error)}`, error);
+    throw new ConfigurationError(
+      'XS_POLICY_INVALID',
+      `${path}: cannot be read — ${error instanceof Error ? error.message : String(error)}`,
+      error,
+    );
   }
   return parseOfferPolicy(text, path);
 }

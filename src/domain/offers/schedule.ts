@@ -25,7 +25,8 @@ const down = (amount: number, unit: number) => Math.floor(amount / unit) * unit;
 const nearest = (amount: number, unit: number) => Math.round(amount / unit) * unit;
 
 function check(name: string, value: number, min: number): void {
-  if (!Number.isSafeInteger(value) || value < min) throw new RangeError(`schedule: ${name} must be an integer ≥ ${min}, got ${value}`);
+  if (!Number.isSafeInteger(value) || value < min)
+    throw new RangeError(`schedule: ${name} must be an integer ≥ ${min}, got ${value}`);
 }
 
 /** Interest of one month on `balanceMinor` at `rateBps` a year, to the unit (half up). */
@@ -34,7 +35,13 @@ function monthlyInterest(balanceMinor: number, rateBps: number, unit: number): n
 }
 
 /** Called once per month in order with the parts of that month's payment (numbers, so the hot term search allocates nothing). */
-type Visit = (month: number, principalMinor: number, interestMinor: number, feesMinor: number, regularMinor: number) => void;
+type Visit = (
+  month: number,
+  principalMinor: number,
+  interestMinor: number,
+  feesMinor: number,
+  regularMinor: number,
+) => void;
 
 /**
  * Walks the schedule the spec describes, calling `visit` for each month in order. Interest is charged
@@ -53,7 +60,10 @@ export function walkSchedule(spec: ScheduleSpec, visit: Visit): void {
   check('pauseMonths', pauseMonths, 0);
   check('feesMinor', feesMinor, 0);
   check('unitMinor', unit, 1);
-  if (!Number.isSafeInteger((principalMinor + feesMinor) * Math.max(1, rateBps))) throw new RangeError(`schedule: principalMinor × rateBps must stay a safe integer, got ${principalMinor} × ${rateBps}`);
+  if (!Number.isSafeInteger((principalMinor + feesMinor) * Math.max(1, rateBps)))
+    throw new RangeError(
+      `schedule: principalMinor × rateBps must stay a safe integer, got ${principalMinor} × ${rateBps}`,
+    );
   let deferredMinor = 0;
   for (let month = 1; month <= pauseMonths; month += 1) {
     if (spec.pauseAccrues) deferredMinor += monthlyInterest(principalMinor, rateBps, unit);
@@ -61,7 +71,8 @@ export function walkSchedule(spec: ScheduleSpec, visit: Visit): void {
   }
   let balanceMinor = principalMinor + deferredMinor;
   const r = rateBps / 120_000;
-  const level = r === 0 ? down(balanceMinor / months, unit) : nearest((balanceMinor * r) / (1 - (1 + r) ** -months), unit);
+  const level =
+    r === 0 ? down(balanceMinor / months, unit) : nearest((balanceMinor * r) / (1 - (1 + r) ** -months), unit);
   const feePart = down(feesMinor / months, unit);
   const regularMinor = spec.regularMinor ?? 0;
   const regularMonths = spec.regularMonths ?? 0;
@@ -73,7 +84,13 @@ export function walkSchedule(spec: ScheduleSpec, visit: Visit): void {
     const deferredPaid = Math.min(deferredMinor, principalPart);
     deferredMinor -= deferredPaid;
     const fees = last ? feesMinor - feePart * (months - 1) : feePart;
-    visit(pauseMonths + i, principalPart - deferredPaid, interestMinor + deferredPaid, fees, i <= regularMonths ? regularMinor : 0);
+    visit(
+      pauseMonths + i,
+      principalPart - deferredPaid,
+      interestMinor + deferredPaid,
+      fees,
+      i <= regularMonths ? regularMinor : 0,
+    );
   }
 }
 
@@ -81,7 +98,14 @@ export function walkSchedule(spec: ScheduleSpec, visit: Visit): void {
 export function buildSchedule(spec: ScheduleSpec): Payment[] {
   const schedule: Payment[] = [];
   walkSchedule(spec, (month, principalMinor, interestMinor, feesMinor, regularMinor) => {
-    schedule.push({ month, amountMinor: principalMinor + interestMinor + feesMinor + regularMinor, principalMinor, interestMinor, feesMinor, regularMinor });
+    schedule.push({
+      month,
+      amountMinor: principalMinor + interestMinor + feesMinor + regularMinor,
+      principalMinor,
+      interestMinor,
+      feesMinor,
+      regularMinor,
+    });
   });
   return schedule;
 }
@@ -103,13 +127,23 @@ function firstPaymentMinor(spec: ScheduleSpec): number {
   const unit = spec.unitMinor ?? 1;
   const feesMinor = spec.feesMinor ?? 0;
   const regularMinor = (spec.regularMonths ?? 0) >= 1 ? (spec.regularMinor ?? 0) : 0;
-  const deferredMinor = spec.pauseAccrues ? (spec.pauseMonths ?? 0) * monthlyInterest(spec.principalMinor, spec.rateBps, unit) : 0;
+  const deferredMinor = spec.pauseAccrues
+    ? (spec.pauseMonths ?? 0) * monthlyInterest(spec.principalMinor, spec.rateBps, unit)
+    : 0;
   const balanceMinor = spec.principalMinor + deferredMinor;
   const interestMinor = monthlyInterest(balanceMinor, spec.rateBps, unit);
   if (spec.months === 1) return balanceMinor + interestMinor + feesMinor + regularMinor;
   const r = spec.rateBps / 120_000;
-  const level = r === 0 ? down(balanceMinor / spec.months, unit) : nearest((balanceMinor * r) / (1 - (1 + r) ** -spec.months), unit);
-  return Math.min(balanceMinor, Math.max(0, level - interestMinor)) + interestMinor + down(feesMinor / spec.months, unit) + regularMinor;
+  const level =
+    r === 0
+      ? down(balanceMinor / spec.months, unit)
+      : nearest((balanceMinor * r) / (1 - (1 + r) ** -spec.months), unit);
+  return (
+    Math.min(balanceMinor, Math.max(0, level - interestMinor)) +
+    interestMinor +
+    down(feesMinor / spec.months, unit) +
+    regularMinor
+  );
 }
 
 /**
@@ -117,7 +151,12 @@ function firstPaymentMinor(spec: ScheduleSpec): number {
  * on the first payment (a lower bound of the highest that never grows with the term) skips the terms that
  * cannot fit; from there the exact highest payment is checked term by term.
  */
-export function shortestTermWithin(specFor: (months: number) => ScheduleSpec, minMonths: number, maxMonths: number, limitMinor: number): number | undefined {
+export function shortestTermWithin(
+  specFor: (months: number) => ScheduleSpec,
+  minMonths: number,
+  maxMonths: number,
+  limitMinor: number,
+): number | undefined {
   let low = minMonths;
   let high = maxMonths + 1;
   while (low < high) {

@@ -35,5 +35,7 @@ function cutOff(req: Request, res: Response, deadlineMs: number): void {
   if (res.headersSent) return void socket.destroy();
   res.once('finish', () => socket.destroy());
   res.header('Connection', 'close');
-  res.send(408, { error: { code: 'XS_BODY_TIMEOUT', message: `the request body did not arrive within ${deadlineMs} ms` } });
+  res.send(408, {
+    error: { code: 'XS_BODY_TIMEOUT', message: `the request body did not arrive within ${deadlineMs} ms` },
+  });
 }

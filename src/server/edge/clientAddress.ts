@@ -9,7 +9,10 @@ import type { AddressList } from './addressList.js';
 export function clientAddress(req: IncomingMessage, trustedProxies: AddressList): string {
   let address = req.socket.remoteAddress ?? '';
   if (trustedProxies.empty || !trustedProxies.has(address)) return address;
-  const hops = (req.headers['x-forwarded-for']?.toString() ?? '').split(',').map((hop) => hop.trim()).filter(Boolean);
+  const hops = (req.headers['x-forwarded-for']?.toString() ?? '')
+    .split(',')
+    .map((hop) => hop.trim())
+    .filter(Boolean);
   while (hops.length > 0 && trustedProxies.has(address)) address = hops.pop() ?? address;
   return address;
 }

@@ -4,7 +4,11 @@ import type { Socket } from 'node:net';
 import type { AddressList } from './addressList.js';
 
 /** A connection past `max` from the same address is closed at once (before any request is read). */
-export function capConnectionsPerClient(httpServer: HttpServer, max: number, exempt: (address: string) => boolean): void {
+export function capConnectionsPerClient(
+  httpServer: HttpServer,
+  max: number,
+  exempt: (address: string) => boolean,
+): void {
   const open = new Map<string, number>();
   httpServer.on('connection', (socket: Socket) => {
     const address = socket.remoteAddress ?? '';

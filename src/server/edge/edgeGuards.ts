@@ -18,7 +18,10 @@ export interface Edge {
   exempt: AddressList;
 }
 
-export type EdgeConfig = Pick<Config, 'BODY_TIMEOUT_MS' | 'MAX_CONNECTIONS_PER_CLIENT' | 'TRUST_PROXY' | 'RATE_LIMIT_EXEMPT'>;
+export type EdgeConfig = Pick<
+  Config,
+  'BODY_TIMEOUT_MS' | 'MAX_CONNECTIONS_PER_CLIENT' | 'TRUST_PROXY' | 'RATE_LIMIT_EXEMPT'
+>;
 
 /** Installs the guards on a new server; call before any route is added. */
 export function guardEdge(server: Server, config: EdgeConfig): Edge {

@@ -8,6 +8,11 @@ export function refuseContentEncoding(req: Request, res: Response, next: Next): 
   if (!encoding || encoding === 'identity') return next();
   res.header('Accept-Encoding', 'identity');
   res.header('Connection', 'close');
-  res.send(415, { error: { code: 'XS_UNSUPPORTED_ENCODING', message: `Content-Encoding ${JSON.stringify(encoding)} is not supported: send the body uncompressed` } });
+  res.send(415, {
+    error: {
+      code: 'XS_UNSUPPORTED_ENCODING',
+      message: `Content-Encoding ${JSON.stringify(encoding)} is not supported: send the body uncompressed`,
+    },
+  });
   next(false);
 }

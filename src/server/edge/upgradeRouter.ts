@@ -22,7 +22,8 @@ export function upgradeRouter(httpServer: HttpServer, deadlineMs: number): Upgra
       return;
     }
     // ws clears the socket's timeout once the handshake completes (WebSocket.setSocket → setTimeout(0)).
-    if ('setTimeout' in socket && typeof socket.setTimeout === 'function') socket.setTimeout(deadlineMs, () => socket.destroy());
+    if ('setTimeout' in socket && typeof socket.setTimeout === 'function')
+      socket.setTimeout(deadlineMs, () => socket.destroy());
     handler(req, socket, head);
   });
   return {

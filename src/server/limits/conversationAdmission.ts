@@ -39,7 +39,8 @@ export class ConversationAdmission {
   /** Before an identity answer is checked: per client address when known (not exempt), always per channel user. */
   async admitIdentityAnswer(activity: { channelId: string; from: { id: string } }): Promise<void> {
     const caller = this.caller.getStore();
-    if (caller !== undefined && !this.limits.exempt(caller.address)) await this.limits.identityPerClient.consume(caller.address);
+    if (caller !== undefined && !this.limits.exempt(caller.address))
+      await this.limits.identityPerClient.consume(caller.address);
     await this.limits.identityPerUser.consume(`${activity.channelId}:${activity.from.id}`);
   }
 

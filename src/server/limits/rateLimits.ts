@@ -23,7 +23,9 @@ export class RateLimits {
     const options = { keyPrefix: `rl:${name}`, points: spec.points, duration: spec.seconds };
     const memory = new RateLimiterMemory(options);
     // During a Redis outage each instance counts on its own rather than letting everyone through or refusing everyone.
-    const limiter: RateLimiterAbstract = this.backend.redis ? new RateLimiterRedis({ ...options, storeClient: this.backend.redis.client, insuranceLimiter: memory }) : memory;
+    const limiter: RateLimiterAbstract = this.backend.redis
+      ? new RateLimiterRedis({ ...options, storeClient: this.backend.redis.client, insuranceLimiter: memory })
+      : memory;
     const logger = this.backend.logger;
     return {
       name,

@@ -9,17 +9,23 @@ import { answer } from '../httpErrors.js';
 
 const ParamsSchema = z.object({ caseId: z.string().regex(/^c-[A-Za-z0-9_-]{6,64}$/, 'a case id such as c-AbC123…') });
 
-export function adminCaseRoutes(server: Server, deps: { auth: TokenAuth; store: CaseStore; queue: HandoffQueue; logger: Logger }): void {
-  server.del('/api/admin/cases/:caseId', answer(deps.logger, async (req) => {
-    const admin = deps.auth.authorize(req, ['admin']);
-    const params = ParamsSchema.safeParse(req.params);
-    if (!params.success) throw new HttpError(400, `caseId: ${params.error.issues[0]?.message}`);
-    const { caseId } = params.data;
-    const { record } = await deps.store.load(caseId);
-    if (!record) throw new HttpError(404, `no case ${caseId}`);
-    await deps.queue.remove(caseId);
-    await deps.store.erase(caseId);
-    deps.logger.info({ caseId, by: admin.id }, 'case erased on request');
-    return [200, { caseId, erased: true }];
-  }));
+export function adminCaseRoutes(
+  server: Server,
+  deps: { auth: TokenAuth; store: CaseStore; queue: HandoffQueue; logger: Logger },
+): void {
+  server.del(
+    '/api/admin/cases/:caseId',
+    answer(deps.logger, async (req) => {
+      const admin = deps.auth.authorize(req, ['admin']);
+      const params = ParamsSchema.safeParse(req.params);
+      if (!params.success) throw new HttpError(400, `caseId: ${params.error.issues[0]?.message}`);
+      const { caseId } = params.data;
+      const { record } = await deps.store.load(caseId);
+      if (!record) throw new HttpError(404, `no case ${caseId}`);
+      await deps.queue.remove(caseId);
+      await deps.store.erase(caseId);
+      deps.logger.info({ caseId, by: admin.id }, 'case erased on request');
+      return [200, { caseId, erased: true }];
+    }),
+  );
 }

@@ -11,7 +11,10 @@ import { agentConsoleRoutes } from './agentConsole.js';
 import { agentStreamRoute, STREAM_OPERATION } from './agentStream.js';
 
 /** Returns what ends the open event streams (on shutdown: they would keep the server from closing). */
-export function agentRoutes(server: Server, parts: { deps: DeskDeps; auth: TokenAuth; logger: Logger }): { close(): void } {
+export function agentRoutes(
+  server: Server,
+  parts: { deps: DeskDeps; auth: TokenAuth; logger: Logger },
+): { close(): void } {
   const { deps, auth, logger } = parts;
   const document = openApiDocument([...AGENT_OPERATIONS, STREAM_OPERATION]);
   server.get('/api/agent/openapi.json', async (_req, res) => {
@@ -24,7 +27,10 @@ export function agentRoutes(server: Server, parts: { deps: DeskDeps; auth: Token
       try {
         const agent = auth.authorize(req, operation.roles as typeof DESK_ROLES);
         // A GET's parameters come from the query string, a POST's from its JSON body.
-        const input = operation.method === 'get' ? Object.fromEntries(new URL(req.url ?? '', 'http://localhost').searchParams) : req.body;
+        const input =
+          operation.method === 'get'
+            ? Object.fromEntries(new URL(req.url ?? '', 'http://localhost').searchParams)
+            : req.body;
         const body = operation.request ? parseBody(operation.request, input) : undefined;
         const caseId = typeof req.params?.caseId === 'string' ? req.params.caseId : '';
         const result = await operation.handle({ deps, agent, caseId, body });
@@ -42,5 +48,8 @@ export function agentRoutes(server: Server, parts: { deps: DeskDeps; auth: Token
 function parseBody(schema: NonNullable<(typeof AGENT_OPERATIONS)[number]['request']>, input: unknown): unknown {
   const parsed = schema.safeParse(input ?? {});
   if (parsed.success) return parsed.data;
-  throw new HttpError(400, `invalid body — ${parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ')}`);
+  throw new HttpError(
+    400,
+    `invalid body — ${parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ')}`,
+  );
 }

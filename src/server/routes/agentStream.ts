@@ -21,7 +21,10 @@ export const STREAM_OPERATION: ApiOperation = {
 };
 
 /** Returns `endAll`, which ends every open stream (on shutdown). */
-export function agentStreamRoute(server: Server, deps: { deps: DeskDeps; auth: TokenAuth; logger: Logger }): { endAll(): void } {
+export function agentStreamRoute(
+  server: Server,
+  deps: { deps: DeskDeps; auth: TokenAuth; logger: Logger },
+): { endAll(): void } {
   const open = new Set<() => void>();
   server.get('/api/agent/events', async (req, res) => {
     const query = new URL(req.url ?? '', 'http://localhost').searchParams;
@@ -33,7 +36,12 @@ export function agentStreamRoute(server: Server, deps: { deps: DeskDeps; auth: T
       return sendError(res, error, deps.logger);
     }
     const only = query.get('caseId') || undefined;
-    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
     res.write(`retry: 2000\n: connected\n\n`);
     const write = (event: CaseEvent) => {
       if (!only || event.caseId === only) res.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
@@ -59,6 +67,7 @@ function authorize(auth: TokenAuth, req: Request, queryToken: string | null): Pr
   if (req.header('authorization') || !queryToken) return auth.authorize(req, DESK_ROLES);
   const principal = auth.identify(queryToken);
   if (!principal) throw new HttpError(401, 'unknown or revoked token');
-  if (!(DESK_ROLES as readonly string[]).includes(principal.role)) throw new HttpError(403, `role ${principal.role} may not do this (needs ${DESK_ROLES.join(' or ')})`);
+  if (!(DESK_ROLES as readonly string[]).includes(principal.role))
+    throw new HttpError(403, `role ${principal.role} may not do this (needs ${DESK_ROLES.join(' or ')})`);
   return principal;
 }

@@ -18,52 +18,90 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day such as 2026-05-01');
 const VersionSchema = z.object({ version: z.string().regex(/^[0-9a-f]{6,64}$/, 'a flow version (hex content hash)') });
 const PeriodSchema = z.object({ from: day.optional(), to: day.optional() });
 
-export function flowsRoutes(server: Server, deps: { flows: Flows; auth: TokenAuth; logger: Logger; clock?: () => Date }): void {
+export function flowsRoutes(
+  server: Server,
+  deps: { flows: Flows; auth: TokenAuth; logger: Logger; clock?: () => Date },
+): void {
   const { flows, auth, logger } = deps;
   const today = () => (deps.clock?.() ?? new Date()).toISOString().slice(0, 10);
   const bundleOf = async (params: unknown) => {
     const parsed = VersionSchema.safeParse(params);
     if (!parsed.success) throw new HttpError(400, `version: ${parsed.error.issues[0]?.message}`);
-    const known = (await flows.dialogs.versions()).some((v) => v.version === parsed.data.version) || flows.dialogs.current().version === parsed.data.version;
+    const known =
+      (await flows.dialogs.versions()).some((v) => v.version === parsed.data.version) ||
+      flows.dialogs.current().version === parsed.data.version;
     if (!known) throw new HttpError(404, `no flow version ${parsed.data.version}`);
     return flows.dialogs.get(parsed.data.version);
   };
   flowsPageRoute(server);
 
-  server.get('/api/flows/versions', answer(logger, async (req) => {
-    auth.authorize(req, VIEWERS);
-    const current = flows.dialogs.current().version;
-    const versions = await flows.dialogs.versions();
-    return [200, { current, versions: versions.map((v) => ({ ...v, current: v.version === current })) }];
-  }));
+  server.get(
+    '/api/flows/versions',
+    answer(logger, async (req) => {
+      auth.authorize(req, VIEWERS);
+      const current = flows.dialogs.current().version;
+      const versions = await flows.dialogs.versions();
+      return [200, { current, versions: versions.map((v) => ({ ...v, current: v.version === current })) }];
+    }),
+  );
 
-  server.get('/api/flows/:version/graph', answer(logger, async (req) => {
-    auth.authorize(req, VIEWERS);
-    const bundle = await bundleOf(req.params);
-    const graph = flowGraph(bundle.machine);
-    return [200, { version: bundle.version, graph, mermaid: toMermaid(graph), svg: toSvg(graph) }];
-  }));
+  server.get(
+    '/api/flows/:version/graph',
+    answer(logger, async (req) => {
+      auth.authorize(req, VIEWERS);
+      const bundle = await bundleOf(req.params);
+      const graph = flowGraph(bundle.machine);
+      return [200, { version: bundle.version, graph, mermaid: toMermaid(graph), svg: toSvg(graph) }];
+    }),
+  );
 
-  server.get('/api/flows/:version/funnel', answer(logger, async (req) => {
-    auth.authorize(req, VIEWERS);
-    const bundle = await bundleOf(req.params);
-    const period = PeriodSchema.safeParse(Object.fromEntries(new URL(req.url ?? '/', 'http://localhost').searchParams));
-    if (!period.success) throw new HttpError(400, `${period.error.issues[0]?.path.join('.')}: ${period.error.issues[0]?.message}`);
-    const to = period.data.to ?? today();
-    const from = period.data.from ?? to;
-    if (from > to) throw new HttpError(400, `from ${from} is after to ${to}`);
-    const counts = await flows.metrics.counts(bundle.version, from, to);
-    return [200, { version: bundle.version, from, to, ...summarizeFunnel(flowGraph(bundle.machine), counts) }];
-  }));
+  server.get(
+    '/api/flows/:version/funnel',
+    answer(logger, async (req) => {
+      auth.authorize(req, VIEWERS);
+      const bundle = await bundleOf(req.params);
+      const period = PeriodSchema.safeParse(
+        Object.fromEntries(new URL(req.url ?? '/', 'http://localhost').searchParams),
+      );
+      if (!period.success)
+        throw new HttpError(400, `${period.error.issues[0]?.path.join('.')}: ${period.error.issues[0]?.message}`);
+      const to = period.data.to ?? today();
+      const from = period.data.from ?? to;
+      if (from > to) throw new HttpError(400, `from ${from} is after to ${to}`);
+      const counts = await flows.metrics.counts(bundle.version, from, to);
+      return [200, { version: bundle.version, from, to, ...summarizeFunnel(flowGraph(bundle.machine), counts) }];
+    }),
+  );
 
-  server.post('/api/admin/flows/reload', answer(logger, async (req) => {
-    const admin = auth.authorize(req, ['admin']);
-    const result = await flows.dialogs.reload();
-    if (!result.ok) {
-      const errors = result.problems.filter(isError);
-      return [422, { error: { code: 'XS_FLOW_INVALID', message: `dialogs not loaded, still on ${result.current}:\n${formatProblems(errors)}` }, current: result.current, problems: result.problems }];
-    }
-    logger.info({ by: admin.id, flowVersion: result.version, previous: result.previous }, 'dialogs reload requested');
-    return [200, { version: result.version, previous: result.previous, changed: result.changed, warnings: formatProblems(result.warnings).split('\n').filter(Boolean) }];
-  }));
+  server.post(
+    '/api/admin/flows/reload',
+    answer(logger, async (req) => {
+      const admin = auth.authorize(req, ['admin']);
+      const result = await flows.dialogs.reload();
+      if (!result.ok) {
+        const errors = result.problems.filter(isError);
+        return [
+          422,
+          {
+            error: {
+              code: 'XS_FLOW_INVALID',
+              message: `dialogs not loaded, still on ${result.current}:\n${formatProblems(errors)}`,
+            },
+            current: result.current,
+            problems: result.problems,
+          },
+        ];
+      }
+      logger.info({ by: admin.id, flowVersion: result.version, previous: result.previous }, 'dialogs reload requested');
+      return [
+        200,
+        {
+          version: result.version,
+          previous: result.previous,
+          changed: result.changed,
+          warnings: formatProblems(result.warnings).split('\n').filter(Boolean),
+        },
+      ];
+    }),
+  );
 }

@@ -25,22 +25,32 @@ export function messagesRoute(server: Server, deps: MessagesDeps): void {
     try {
       const parsed = IncomingActivitySchema.safeParse(req.body);
       if (!parsed.success) {
-        const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ');
+        const problems = parsed.error.issues
+          .map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`)
+          .join('; ');
         throw new HttpError(400, `not a valid Activity — ${problems}`);
       }
       deps.serviceUrls.check(parsed.data.serviceUrl);
       const authHeader = req.header('authorization') ?? '';
       const run = () => deps.adapter.handle(authHeader, req.body, (context) => deps.bot.run(context));
-      const invokeResponse = deps.authenticated ? await run() : await deps.admission.fromClient(deps.clientOf(req), run);
+      const invokeResponse = deps.authenticated
+        ? await run()
+        : await deps.admission.fromClient(deps.clientOf(req), run);
       res.send(invokeResponse?.status ?? 200, invokeResponse?.body ?? undefined);
     } catch (error) {
-      if (isAuthenticationError(error)) return sendError(res, new HttpError(401, 'Bot Framework authentication failed'), deps.logger);
-      if (error instanceof XieshangError && error.status === 503) deps.logger.debug({ code: error.code }, 'turn refused for now: the channel will retry');
+      if (isAuthenticationError(error))
+        return sendError(res, new HttpError(401, 'Bot Framework authentication failed'), deps.logger);
+      if (error instanceof XieshangError && error.status === 503)
+        deps.logger.debug({ code: error.code }, 'turn refused for now: the channel will retry');
       sendError(res, error, deps.logger);
     }
   });
 }
 
 function isAuthenticationError(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'AuthenticationError' || 'statusCode' in error && (error as { statusCode?: number }).statusCode === 401);
+  return (
+    error instanceof Error &&
+    (error.name === 'AuthenticationError' ||
+      ('statusCode' in error && (error as { statusCode?: number }).statusCode === 401))
+  );
 }

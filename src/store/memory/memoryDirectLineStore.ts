@@ -1,6 +1,14 @@
 // The embedded Direct Line store: conversations and logs in this process (lost on restart, one instance only), forgotten when idle.
 import { EventEmitter } from 'node:events';
-import { PAGE_SIZE, activityId, withIds, type ActivitySet, type ConversationRecord, type DirectLineStore, type StoredActivity } from '../../channels/directline/directLineStore.js';
+import {
+  PAGE_SIZE,
+  activityId,
+  withIds,
+  type ActivitySet,
+  type ConversationRecord,
+  type DirectLineStore,
+  type StoredActivity,
+} from '../../channels/directline/directLineStore.js';
 
 export class MemoryDirectLineStore implements DirectLineStore {
   private readonly records = new Map<string, ConversationRecord>();
@@ -11,7 +19,10 @@ export class MemoryDirectLineStore implements DirectLineStore {
   /** Conversation ids by last activity, oldest first (a touch moves an id to the end). */
   private readonly lastActive = new Map<string, number>();
 
-  constructor(private readonly idleMs: number, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly idleMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   async saveConversation(record: ConversationRecord): Promise<void> {
     this.records.set(record.conversationId, record);

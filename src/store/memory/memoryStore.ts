@@ -42,8 +42,10 @@ export class MemoryCaseStore implements CaseStore {
       transcript.push(encodeJson(commit.append));
       this.transcripts.set(commit.caseId, transcript);
     }
-    if (commit.agreement && !this.agreements.has(commit.caseId)) this.agreements.set(commit.caseId, encodeJson(commit.agreement));
-    if (commit.activityId !== undefined) this.seen.set(seenKey(commit.caseId, commit.activityId), this.now() + this.options.dedupeTtlMs);
+    if (commit.agreement && !this.agreements.has(commit.caseId))
+      this.agreements.set(commit.caseId, encodeJson(commit.agreement));
+    if (commit.activityId !== undefined)
+      this.seen.set(seenKey(commit.caseId, commit.activityId), this.now() + this.options.dedupeTtlMs);
     return { ok: true, version };
   }
 

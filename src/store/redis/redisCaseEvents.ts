@@ -13,7 +13,11 @@ export class RedisCaseEvents implements CaseEvents {
   readonly channel: string;
 
   /** `prefix` is REDIS_KEY_PREFIX: ioredis prefixes keys, not pub/sub channels, so the channel carries it itself. */
-  constructor(private readonly connection: RedisConnection, prefix: string, private readonly logger: Logger) {
+  constructor(
+    private readonly connection: RedisConnection,
+    prefix: string,
+    private readonly logger: Logger,
+  ) {
     this.channel = channels.deskEvents(prefix);
     const client = connection.client;
     this.subscriber = client instanceof Cluster ? client.duplicate() : client.duplicate();
@@ -27,7 +31,9 @@ export class RedisCaseEvents implements CaseEvents {
 
   async publish(event: CaseEvent): Promise<void> {
     const valid = CaseEventSchema.parse(event);
-    await this.connection.guard('publish desk event', () => this.connection.client.publish(this.channel, JSON.stringify(valid)));
+    await this.connection.guard('publish desk event', () =>
+      this.connection.client.publish(this.channel, JSON.stringify(valid)),
+    );
   }
 
   subscribe(listener: CaseEventListener): () => void {

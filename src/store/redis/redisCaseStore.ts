@@ -23,7 +23,6 @@ const TERMINAL: readonly CaseStatus[] = ['agreed', 'closed'];
 /** Each element of the transcript list holds the entries one commit appended. */
 const TurnEntriesSchema = z.array(TranscriptEntrySchema);
 
-
 /** `load` and `commit` are one round trip each, so an ordinary turn costs two; `stats` counts them. */
 export class RedisCaseStore implements CaseStore {
   readonly stats = { roundTrips: 0 };
@@ -36,13 +35,18 @@ export class RedisCaseStore implements CaseStore {
     options: RedisCaseStoreOptions = {},
   ) {
     this.dedupeTtlMs = wholePositive('dedupeTtlSeconds', options.dedupeTtlSeconds ?? 24 * 3600) * 1000;
-    this.retentionSeconds = options.closedRetentionSeconds === undefined ? 0 : wholePositive('closedRetentionSeconds', options.closedRetentionSeconds);
+    this.retentionSeconds =
+      options.closedRetentionSeconds === undefined
+        ? 0
+        : wholePositive('closedRetentionSeconds', options.closedRetentionSeconds);
     defineScripts(connection.client);
   }
 
   async load(caseId: string, activityId?: string): Promise<LoadedCase> {
     const keys = caseKeys(caseId);
-    const reply = await this.call('load', () => this.connection.client.xsLoad(keys.record, keys.seen, activityId ?? ''));
+    const reply = await this.call('load', () =>
+      this.connection.client.xsLoad(keys.record, keys.seen, activityId ?? ''),
+    );
     const [version, recordJson, duplicate] = LoadReplySchema.parse(reply);
     return {
       record: recordJson === null ? undefined : parseStored(CaseRecordSchema, recordJson, `case ${caseId}`),
@@ -64,7 +68,9 @@ export class RedisCaseStore implements CaseStore {
       // One stream entry per commit: the turn's entries together compress far better than one by one.
       ...(commit.append.length > 0 ? [encodeJson(commit.append)] : []),
     ];
-    const reply = await this.call('commit', () => this.connection.client.xsCommit(keys.record, keys.transcript, keys.agreement, keys.seen, ...args));
+    const reply = await this.call('commit', () =>
+      this.connection.client.xsCommit(keys.record, keys.transcript, keys.agreement, keys.seen, ...args),
+    );
     const [ok, version] = CommitReplySchema.parse(reply);
     return ok === 1 ? { ok: true, version } : { ok: false, reason: 'conflict' };
   }
@@ -72,7 +78,9 @@ export class RedisCaseStore implements CaseStore {
   async transcript(caseId: string): Promise<TranscriptEntry[]> {
     const key = caseKeys(caseId).transcript;
     const turns = await this.call('transcript', () => this.connection.client.lrange(key, 0, -1));
-    return turns.flatMap((stored, index) => parseStored(TurnEntriesSchema, stored, `transcript ${caseId} turn ${index}`));
+    return turns.flatMap((stored, index) =>
+      parseStored(TurnEntriesSchema, stored, `transcript ${caseId} turn ${index}`),
+    );
   }
 
   async agreement(caseId: string): Promise<Agreement | undefined> {
@@ -109,11 +117,18 @@ function parseStored<T>(schema: z.ZodType<T>, stored: string, what: string): T {
     throw new XieshangError('XS_SNAPSHOT_INVALID', `stored ${what} is not JSON`, { cause: err });
   }
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new XieshangError('XS_SNAPSHOT_INVALID', `stored ${what} is invalid: ${z.prettifyError(parsed.error)}`, { cause: parsed.error });
+  if (!parsed.success)
+    throw new XieshangError('XS_SNAPSHOT_INVALID', `stored ${what} is invalid: ${z.prettifyError(parsed.error)}`, {
+      cause: parsed.error,
+    });
   return parsed.data;
 }
 
 function wholePositive(name: string, value: number): number {
-  if (!Number.isInteger(value) || value <= 0) throw new XieshangError('XS_CONFIG_INVALID', `RedisCaseStore ${name} ${value}: must be a positive whole number of seconds`);
+  if (!Number.isInteger(value) || value <= 0)
+    throw new XieshangError(
+      'XS_CONFIG_INVALID',
+      `RedisCaseStore ${name} ${value}: must be a positive whole number of seconds`,
+    );
   return value;
 }

@@ -44,7 +44,10 @@ export class RedisConnection {
   private state: 'starting' | 'up' | 'down' | 'closing' = 'starting';
   private downSince = 0;
 
-  constructor(settings: RedisSettings, private readonly log: ConnectionLog) {
+  constructor(
+    settings: RedisSettings,
+    private readonly log: ConnectionLog,
+  ) {
     this.client = createClient(settings);
     this.client.on('ready', () => this.markUp());
     this.client.on('error', (err: unknown) => this.markDown(err));
@@ -56,7 +59,8 @@ export class RedisConnection {
     try {
       return await call();
     } catch (err) {
-      if (isUnavailable(err)) throw new StoreUnavailableError(`redis unavailable during ${action}: ${messageOf(err)}`, err);
+      if (isUnavailable(err))
+        throw new StoreUnavailableError(`redis unavailable during ${action}: ${messageOf(err)}`, err);
       throw err;
     }
   }
@@ -98,12 +102,21 @@ export class RedisConnection {
 }
 
 function createClient(settings: RedisSettings): RedisClient {
-  const modes = [settings.url, settings.sentinels, settings.clusterNodes].filter((value) => value !== undefined && value !== '');
+  const modes = [settings.url, settings.sentinels, settings.clusterNodes].filter(
+    (value) => value !== undefined && value !== '',
+  );
   if (modes.length !== 1) {
-    throw new ConfigurationError('XS_CONFIG_INVALID', `redis: set exactly one of url, sentinels, clusterNodes (got ${modes.length})`);
+    throw new ConfigurationError(
+      'XS_CONFIG_INVALID',
+      `redis: set exactly one of url, sentinels, clusterNodes (got ${modes.length})`,
+    );
   }
   const keyPrefix = settings.keyPrefix ?? 'xs:';
-  if (/[{}]/.test(keyPrefix)) throw new ConfigurationError('XS_CONFIG_INVALID', `redis keyPrefix ${JSON.stringify(keyPrefix)}: must not contain { or }`);
+  if (/[{}]/.test(keyPrefix))
+    throw new ConfigurationError(
+      'XS_CONFIG_INVALID',
+      `redis keyPrefix ${JSON.stringify(keyPrefix)}: must not contain { or }`,
+    );
   const maxDelay = positive('maxReconnectDelayMs', settings.maxReconnectDelayMs ?? 2000);
   const backoff = (times: number): number => Math.min(50 * 2 ** Math.min(times, 16), maxDelay);
   const perNode: RedisOptions = {
@@ -124,11 +137,21 @@ function createClient(settings: RedisSettings): RedisClient {
   }
   const common: RedisOptions = { ...perNode, keyPrefix, enableOfflineQueue: false, retryStrategy: backoff };
   if (settings.sentinels) {
-    if (!settings.sentinelName) throw new ConfigurationError('XS_CONFIG_INVALID', 'redis: sentinels need sentinelName (REDIS_SENTINEL_NAME)');
-    return new Redis({ ...common, sentinels: parseAddresses('sentinels', settings.sentinels), name: settings.sentinelName, sentinelRetryStrategy: backoff });
+    if (!settings.sentinelName)
+      throw new ConfigurationError('XS_CONFIG_INVALID', 'redis: sentinels need sentinelName (REDIS_SENTINEL_NAME)');
+    return new Redis({
+      ...common,
+      sentinels: parseAddresses('sentinels', settings.sentinels),
+      name: settings.sentinelName,
+      sentinelRetryStrategy: backoff,
+    });
   }
   const url = settings.url ?? '';
-  if (!/^rediss?:\/\//.test(url)) throw new ConfigurationError('XS_CONFIG_INVALID', `redis url ${JSON.stringify(url)}: expected redis:// or rediss://`);
+  if (!/^rediss?:\/\//.test(url))
+    throw new ConfigurationError(
+      'XS_CONFIG_INVALID',
+      `redis url ${JSON.stringify(url)}: expected redis:// or rediss://`,
+    );
   return new Redis(url, common);
 }
 
@@ -139,14 +162,18 @@ export function parseAddresses(name: string, list: string): { host: string; port
     const match = /^(.+):(\d{1,5})$/.exec(entry);
     const port = Number(match?.[2]);
     if (!match?.[1] || port < 1 || port > 65535) {
-      throw new ConfigurationError('XS_CONFIG_INVALID', `redis ${name} entry ${JSON.stringify(entry)}: expected host:port`);
+      throw new ConfigurationError(
+        'XS_CONFIG_INVALID',
+        `redis ${name} entry ${JSON.stringify(entry)}: expected host:port`,
+      );
     }
     return { host: match[1], port };
   });
 }
 
 function positive(name: string, value: number): number {
-  if (!Number.isFinite(value) || value <= 0) throw new ConfigurationError('XS_CONFIG_INVALID', `redis ${name} ${value}: must be a positive number`);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new ConfigurationError('XS_CONFIG_INVALID', `redis ${name} ${value}: must be a positive number`);
   return value;
 }
 

@@ -7,10 +7,14 @@ export class RedisDeskIndex implements DeskIndex {
   constructor(private readonly connection: RedisConnection) {}
   async put(summary: DeskCase): Promise<void> {
     const valid = DeskCaseSchema.parse(summary);
-    await this.connection.guard('index desk case', () => this.connection.client.hset(DESK_INDEX_KEY, valid.caseId, JSON.stringify(valid)));
+    await this.connection.guard('index desk case', () =>
+      this.connection.client.hset(DESK_INDEX_KEY, valid.caseId, JSON.stringify(valid)),
+    );
   }
   async get(caseId: string): Promise<DeskCase | undefined> {
-    const json = await this.connection.guard('read desk case', () => this.connection.client.hget(DESK_INDEX_KEY, caseId));
+    const json = await this.connection.guard('read desk case', () =>
+      this.connection.client.hget(DESK_INDEX_KEY, caseId),
+    );
     return json ? DeskCaseSchema.parse(JSON.parse(json)) : undefined;
   }
   async list(): Promise<DeskCase[]> {

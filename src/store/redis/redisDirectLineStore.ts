@@ -2,7 +2,16 @@
 import type { Redis } from 'ioredis';
 import { channels, directLineKey, inviteKey } from './keys.js';
 import type { RedisConnection } from './redisConnection.js';
-import { ConversationRecordSchema, PAGE_SIZE, activityId, withIds, type ActivitySet, type ConversationRecord, type DirectLineStore, type StoredActivity } from '../../channels/directline/directLineStore.js';
+import {
+  ConversationRecordSchema,
+  PAGE_SIZE,
+  activityId,
+  withIds,
+  type ActivitySet,
+  type ConversationRecord,
+  type DirectLineStore,
+  type StoredActivity,
+} from '../../channels/directline/directLineStore.js';
 
 /**
  * The log is a Redis list (RPUSH answers the new length, so the index is known atomically), read with
@@ -14,38 +23,71 @@ export class RedisDirectLineStore implements DirectLineStore {
   private subscriber: Redis | undefined;
   private readonly listeners = new Map<string, Set<() => void>>();
 
-  constructor(private readonly redis: RedisConnection, private readonly channelPrefix: string, private readonly idleSeconds: number) {}
+  constructor(
+    private readonly redis: RedisConnection,
+    private readonly channelPrefix: string,
+    private readonly idleSeconds: number,
+  ) {}
 
   async saveConversation(record: ConversationRecord): Promise<void> {
-    await this.redis.guard('directline save', () => this.redis.client.set(directLineKey(record.conversationId, 'conv'), JSON.stringify(record), 'EX', this.idleSeconds));
+    await this.redis.guard('directline save', () =>
+      this.redis.client.set(
+        directLineKey(record.conversationId, 'conv'),
+        JSON.stringify(record),
+        'EX',
+        this.idleSeconds,
+      ),
+    );
   }
 
   async conversation(conversationId: string): Promise<ConversationRecord | undefined> {
-    const raw = await this.redis.guard('directline load', () => this.redis.client.get(directLineKey(conversationId, 'conv')));
+    const raw = await this.redis.guard('directline load', () =>
+      this.redis.client.get(directLineKey(conversationId, 'conv')),
+    );
     return raw === null ? undefined : ConversationRecordSchema.parse(JSON.parse(raw));
   }
 
   async markStarted(conversationId: string): Promise<boolean> {
-    const set = await this.redis.guard('directline start', () => this.redis.client.set(directLineKey(conversationId, 'started'), '1', 'EX', this.idleSeconds, 'NX'));
+    const set = await this.redis.guard('directline start', () =>
+      this.redis.client.set(directLineKey(conversationId, 'started'), '1', 'EX', this.idleSeconds, 'NX'),
+    );
     return set === 'OK';
   }
 
   async append(conversationId: string, activity: StoredActivity): Promise<string> {
     const log = directLineKey(conversationId, 'log');
-    const replies = await this.redis.guard('directline append', () => this.redis.client.multi().rpush(log, JSON.stringify(activity)).expire(log, this.idleSeconds).expire(directLineKey(conversationId, 'conv'), this.idleSeconds).expire(directLineKey(conversationId, 'started'), this.idleSeconds).exec());
+    const replies = await this.redis.guard('directline append', () =>
+      this.redis.client
+        .multi()
+        .rpush(log, JSON.stringify(activity))
+        .expire(log, this.idleSeconds)
+        .expire(directLineKey(conversationId, 'conv'), this.idleSeconds)
+        .expire(directLineKey(conversationId, 'started'), this.idleSeconds)
+        .exec(),
+    );
     const length = Number(replies?.[0]?.[1]);
-    await this.redis.guard('directline publish', () => this.redis.client.publish(this.channel(conversationId), String(length)));
+    await this.redis.guard('directline publish', () =>
+      this.redis.client.publish(this.channel(conversationId), String(length)),
+    );
     return activityId(conversationId, length - 1);
   }
 
   async since(conversationId: string, watermark: number): Promise<ActivitySet> {
-    const raw = await this.redis.guard('directline read', () => this.redis.client.lrange(directLineKey(conversationId, 'log'), watermark, watermark + PAGE_SIZE - 1));
-    return withIds(conversationId, watermark, raw.map((entry) => JSON.parse(entry) as StoredActivity));
+    const raw = await this.redis.guard('directline read', () =>
+      this.redis.client.lrange(directLineKey(conversationId, 'log'), watermark, watermark + PAGE_SIZE - 1),
+    );
+    return withIds(
+      conversationId,
+      watermark,
+      raw.map((entry) => JSON.parse(entry) as StoredActivity),
+    );
   }
 
   async claimInvite(inviteId: string, conversationId: string, ttlSeconds: number): Promise<string> {
     const invite = inviteKey(inviteId);
-    const set = await this.redis.guard('invite claim', () => this.redis.client.set(invite, conversationId, 'EX', ttlSeconds, 'NX'));
+    const set = await this.redis.guard('invite claim', () =>
+      this.redis.client.set(invite, conversationId, 'EX', ttlSeconds, 'NX'),
+    );
     if (set === 'OK') return conversationId;
     return (await this.redis.guard('invite read', () => this.redis.client.get(invite))) ?? conversationId;
   }
@@ -56,7 +98,9 @@ export class RedisDirectLineStore implements DirectLineStore {
     if (!set) {
       set = new Set();
       this.listeners.set(channel, set);
-      void this.subscriberClient().subscribe(channel).catch(() => undefined);
+      void this.subscriberClient()
+        .subscribe(channel)
+        .catch(() => undefined);
     }
     set.add(listener);
     return () => {
@@ -75,7 +119,11 @@ export class RedisDirectLineStore implements DirectLineStore {
   private subscriberClient(): Redis {
     if (this.subscriber) return this.subscriber;
     // Subscriptions may be made before the connection is ready, and are renewed after a reconnect.
-    const subscriber = (this.redis.client as Redis).duplicate({ enableOfflineQueue: true, autoResubscribe: true, commandTimeout: undefined });
+    const subscriber = (this.redis.client as Redis).duplicate({
+      enableOfflineQueue: true,
+      autoResubscribe: true,
+      commandTimeout: undefined,
+    });
     // Outages are already reported by the main connection; readers catch up from the list on keep-alive.
     subscriber.on('error', () => undefined);
     subscriber.on('message', (channel: string) => this.listeners.get(channel)?.forEach((listener) => listener()));
@@ -87,4 +135,3 @@ export class RedisDirectLineStore implements DirectLineStore {
     return channels.directLine(this.channelPrefix, conversationId);
   }
 }
-

@@ -1,7 +1,15 @@
 // Flow metrics in Redis: one hash per flow version per day; turns are batched so a turn itself costs no round trip.
 import { flowMetricsDayKey } from './keys.js';
 import type { RedisConnection } from './redisConnection.js';
-import { addFields, daysBetween, emptyCounts, fieldsOf, type FlowCounts, type FlowMetrics, type TurnMetrics } from '../../metrics/flowMetrics.js';
+import {
+  addFields,
+  daysBetween,
+  emptyCounts,
+  fieldsOf,
+  type FlowCounts,
+  type FlowMetrics,
+  type TurnMetrics,
+} from '../../metrics/flowMetrics.js';
 
 const KEEP_SECONDS = 400 * 86_400;
 
@@ -69,7 +77,9 @@ export class RedisFlowMetrics implements FlowMetrics {
   async counts(version: string, fromDay: string, toDay: string): Promise<FlowCounts> {
     await this.flush();
     const days = daysBetween(fromDay, toDay);
-    const hashes = await this.redis.guard('flow metrics read', () => Promise.all(days.map((day) => this.redis.client.hgetall(flowMetricsDayKey(version, day)))));
+    const hashes = await this.redis.guard('flow metrics read', () =>
+      Promise.all(days.map((day) => this.redis.client.hgetall(flowMetricsDayKey(version, day)))),
+    );
     return hashes.reduce((counts, hash) => addFields(counts, hash), emptyCounts());
   }
 

@@ -3,7 +3,6 @@ import { FLOW_VERSIONS_INDEX, flowVersionFilesKey } from './keys.js';
 import type { RedisConnection } from './redisConnection.js';
 import type { FlowVersionStore, StoredVersion } from '../../dialogs/versions/flowVersionStore.js';
 
-
 export class RedisFlowVersionStore implements FlowVersionStore {
   constructor(private readonly redis: RedisConnection) {}
 
@@ -16,14 +15,19 @@ export class RedisFlowVersionStore implements FlowVersionStore {
   }
 
   async load(version: string): Promise<Map<string, string> | undefined> {
-    const files = await this.redis.guard('flow version load', () => this.redis.client.hgetall(flowVersionFilesKey(version)));
+    const files = await this.redis.guard('flow version load', () =>
+      this.redis.client.hgetall(flowVersionFilesKey(version)),
+    );
     return Object.keys(files).length > 0 ? new Map(Object.entries(files)) : undefined;
   }
 
   async list(): Promise<StoredVersion[]> {
-    const flat = await this.redis.guard('flow version list', () => this.redis.client.zrevrange(FLOW_VERSIONS_INDEX, 0, 99, 'WITHSCORES'));
+    const flat = await this.redis.guard('flow version list', () =>
+      this.redis.client.zrevrange(FLOW_VERSIONS_INDEX, 0, 99, 'WITHSCORES'),
+    );
     const versions: StoredVersion[] = [];
-    for (let i = 0; i + 1 < flat.length; i += 2) versions.push({ version: flat[i]!, savedAt: new Date(Number(flat[i + 1])).toISOString() });
+    for (let i = 0; i + 1 < flat.length; i += 2)
+      versions.push({ version: flat[i]!, savedAt: new Date(Number(flat[i + 1])).toISOString() });
     return versions;
   }
 }

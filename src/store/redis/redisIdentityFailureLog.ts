@@ -44,7 +44,9 @@ export class RedisIdentityFailureLog implements IdentityFailureLog {
   }
 
   private async call(accountKey: string, attemptId: string, windowMs: number): Promise<IdentityFailures> {
-    const reply = await this.connection.guard('identity failures', () => this.connection.client.xsIdentityFailure(identityFailureKey(accountKey), attemptId, windowMs));
+    const reply = await this.connection.guard('identity failures', () =>
+      this.connection.client.xsIdentityFailure(identityFailureKey(accountKey), attemptId, windowMs),
+    );
     const [nowMs, ...pairs] = ReplySchema.parse(reply).map(Number);
     // ZRANGE WITHSCORES gives member, score, member, score…: the member at even places, the time at odd.
     const failures = pairs.filter((_, index) => index % 2 === 1);

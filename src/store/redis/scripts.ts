@@ -72,8 +72,20 @@ return 1`;
 declare module 'ioredis' {
   interface RedisCommander<Context> {
     xsLoad(caseKey: string, seenKey: string, activityId: string): Result<unknown, Context>;
-    xsCommit(caseKey: string, txKey: string, agrKey: string, seenKey: string, ...args: (string | number)[]): Result<unknown, Context>;
-    xsEnqueue(zsetKey: string, hashKey: string, score: number, caseId: string, entryJson: string): Result<unknown, Context>;
+    xsCommit(
+      caseKey: string,
+      txKey: string,
+      agrKey: string,
+      seenKey: string,
+      ...args: (string | number)[]
+    ): Result<unknown, Context>;
+    xsEnqueue(
+      zsetKey: string,
+      hashKey: string,
+      score: number,
+      caseId: string,
+      entryJson: string,
+    ): Result<unknown, Context>;
     xsList(zsetKey: string, hashKey: string): Result<unknown, Context>;
     xsClaim(zsetKey: string, hashKey: string, caseId: string): Result<unknown, Context>;
   }

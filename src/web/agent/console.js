@@ -1,25 +1,68 @@
 // The agent console: log in, work the views, open a case, talk (canned replies), note, propose, transfer, agree, hand back or close.
 import { createApi } from './consoleApi.js';
-import { accountFacts, caseItem, caseTimer, el, factList, interviewFacts, offerItem, outcomeText, transcriptEntry } from './consoleView.js';
+import {
+  accountFacts,
+  caseItem,
+  caseTimer,
+  el,
+  factList,
+  interviewFacts,
+  offerItem,
+  outcomeText,
+  transcriptEntry,
+} from './consoleView.js';
 import { preferredLocale, translate } from './i18n.js';
 import { announce, titleWithCount } from './notify.js';
 
 const $ = (id) => document.getElementById(id);
 const VIEWS = ['queue', 'mine', 'waiting', 'open', 'closed'];
 const KINDS = ['installment', 'extend', 'freeze', 'grace', 'settlement'];
-const OUTCOMES = ['resolved', 'paidInFull', 'disputeUpheld', 'disputeRejected', 'referredToSupport', 'noResponse', 'other'];
+const OUTCOMES = [
+  'resolved',
+  'paidInFull',
+  'disputeUpheld',
+  'disputeRejected',
+  'referredToSupport',
+  'noResponse',
+  'other',
+];
 const PRIORITIES = ['urgent', 'high', 'normal'];
-const REASONS = ['vulnerability', 'dispute', 'declined', 'counterOffersExhausted', 'noAffordablePlan', 'humanRequested', 'identityFailed', 'explanationRefused'];
+const REASONS = [
+  'vulnerability',
+  'dispute',
+  'declined',
+  'counterOffersExhausted',
+  'noAffordablePlan',
+  'humanRequested',
+  'identityFailed',
+  'explanationRefused',
+];
 
 const state = {
-  api: undefined, me: undefined, words: undefined, locale: preferredLocale(localStorage.getItem('xs.locale'), navigator.languages ?? [navigator.language]),
-  view: 'queue', cases: [], queue: [], mine: [], now: Date.now(), staff: [], settings: { canned: {}, targets: {} },
-  current: undefined, caseView: undefined, knownQueue: undefined, stop: undefined, cannedIndex: 0,
+  api: undefined,
+  me: undefined,
+  words: undefined,
+  locale: preferredLocale(localStorage.getItem('xs.locale'), navigator.languages ?? [navigator.language]),
+  view: 'queue',
+  cases: [],
+  queue: [],
+  mine: [],
+  now: Date.now(),
+  staff: [],
+  settings: { canned: {}, targets: {} },
+  current: undefined,
+  caseView: undefined,
+  knownQueue: undefined,
+  stop: undefined,
+  cannedIndex: 0,
 };
 
 const names = (agentId) => state.staff.find((member) => member.id === agentId)?.name ?? agentId;
 const seenKey = (caseId) => `xs.seen.${state.me?.id}.${caseId}`;
-const isUnread = (item) => Boolean(item.lastBorrowerAt) && item.caseId !== state.current && item.lastBorrowerAt > (localStorage.getItem(seenKey(item.caseId)) ?? '');
+const isUnread = (item) =>
+  Boolean(item.lastBorrowerAt) &&
+  item.caseId !== state.current &&
+  item.lastBorrowerAt > (localStorage.getItem(seenKey(item.caseId)) ?? '');
 
 function say(message) {
   $('status').textContent = message;
@@ -47,7 +90,10 @@ async function attempt(action, done) {
 
 function options(select, values, label, first) {
   const chosen = select.value;
-  select.replaceChildren(...(first ? [el('option', { value: '' }, first)] : []), ...values.map((value) => el('option', { value }, label(value))));
+  select.replaceChildren(
+    ...(first ? [el('option', { value: '' }, first)] : []),
+    ...values.map((value) => el('option', { value }, label(value))),
+  );
   if ([...select.options].some((option) => option.value === chosen)) select.value = chosen;
 }
 
@@ -96,8 +142,22 @@ async function login(token) {
 function renderTabs() {
   const visible = VIEWS.filter((view) => view !== 'open' || state.me?.role === 'supervisor');
   const count = { queue: state.queue.length, mine: state.mine.length };
-  $('view-tabs').replaceChildren(...visible.map((view) => el('button', { type: 'button', class: 'tab', 'data-view': view, 'aria-pressed': String(view === state.view), onclick: () => switchView(view, true) },
-    state.words.viewNames[view], count[view] !== undefined ? ` (${count[view]})` : '')));
+  $('view-tabs').replaceChildren(
+    ...visible.map((view) =>
+      el(
+        'button',
+        {
+          type: 'button',
+          class: 'tab',
+          'data-view': view,
+          'aria-pressed': String(view === state.view),
+          onclick: () => switchView(view, true),
+        },
+        state.words.viewNames[view],
+        count[view] !== undefined ? ` (${count[view]})` : '',
+      ),
+    ),
+  );
 }
 
 async function switchView(view, focus) {
@@ -108,7 +168,12 @@ async function switchView(view, focus) {
 }
 
 function listParams() {
-  return { view: state.view, q: $('search').value.trim(), priority: $('filter-priority').value, reason: $('filter-reason').value };
+  return {
+    view: state.view,
+    q: $('search').value.trim(),
+    priority: $('filter-priority').value,
+    reason: $('filter-reason').value,
+  };
 }
 
 /** Reloads the open view, and the queue and my cases for counts and notifications. */
@@ -140,7 +205,11 @@ function renderList() {
   const words = state.words;
   const ctx = { words, targets: state.settings.targets, now: state.now, names, unread: false };
   $('list-title').textContent = $('search').value.trim() ? words.searchButton : words.viewNames[state.view];
-  const items = state.cases.map((item) => caseItem(item, { ...ctx, unread: isUnread(item) }, item.caseId === state.current, (caseId) => openCase(caseId, { focus: true })));
+  const items = state.cases.map((item) =>
+    caseItem(item, { ...ctx, unread: isUnread(item) }, item.caseId === state.current, (caseId) =>
+      openCase(caseId, { focus: true }),
+    ),
+  );
   $('case-list').replaceChildren(...(items.length ? items : [el('li', { class: 'hint' }, words.noCases)]));
   const unread = state.mine.filter(isUnread).length;
   document.title = titleWithCount(words.title, state.queue.length + unread);
@@ -181,7 +250,8 @@ function renderCase() {
   const canAct = mine || supervisorOnHeld;
   const reason = view.handoff?.reason ?? summary?.reason;
   const priority = view.handoff?.priority ?? summary?.priority;
-  $('case-title').textContent = [view.account?.borrowerName, view.account?.accountRef].filter(Boolean).join(' · ') || view.caseId;
+  $('case-title').textContent =
+    [view.account?.borrowerName, view.account?.accountRef].filter(Boolean).join(' · ') || view.caseId;
   const verified = view.identityVerified;
   $('case-meta').replaceChildren(
     priority ? el('span', { class: `badge ${priority}` }, words.priorities[priority]) : '',
@@ -192,8 +262,13 @@ function renderCase() {
   const timer = summary ? caseTimer(summary, state.settings.targets, Date.now(), words) : undefined;
   $('case-timers').replaceChildren(timer ? el('span', { class: `timer ${timer.level}` }, timer.text) : '');
   $('claim').hidden = view.status !== 'escalated' || Boolean(view.handoff?.agentId);
-  for (const id of ['chat', 'propose', 'close', 'transfer']) $(id).querySelectorAll('input, select, textarea, button').forEach((c) => (c.disabled = !canAct));
-  $('note').querySelectorAll('input, button').forEach((c) => (c.disabled = view.status !== 'escalated'));
+  for (const id of ['chat', 'propose', 'close', 'transfer'])
+    $(id)
+      .querySelectorAll('input, select, textarea, button')
+      .forEach((c) => (c.disabled = !canAct));
+  $('note')
+    .querySelectorAll('input, button')
+    .forEach((c) => (c.disabled = view.status !== 'escalated'));
   $('handback').disabled = !canAct;
   factList($('facts'), accountFacts(view, words, state.locale, names), words);
   factList($('interview'), interviewFacts(view, words, state.locale), words);
@@ -202,32 +277,54 @@ function renderCase() {
     ...view.offersProposed.map((offer) => offerItem(offer, words.proposedTag, words, state.locale, currency, agree)),
     ...view.offersShown.map((offer) => offerItem(offer, words.shown, words, state.locale, currency, agree)),
   );
-  $('offers').querySelectorAll('button').forEach((button) => (button.disabled = !canAct));
+  $('offers')
+    .querySelectorAll('button')
+    .forEach((button) => (button.disabled = !canAct));
   const offers = [...view.offersProposed, ...view.offersShown];
   const offerName = (id) => {
     const offer = offers.find((candidate) => candidate.id === id);
-    return offer ? `${words.kinds[offer.kind] ?? offer.kind} ${offer.months ? `× ${offer.months}` : ''}`.trim() : (id ?? '');
+    return offer
+      ? `${words.kinds[offer.kind] ?? offer.kind} ${offer.months ? `× ${offer.months}` : ''}`.trim()
+      : (id ?? '');
   };
-  $('transcript').replaceChildren(...view.transcript.map((entry) => transcriptEntry(entry, { words, names, offerName })));
+  $('transcript').replaceChildren(
+    ...view.transcript.map((entry) => transcriptEntry(entry, { words, names, offerName })),
+  );
   $('transcript').scrollTop = $('transcript').scrollHeight;
 }
 
 function renderTransferTargets() {
   if (!state.words) return;
   const others = state.staff.filter((member) => member.id !== state.me?.id).map((member) => member.id);
-  options($('transfer-to'), ['', ...others], (id) => (id ? `${names(id)}${state.staff.find((m) => m.id === id)?.online ? '' : ` (${state.words.away})`}` : state.words.supervisorsQueue));
+  options($('transfer-to'), ['', ...others], (id) =>
+    id
+      ? `${names(id)}${state.staff.find((m) => m.id === id)?.online ? '' : ` (${state.words.away})`}`
+      : state.words.supervisorsQueue,
+  );
 }
 
 async function renderFloor() {
   const floor = await state.api.floor().catch(() => undefined);
   if (!floor) return;
   const words = state.words;
-  $('floor-agents').replaceChildren(...floor.agents.map((agent) => el('li', {}, `${agent.name} · ${agent.online ? words.online : words.away} · ${words.load} ${agent.load}`)));
+  $('floor-agents').replaceChildren(
+    ...floor.agents.map((agent) =>
+      el('li', {}, `${agent.name} · ${agent.online ? words.online : words.away} · ${words.load} ${agent.load}`),
+    ),
+  );
   $('floor-today').replaceChildren(
     el('li', {}, `${words.agreements}: ${floor.today.agreements}`),
-    ...Object.entries(floor.today.outcomes).map(([code, count]) => el('li', {}, `${outcomeText({ outcome: code }, words)}: ${count}`)),
+    ...Object.entries(floor.today.outcomes).map(([code, count]) =>
+      el('li', {}, `${outcomeText({ outcome: code }, words)}: ${count}`),
+    ),
     el('li', {}, `${words.avgFirstResponse}: ${floor.today.averageFirstResponseSeconds ?? '—'} ${words.seconds}`),
-    ...floor.queue.map((item) => el('li', {}, `${words.priorities[item.priority]} · ${words.reasons[item.reason]} · ${words.waiting} ${Math.floor(item.waitingSeconds / 60)} ${words.minutes}`)),
+    ...floor.queue.map((item) =>
+      el(
+        'li',
+        {},
+        `${words.priorities[item.priority]} · ${words.reasons[item.reason]} · ${words.waiting} ${Math.floor(item.waitingSeconds / 60)} ${words.minutes}`,
+      ),
+    ),
   );
 }
 
@@ -274,7 +371,24 @@ function showCanned() {
   const matches = cannedMatches();
   if (matches.length === 0) return hideCanned();
   state.cannedIndex = Math.min(state.cannedIndex, matches.length - 1);
-  $('canned').replaceChildren(...matches.map((reply, i) => el('li', { id: `canned-${reply.code}`, role: 'option', 'aria-selected': String(i === state.cannedIndex), class: 'canned-item', onmousedown: (event) => { event.preventDefault(); pickCanned(reply); } }, `/${reply.code} · ${reply.title}`)));
+  $('canned').replaceChildren(
+    ...matches.map((reply, i) =>
+      el(
+        'li',
+        {
+          id: `canned-${reply.code}`,
+          role: 'option',
+          'aria-selected': String(i === state.cannedIndex),
+          class: 'canned-item',
+          onmousedown: (event) => {
+            event.preventDefault();
+            pickCanned(reply);
+          },
+        },
+        `/${reply.code} · ${reply.title}`,
+      ),
+    ),
+  );
   $('canned').hidden = false;
   $('chat-text').setAttribute('aria-activedescendant', `canned-${matches[state.cannedIndex].code}`);
 }
@@ -310,8 +424,14 @@ function wire() {
     event.preventDefault();
     void refresh();
   });
-  $('claim').addEventListener('click', act((caseId) => state.api.claim(caseId), 'claimed', 'chat-text'));
-  $('handback').addEventListener('click', act((caseId) => state.api.handBack(caseId), 'handedBack'));
+  $('claim').addEventListener(
+    'click',
+    act((caseId) => state.api.claim(caseId), 'claimed', 'chat-text'),
+  );
+  $('handback').addEventListener(
+    'click',
+    act((caseId) => state.api.handBack(caseId), 'handedBack'),
+  );
   $('chat').addEventListener('submit', async (event) => {
     event.preventDefault();
     const text = $('chat-text').value.trim();
@@ -342,17 +462,26 @@ function wire() {
   $('note').addEventListener('submit', async (event) => {
     event.preventDefault();
     const text = $('note-text').value.trim();
-    if (text && (await act((caseId) => state.api.note(caseId, text), 'noteAdded', 'note-text')())) $('note-text').value = '';
+    if (text && (await act((caseId) => state.api.note(caseId, text), 'noteAdded', 'note-text')()))
+      $('note-text').value = '';
   });
   $('transfer').addEventListener('submit', (event) => {
     event.preventDefault();
-    void act((caseId) => state.api.transfer(caseId, $('transfer-to').value, $('transfer-note').value.trim()), 'transferred')();
+    void act(
+      (caseId) => state.api.transfer(caseId, $('transfer-to').value, $('transfer-note').value.trim()),
+      'transferred',
+    )();
   });
   $('propose').addEventListener('submit', (event) => {
     event.preventDefault();
     const months = $('propose-months').value;
     const discount = $('propose-discount').value;
-    const proposal = { kind: $('propose-kind').value, ...(months ? { months: Number(months) } : {}), ...(discount ? { settlementDiscount: Number(discount) / 100 } : {}), ...($('propose-waive').checked ? { waiveFees: true } : {}) };
+    const proposal = {
+      kind: $('propose-kind').value,
+      ...(months ? { months: Number(months) } : {}),
+      ...(discount ? { settlementDiscount: Number(discount) / 100 } : {}),
+      ...($('propose-waive').checked ? { waiveFees: true } : {}),
+    };
     void act((caseId) => state.api.propose(caseId, proposal), 'proposed')();
   });
   $('close').addEventListener('submit', (event) => {

@@ -29,7 +29,8 @@ export function createApi(token) {
     claim: (caseId) => call('POST', cases(caseId, 'claim'), {}),
     say: (caseId, text) => call('POST', cases(caseId, 'messages'), { text }),
     note: (caseId, text) => call('POST', cases(caseId, 'notes'), { text }),
-    transfer: (caseId, toAgentId, note) => call('POST', cases(caseId, 'transfer'), { ...(toAgentId ? { toAgentId } : {}), ...(note ? { note } : {}) }),
+    transfer: (caseId, toAgentId, note) =>
+      call('POST', cases(caseId, 'transfer'), { ...(toAgentId ? { toAgentId } : {}), ...(note ? { note } : {}) }),
     propose: (caseId, proposal) => call('POST', cases(caseId, 'offers'), proposal),
     agree: (caseId, offerId) => call('POST', cases(caseId, 'agreement'), { offerId }),
     handBack: (caseId) => call('POST', cases(caseId, 'handback'), {}),
@@ -37,7 +38,13 @@ export function createApi(token) {
     /** EventSource reconnects by itself; `onEvent(type, data)` gets every desk event. */
     stream(onEvent, onState) {
       const source = new EventSource(`/api/agent/events?access_token=${encodeURIComponent(token)}`);
-      for (const type of ['queue.changed', 'transcript.appended', 'case.claimed', 'case.released', 'case.transferred']) {
+      for (const type of [
+        'queue.changed',
+        'transcript.appended',
+        'case.claimed',
+        'case.released',
+        'case.transferred',
+      ]) {
         source.addEventListener(type, (event) => onEvent(type, JSON.parse(event.data)));
       }
       source.onopen = () => onState(true);

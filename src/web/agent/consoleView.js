@@ -7,7 +7,8 @@ export function el(tag, props = {}, ...children) {
     else if (key in node) node[key] = value;
     else node.setAttribute(key, value);
   }
-  for (const child of children.flat()) if (child !== undefined && child !== null) node.append(child instanceof Node ? child : String(child));
+  for (const child of children.flat())
+    if (child !== undefined && child !== null) node.append(child instanceof Node ? child : String(child));
   return node;
 }
 
@@ -30,11 +31,17 @@ export function caseTimer(item, targets, now, words) {
   if (item.status !== 'escalated') return undefined;
   if (!item.firstResponseAt) {
     const minutes = minutesSince(item.queuedAt, now);
-    return { text: `${words.waiting} ${minutes} ${words.minutes}`, level: slaLevel(minutes, target?.firstResponseMinutes) };
+    return {
+      text: `${words.waiting} ${minutes} ${words.minutes}`,
+      level: slaLevel(minutes, target?.firstResponseMinutes),
+    };
   }
   if (item.lastBorrowerAt && item.lastBorrowerAt > (item.lastAgentAt ?? '')) {
     const minutes = minutesSince(item.lastBorrowerAt, now);
-    return { text: `${words.sinceBorrower} ${minutes} ${words.minutes}`, level: slaLevel(minutes, target?.replyMinutes) };
+    return {
+      text: `${words.sinceBorrower} ${minutes} ${words.minutes}`,
+      level: slaLevel(minutes, target?.replyMinutes),
+    };
   }
   return undefined;
 }
@@ -44,13 +51,43 @@ export function caseItem(item, ctx, selected, onOpen) {
   const timer = caseTimer(item, targets, now, words);
   const title = [item.borrowerName, item.accountRef].filter(Boolean).join(' · ') || item.caseId;
   const ended = item.status === 'agreed' || item.status === 'closed';
-  return el('li', {},
-    el('button', { type: 'button', class: `item ${selected ? 'selected' : ''}`, 'data-case': item.caseId, onclick: () => onOpen(item.caseId), 'aria-current': selected ? 'true' : 'false' },
+  return el(
+    'li',
+    {},
+    el(
+      'button',
+      {
+        type: 'button',
+        class: `item ${selected ? 'selected' : ''}`,
+        'data-case': item.caseId,
+        onclick: () => onOpen(item.caseId),
+        'aria-current': selected ? 'true' : 'false',
+      },
       el('span', { class: `badge ${item.priority}` }, words.priorities[item.priority] ?? item.priority),
-      el('span', { class: 'reason' }, words.reasons[item.reason] ?? item.reason, unread ? el('span', { class: 'unread', title: words.unread }, ' ●', el('span', { class: 'sr' }, words.unread)) : undefined),
-      el('span', { class: 'sub' }, [title, item.tier, ended ? outcomeText(item, words) : item.agentId ? `${words.heldBy} ${names(item.agentId)}` : undefined, item.reference].filter(Boolean).join(' · ')),
+      el(
+        'span',
+        { class: 'reason' },
+        words.reasons[item.reason] ?? item.reason,
+        unread
+          ? el('span', { class: 'unread', title: words.unread }, ' ●', el('span', { class: 'sr' }, words.unread))
+          : undefined,
+      ),
+      el(
+        'span',
+        { class: 'sub' },
+        [
+          title,
+          item.tier,
+          ended ? outcomeText(item, words) : item.agentId ? `${words.heldBy} ${names(item.agentId)}` : undefined,
+          item.reference,
+        ]
+          .filter(Boolean)
+          .join(' · '),
+      ),
       timer ? el('span', { class: `sub timer ${timer.level}` }, timer.text) : undefined,
-      item.identityVerified === false ? el('span', { class: 'badge unverified', 'data-unverified': '' }, words.notVerified) : undefined,
+      item.identityVerified === false
+        ? el('span', { class: 'badge unverified', 'data-unverified': '' }, words.notVerified)
+        : undefined,
     ),
   );
 }
@@ -61,31 +98,54 @@ export function outcomeText(item, words) {
 }
 
 export function factList(target, pairs, words) {
-  target.replaceChildren(...(pairs.length === 0 ? [el('dd', {}, words.empty)] : pairs.flatMap(([term, value]) => [el('dt', {}, term), el('dd', {}, value ?? '—')])));
+  target.replaceChildren(
+    ...(pairs.length === 0
+      ? [el('dd', {}, words.empty)]
+      : pairs.flatMap(([term, value]) => [el('dt', {}, term), el('dd', {}, value ?? '—')])),
+  );
 }
 
 export function accountFacts(view, words, locale, names) {
   const a = view.account;
-  const facts = [[words.status, words.statuses[view.status] ?? view.status], [words.heldBy, view.handoff?.agentId ? names(view.handoff.agentId) : '—']];
+  const facts = [
+    [words.status, words.statuses[view.status] ?? view.status],
+    [words.heldBy, view.handoff?.agentId ? names(view.handoff.agentId) : '—'],
+  ];
   if (view.agreement) facts.push([words.reference, view.agreement.reference]);
   if (!a) return facts;
   return [
     ...facts,
-    [words.tier, `${a.tier} · ${a.daysPastDue} ${words.days}`], [words.overdue, money(a.overdueMinor, a.currency, locale)], [words.fees, money(a.feesMinor, a.currency, locale)],
-    [words.balance, money(a.balanceMinor, a.currency, locale)], [words.regular, `${money(a.regularMonthlyMinor, a.currency, locale)} × ${a.remainingMonths}`], [words.broken, String(a.brokenArrangements12m)],
+    [words.tier, `${a.tier} · ${a.daysPastDue} ${words.days}`],
+    [words.overdue, money(a.overdueMinor, a.currency, locale)],
+    [words.fees, money(a.feesMinor, a.currency, locale)],
+    [words.balance, money(a.balanceMinor, a.currency, locale)],
+    [words.regular, `${money(a.regularMonthlyMinor, a.currency, locale)} × ${a.remainingMonths}`],
+    [words.broken, String(a.brokenArrangements12m)],
   ];
 }
 
 export function interviewFacts(view, words, locale) {
   const currency = view.account?.currency;
-  return Object.entries(view.interview).map(([key, value]) => [words.interviewKeys[key] ?? key, key.endsWith('Minor') ? money(value, currency, locale) : (words.values[value] ?? String(value))]);
+  return Object.entries(view.interview).map(([key, value]) => [
+    words.interviewKeys[key] ?? key,
+    key.endsWith('Minor') ? money(value, currency, locale) : (words.values[value] ?? String(value)),
+  ]);
 }
 
 export function offerItem(offer, tag, words, locale, currency, onAgree) {
-  const sum = offer.kind === 'settlement' ? money(offer.totalMinor, currency, locale) : `${money(offer.monthlyMinor, currency, locale)} × ${offer.months}`;
-  return el('li', { class: 'offer' },
+  const sum =
+    offer.kind === 'settlement'
+      ? money(offer.totalMinor, currency, locale)
+      : `${money(offer.monthlyMinor, currency, locale)} × ${offer.months}`;
+  return el(
+    'li',
+    { class: 'offer' },
     el('div', {}, el('strong', {}, words.kinds[offer.kind] ?? offer.kind), ' ', el('span', { class: 'tag' }, tag)),
-    el('div', { class: 'sub' }, `${sum} = ${money(offer.totalMinor, currency, locale)}${offer.waiver ? ` (−${money(offer.waiver.waivedMinor, currency, locale)})` : ''}`),
+    el(
+      'div',
+      { class: 'sub' },
+      `${sum} = ${money(offer.totalMinor, currency, locale)}${offer.waiver ? ` (−${money(offer.waiver.waivedMinor, currency, locale)})` : ''}`,
+    ),
     el('button', { type: 'button', class: 'small', onclick: () => onAgree(offer.id) }, words.agree),
   );
 }
@@ -95,9 +155,12 @@ function eventText(entry, words, names, offerName) {
   const data = entry.data ?? {};
   if (entry.text === 'note.added') return String(data.note ?? '');
   const base = words.events[entry.text] ?? entry.text;
-  if (entry.text === 'offer.chosen' || entry.text === 'offer.proposed') return `${base}: ${offerName(data.offerId ?? data.offer?.id)}`;
-  if (entry.text === 'case.closed') return `${base}: ${words.outcomes[data.outcome] ?? data.outcome ?? ''}${data.note ? ` — ${data.note}` : ''}`;
-  if (entry.text === 'case.transferred') return `${base}: ${data.to === 'supervisors' ? words.supervisorsQueue : names(data.to)}`;
+  if (entry.text === 'offer.chosen' || entry.text === 'offer.proposed')
+    return `${base}: ${offerName(data.offerId ?? data.offer?.id)}`;
+  if (entry.text === 'case.closed')
+    return `${base}: ${words.outcomes[data.outcome] ?? data.outcome ?? ''}${data.note ? ` — ${data.note}` : ''}`;
+  if (entry.text === 'case.transferred')
+    return `${base}: ${data.to === 'supervisors' ? words.supervisorsQueue : names(data.to)}`;
   if (entry.text === 'case.escalated') return `${base}: ${words.reasons[data.reason] ?? data.reason ?? ''}`;
   if (entry.text === 'agreement.recorded') return `${base}: ${data.reference ?? ''}`;
   return base;
@@ -106,11 +169,19 @@ function eventText(entry, words, names, offerName) {
 export function transcriptEntry(entry, ctx) {
   const { words, names, offerName } = ctx;
   const note = entry.text === 'note.added';
-  const who = entry.actor === 'agent' && entry.actorId ? names(entry.actorId) : (words.actor[entry.actor] ?? entry.actor);
+  const who =
+    entry.actor === 'agent' && entry.actorId ? names(entry.actorId) : (words.actor[entry.actor] ?? entry.actor);
   const time = new Date(entry.at).toLocaleTimeString();
   const chosenByTap = entry.actor === 'borrower' && !entry.text && entry.data?.value?.offerId;
-  const text = entry.kind === 'event' ? eventText(entry, words, names, offerName) : chosenByTap ? `${words.events['offer.chosen']}: ${offerName(entry.data.value.offerId)}` : entry.text;
-  return el('li', { class: `entry ${entry.actor} ${note ? 'note' : entry.kind}` },
+  const text =
+    entry.kind === 'event'
+      ? eventText(entry, words, names, offerName)
+      : chosenByTap
+        ? `${words.events['offer.chosen']}: ${offerName(entry.data.value.offerId)}`
+        : entry.text;
+  return el(
+    'li',
+    { class: `entry ${entry.actor} ${note ? 'note' : entry.kind}` },
     el('span', { class: 'who' }, `${note ? `${words.noteLabel} · ` : ''}${who} · ${time}`),
     el('span', { class: 'text' }, text),
   );

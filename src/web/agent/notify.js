@@ -27,7 +27,10 @@ export function announce(item, words, { muted }) {
     }
   }
   if ('Notification' in window && Notification.permission === 'granted') {
-    const notice = new Notification(urgent ? words.newUrgent : words.newCase, { body: `${words.priorities[item.priority]} · ${words.reasons[item.reason] ?? item.reason}`, tag: item.caseId });
+    const notice = new Notification(urgent ? words.newUrgent : words.newCase, {
+      body: `${words.priorities[item.priority]} · ${words.reasons[item.reason] ?? item.reason}`,
+      tag: item.caseId,
+    });
     notice.onclick = () => window.focus();
   }
 }

@@ -11,7 +11,12 @@ import { pagePolicy } from '../../server/edge/securityHeaders.js';
 const PAGE_POLICY = pagePolicy({ inlineStyles: true, webSockets: true });
 const here = dirname(fileURLToPath(import.meta.url));
 /** botframework-webchat's UMD bundle (window.WebChat), the full one: Adaptive Cards and Markdown included. */
-const webChatBundle = join(dirname(createRequire(import.meta.url).resolve('botframework-webchat')), '..', 'dist', 'webchat.js');
+const webChatBundle = join(
+  dirname(createRequire(import.meta.url).resolve('botframework-webchat')),
+  '..',
+  'dist',
+  'webchat.js',
+);
 
 const FILES: Record<string, { file: string; type: string; cache: string }> = {
   '/': { file: join(here, 'index.html'), type: 'text/html; charset=utf-8', cache: 'no-cache' },
@@ -23,8 +28,16 @@ export function chatPageRoutes(server: Server): void {
   for (const [path, entry] of Object.entries(FILES)) {
     server.get(path, async (_req: Request, res: Response) => {
       const { size } = await stat(entry.file);
-      res.writeHead(200, { 'content-type': entry.type, 'content-length': size, 'cache-control': entry.cache, 'x-content-type-options': 'nosniff', 'content-security-policy': PAGE_POLICY });
-      await new Promise<void>((resolve, reject) => createReadStream(entry.file).on('error', reject).on('end', resolve).pipe(res));
+      res.writeHead(200, {
+        'content-type': entry.type,
+        'content-length': size,
+        'cache-control': entry.cache,
+        'x-content-type-options': 'nosniff',
+        'content-security-policy': PAGE_POLICY,
+      });
+      await new Promise<void>((resolve, reject) =>
+        createReadStream(entry.file).on('error', reject).on('end', resolve).pipe(res),
+      );
     });
   }
 }

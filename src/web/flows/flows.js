@@ -29,14 +29,21 @@ async function loadVersions() {
   const { versions, current } = await api('/api/flows/versions');
   const select = $('version');
   const chosen = select.value || current;
-  select.replaceChildren(...versions.map((v) => new Option(`${v.version}${v.current ? ' (current)' : ''} — ${v.savedAt.slice(0, 16)}`, v.version)));
+  select.replaceChildren(
+    ...versions.map(
+      (v) => new Option(`${v.version}${v.current ? ' (current)' : ''} — ${v.savedAt.slice(0, 16)}`, v.version),
+    ),
+  );
   select.value = chosen;
 }
 
 async function show() {
   const version = $('version').value;
   const period = `from=${$('from').value}&to=${$('to').value}`;
-  const [graph, funnel] = await Promise.all([api(`/api/flows/${version}/graph`), api(`/api/flows/${version}/funnel?${period}`)]);
+  const [graph, funnel] = await Promise.all([
+    api(`/api/flows/${version}/graph`),
+    api(`/api/flows/${version}/funnel?${period}`),
+  ]);
   $('diagram').innerHTML = graph.svg;
   $('started').textContent = `${funnel.started} conversation(s) started, ${funnel.from} – ${funnel.to}`;
   const start = document.querySelector('[data-count-for="[*]"]');
@@ -45,11 +52,23 @@ async function show() {
     const label = document.querySelector(`[data-count-for="${CSS.escape(state.id)}"]`);
     if (label) label.textContent = `in ${state.entered} · stopped ${state.stopped}`;
   }
-  $('states').tBodies[0].replaceChildren(...funnel.states.map((s) => row([
-    cell(s.id), cell(s.entered, true),
-    cell(Object.entries(s.left).map(([to, n]) => `${to}: ${n}`).join('\n') || '—'), cell(s.stopped, true),
-  ])));
-  $('offers').tBodies[0].replaceChildren(...funnel.offers.map((o) => row([cell(o.kind), cell(o.shown, true), cell(o.accepted, true)])));
+  $('states').tBodies[0].replaceChildren(
+    ...funnel.states.map((s) =>
+      row([
+        cell(s.id),
+        cell(s.entered, true),
+        cell(
+          Object.entries(s.left)
+            .map(([to, n]) => `${to}: ${n}`)
+            .join('\n') || '—',
+        ),
+        cell(s.stopped, true),
+      ]),
+    ),
+  );
+  $('offers').tBodies[0].replaceChildren(
+    ...funnel.offers.map((o) => row([cell(o.kind), cell(o.shown, true), cell(o.accepted, true)])),
+  );
   document.body.dataset.loaded = version;
 }
 

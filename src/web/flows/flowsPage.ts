@@ -16,7 +16,13 @@ export function flowsPageRoute(server: Server): void {
   for (const [path, entry] of Object.entries(FILES)) {
     server.get(path, async (_req, res) => {
       const body = await readFile(entry.file);
-      res.writeHead(200, { 'content-type': entry.type, 'content-length': body.length, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff', 'content-security-policy': PAGE_POLICY });
+      res.writeHead(200, {
+        'content-type': entry.type,
+        'content-length': body.length,
+        'cache-control': 'no-cache',
+        'x-content-type-options': 'nosniff',
+        'content-security-policy': PAGE_POLICY,
+      });
       res.end(body);
     });
   }

@@ -27,17 +27,25 @@ describe.each(STORE_KINDS)('Direct Line with botframework-directlinejs (%s)', (k
   it.each([
     ['WebSocket', true],
     ['polling', false],
-  ])('over %s – greets, echoes the post with its id and clientActivityID, then the bot answers', async (_name, webSocket) => {
-    const { token } = await generate(service.url, { locale: 'zh-CN' });
-    const client = open({ token, webSocket });
-    await client.waitFor((activity) => ASKS_ACCOUNT.test(textOf(activity)));
-    const id = await client.say('LN-2024-0001', 'client-1');
-    const echo = await client.waitFor((activity) => (activity.channelData as { clientActivityID?: string } | undefined)?.clientActivityID === 'client-1');
-    expect(echo).toMatchObject({ id, text: 'LN-2024-0001', from: { role: 'user' }, channelId: 'directline' });
-    const asked = await client.waitFor((activity) => ASKS_ID.test(textOf(activity)));
-    expect(asked.from.role).toBe('bot');
-    expect(client.received.map((activity) => activity.id)).toEqual([...new Set(client.received.map((activity) => activity.id))]);
-  });
+  ])(
+    'over %s – greets, echoes the post with its id and clientActivityID, then the bot answers',
+    async (_name, webSocket) => {
+      const { token } = await generate(service.url, { locale: 'zh-CN' });
+      const client = open({ token, webSocket });
+      await client.waitFor((activity) => ASKS_ACCOUNT.test(textOf(activity)));
+      const id = await client.say('LN-2024-0001', 'client-1');
+      const echo = await client.waitFor(
+        (activity) =>
+          (activity.channelData as { clientActivityID?: string } | undefined)?.clientActivityID === 'client-1',
+      );
+      expect(echo).toMatchObject({ id, text: 'LN-2024-0001', from: { role: 'user' }, channelId: 'directline' });
+      const asked = await client.waitFor((activity) => ASKS_ID.test(textOf(activity)));
+      expect(asked.from.role).toBe('bot');
+      expect(client.received.map((activity) => activity.id)).toEqual([
+        ...new Set(client.received.map((activity) => activity.id)),
+      ]);
+    },
+  );
 
   it('renders suggested actions for the hardship question – the activity carries them to the client', async () => {
     const { token } = await generate(service.url, { locale: 'zh-CN' });
@@ -55,7 +63,10 @@ describe.each(STORE_KINDS)('Direct Line with botframework-directlinejs (%s)', (k
     expect(watermark).toBe(String(first.received.length));
     first.end();
 
-    const offline = await call(service.url, `/v3/directline/conversations/${started.conversationId}/activities`, { token: started.token, body: { type: 'message', text: 'LN-2024-0001' } });
+    const offline = await call(service.url, `/v3/directline/conversations/${started.conversationId}/activities`, {
+      token: started.token,
+      body: { type: 'message', text: 'LN-2024-0001' },
+    });
     expect(offline.status).toBe(200);
 
     const resumed = open({ token: started.token, conversationId: started.conversationId, watermark, webSocket: true });
@@ -63,7 +74,11 @@ describe.each(STORE_KINDS)('Direct Line with botframework-directlinejs (%s)', (k
     expect(resumed.received.map(textOf)).not.toContainEqual(expect.stringMatching(ASKS_ACCOUNT));
     expect(resumed.received[0]).toMatchObject({ text: 'LN-2024-0001', from: { role: 'user' } });
 
-    const polled = await call(service.url, `/v3/directline/conversations/${started.conversationId}/activities?watermark=${watermark}`, { method: 'GET', token: started.token });
+    const polled = await call(
+      service.url,
+      `/v3/directline/conversations/${started.conversationId}/activities?watermark=${watermark}`,
+      { method: 'GET', token: started.token },
+    );
     expect((polled.body.activities as unknown[]).length).toBeGreaterThanOrEqual(2);
     expect(Number(polled.body.watermark)).toBe(Number(watermark) + (polled.body.activities as unknown[]).length);
   });
@@ -71,9 +86,16 @@ describe.each(STORE_KINDS)('Direct Line with botframework-directlinejs (%s)', (k
   it('reconnect answers a fresh streamUrl carrying the watermark', async () => {
     const started = await generate(service.url);
     await call(service.url, '/v3/directline/conversations', { token: started.token, body: {} });
-    const reconnect = await call(service.url, `/v3/directline/conversations/${started.conversationId}?watermark=2`, { method: 'GET', token: started.token });
+    const reconnect = await call(service.url, `/v3/directline/conversations/${started.conversationId}?watermark=2`, {
+      method: 'GET',
+      token: started.token,
+    });
     expect(reconnect.status).toBe(200);
     expect(reconnect.body).toMatchObject({ conversationId: started.conversationId, expires_in: 1800 });
-    expect(reconnect.body.streamUrl).toMatch(new RegExp(`^ws://127\\.0\\.0\\.1:\\d+/v3/directline/conversations/${started.conversationId}/stream\\?watermark=2&t=`));
+    expect(reconnect.body.streamUrl).toMatch(
+      new RegExp(
+        `^ws://127\\.0\\.0\\.1:\\d+/v3/directline/conversations/${started.conversationId}/stream\\?watermark=2&t=`,
+      ),
+    );
   });
 });

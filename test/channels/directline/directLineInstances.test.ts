@@ -25,7 +25,10 @@ describe.skipIf(!STORE_KINDS.includes('redis'))('Direct Line across instances (r
     const client = directLineClient(a.url, { token: started.token, webSocket: true });
     clients.push(client);
     await client.waitFor((activity) => /借款合同号/.test(textOf(activity)));
-    const posted = await call(b.url, `/v3/directline/conversations/${started.conversationId}/activities`, { token: started.token, body: { type: 'message', text: 'LN-2024-0001' } });
+    const posted = await call(b.url, `/v3/directline/conversations/${started.conversationId}/activities`, {
+      token: started.token,
+      body: { type: 'message', text: 'LN-2024-0001' },
+    });
     expect(posted.status).toBe(200);
     await client.waitFor((activity) => activity.id === posted.body.id);
     await client.waitFor((activity) => /身份证号码的后四位/.test(textOf(activity)));
@@ -44,7 +47,12 @@ describe.skipIf(!STORE_KINDS.includes('redis'))('Direct Line across instances (r
     running.splice(running.indexOf(first), 1);
 
     const second = await instance();
-    const after = directLineClient(second.url, { token: started.token, conversationId: started.conversationId, watermark, webSocket: true });
+    const after = directLineClient(second.url, {
+      token: started.token,
+      conversationId: started.conversationId,
+      watermark,
+      webSocket: true,
+    });
     clients.push(after);
     await after.say('1234');
     await after.waitFor((activity) => /出生日期/.test(textOf(activity)));

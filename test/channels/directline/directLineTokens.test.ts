@@ -19,7 +19,10 @@ describe.each(STORE_KINDS)('Direct Line tokens (%s)', (kind) => {
     expect(refreshed.status).toBe(200);
     expect(refreshed.body).toMatchObject({ conversationId: started.conversationId, expires_in: 1800 });
     expect(userOf(refreshed.body.token as string)).toBe(userOf(started.token));
-    const posted = await call(service.url, `/v3/directline/conversations/${started.conversationId}/activities`, { token: refreshed.body.token as string, body: message });
+    const posted = await call(service.url, `/v3/directline/conversations/${started.conversationId}/activities`, {
+      token: refreshed.body.token as string,
+      body: message,
+    });
     expect(posted.status).toBe(200);
   });
 
@@ -28,7 +31,9 @@ describe.each(STORE_KINDS)('Direct Line tokens (%s)', (kind) => {
     const expired = await expiredToken(started.conversationId, userOf(started.token));
     const base = `/v3/directline/conversations/${started.conversationId}`;
     expect((await call(service.url, `${base}/activities`, { token: expired, body: message })).status).toBe(403);
-    expect((await call(service.url, `${base}/activities?watermark=0`, { method: 'GET', token: expired })).status).toBe(403);
+    expect((await call(service.url, `${base}/activities?watermark=0`, { method: 'GET', token: expired })).status).toBe(
+      403,
+    );
     const refresh = await call(service.url, '/v3/directline/tokens/refresh', { token: expired });
     expect(refresh.status).toBe(403);
     expect(refresh.body.error).toMatchObject({ code: 'XS_FORBIDDEN', message: expect.stringContaining('expired') });
@@ -63,19 +68,32 @@ describe.each(STORE_KINDS)('Direct Line tokens (%s)', (kind) => {
     expect((await call(service.url, path, { body: message })).status).toBe(401);
     const forged = `${started.token.slice(0, -4)}AAAA`;
     expect((await call(service.url, path, { token: forged, body: message })).status).toBe(401);
-    const invite = await call(service.url, '/api/admin/invites', { token: 'dev-admin-token', body: { accountRef: 'LN-2024-0001' } });
+    const invite = await call(service.url, '/api/admin/invites', {
+      token: 'dev-admin-token',
+      body: { accountRef: 'LN-2024-0001' },
+    });
     expect((await call(service.url, path, { token: invite.body.invite as string, body: message })).status).toBe(401);
   });
 
   it('an activity that is not one – 400 naming the field', async () => {
     const started = await generate(service.url);
-    const answer = await call(service.url, `/v3/directline/conversations/${started.conversationId}/activities`, { token: started.token, body: { text: 'no type' } });
+    const answer = await call(service.url, `/v3/directline/conversations/${started.conversationId}/activities`, {
+      token: started.token,
+      body: { text: 'no type' },
+    });
     expect(answer.status).toBe(400);
     expect(answer.body.error).toMatchObject({ message: expect.stringContaining('type') });
   });
 
   it('CORS preflight – allows Authorization, Content-Type and x-ms-bot-agent from any origin with `*`, never echoing the Origin', async () => {
-    const response = await fetch(`${service.url}/v3/directline/conversations/x/activities`, { method: 'OPTIONS', headers: { origin: 'https://bank.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,x-ms-bot-agent' } });
+    const response = await fetch(`${service.url}/v3/directline/conversations/x/activities`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://bank.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,x-ms-bot-agent',
+      },
+    });
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-origin')).toBe('*');
     expect(response.headers.get('access-control-allow-headers')).toContain('x-ms-bot-agent');

@@ -11,12 +11,16 @@ describe.each(STORE_KINDS)('web chat invitations (%s)', (kind) => {
   });
   afterAll(() => service.stop());
 
-  const invite = (body: Record<string, unknown>, token = 'dev-admin-token') => call(service.url, '/api/admin/invites', { token, body });
+  const invite = (body: Record<string, unknown>, token = 'dev-admin-token') =>
+    call(service.url, '/api/admin/invites', { token, body });
 
   it('an admin invites LN-2024-0001 – a link on PUBLIC_URL; the chat skips the account question', async () => {
     const made = await invite({ accountRef: 'ln-2024-0001' });
     expect(made.status).toBe(201);
-    expect(made.body).toMatchObject({ accountRef: 'LN-2024-0001', url: expect.stringMatching(/^https:\/\/chat\.example\.com\/\?invite=/) });
+    expect(made.body).toMatchObject({
+      accountRef: 'LN-2024-0001',
+      url: expect.stringMatching(/^https:\/\/chat\.example\.com\/\?invite=/),
+    });
     const { token } = await generate(service.url, { invite: made.body.invite, locale: 'zh-CN' });
     // Polling: the streamUrl points at PUBLIC_URL, which is not this test server.
     const client = directLineClient(service.url, { token, webSocket: false });
@@ -44,13 +48,22 @@ describe.each(STORE_KINDS)('web chat invitations (%s)', (kind) => {
   it('an unknown account – 404; a tampered invitation – 400', async () => {
     expect((await invite({ accountRef: 'LN-0000-0000' })).status).toBe(404);
     const made = await invite({ accountRef: 'LN-2024-0001' });
-    const tampered = await call(service.url, '/v3/directline/tokens/generate', { body: { invite: `${made.body.invite as string}x` } });
+    const tampered = await call(service.url, '/v3/directline/tokens/generate', {
+      body: { invite: `${made.body.invite as string}x` },
+    });
     expect(tampered.status).toBe(400);
   });
 
   it('the page config outside production – the creditor and the demo cases, each with an invitation', async () => {
     const config = await call(service.url, '/api/webchat/config', { method: 'GET' });
     expect(config.body.creditor).toBe('星河消费金融');
-    expect(config.body.demo).toContainEqual(expect.objectContaining({ accountRef: 'LN-2025-0042', persona: 'familyEmergencyM2En', locale: 'en', invite: expect.any(String) }));
+    expect(config.body.demo).toContainEqual(
+      expect.objectContaining({
+        accountRef: 'LN-2025-0042',
+        persona: 'familyEmergencyM2En',
+        locale: 'en',
+        invite: expect.any(String),
+      }),
+    );
   });
 });

@@ -11,21 +11,33 @@ globals.WebSocket ??= NodeWebSocket;
 /** rxjs 5 `Observable.ajax` needs XMLHttpRequest; this answers the same shape from fetch. */
 function fetchAjax(request: string | AjaxRequest): Observable<AjaxResponse> {
   const { url = '', method = 'GET', headers = {}, body } = typeof request === 'string' ? { url: request } : request;
-  return Observable.create((subscriber: { next(value: unknown): void; complete(): void; error(error: unknown): void }) => {
-    const controller = new AbortController();
-    fetch(url, { method, headers: headers as Record<string, string>, body: body === undefined ? undefined : JSON.stringify(body), signal: controller.signal }).then(
-      async (res) => {
-        const text = await res.text();
-        const response: unknown = text ? JSON.parse(text) : null;
-        if (res.ok) {
-          subscriber.next({ status: res.status, response });
-          subscriber.complete();
-        } else subscriber.error({ status: res.status, response, xhr: { getResponseHeader: (name: string) => res.headers.get(name) } });
-      },
-      (error: unknown) => subscriber.error({ status: 0, error }),
-    );
-    return () => controller.abort();
-  });
+  return Observable.create(
+    (subscriber: { next(value: unknown): void; complete(): void; error(error: unknown): void }) => {
+      const controller = new AbortController();
+      fetch(url, {
+        method,
+        headers: headers as Record<string, string>,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: controller.signal,
+      }).then(
+        async (res) => {
+          const text = await res.text();
+          const response: unknown = text ? JSON.parse(text) : null;
+          if (res.ok) {
+            subscriber.next({ status: res.status, response });
+            subscriber.complete();
+          } else
+            subscriber.error({
+              status: res.status,
+              response,
+              xhr: { getResponseHeader: (name: string) => res.headers.get(name) },
+            });
+        },
+        (error: unknown) => subscriber.error({ status: 0, error }),
+      );
+      return () => controller.abort();
+    },
+  );
 }
 
 export interface Client {
@@ -40,7 +52,13 @@ export interface Client {
 }
 
 export function directLineClient(serviceUrl: string, options: DirectLineOptions): Client {
-  const directLine = new DirectLine({ domain: `${serviceUrl}/v3/directline`, pollingInterval: 200, ...options, ajax: fetchAjax as never, random: () => 0 });
+  const directLine = new DirectLine({
+    domain: `${serviceUrl}/v3/directline`,
+    pollingInterval: 200,
+    ...options,
+    ajax: fetchAjax as never,
+    random: () => 0,
+  });
   const received: Activity[] = [];
   const waiters = new Set<() => void>();
   const subscription = directLine.activity$.subscribe((activity) => {
@@ -62,7 +80,11 @@ export function directLineClient(serviceUrl: string, options: DirectLineOptions)
         };
         const timer = setTimeout(() => {
           waiters.delete(check);
-          reject(new Error(`no matching activity after ${timeoutMs} ms; received: ${received.map((a) => a.type === 'message' ? a.text : a.type).join(' | ')}`));
+          reject(
+            new Error(
+              `no matching activity after ${timeoutMs} ms; received: ${received.map((a) => (a.type === 'message' ? a.text : a.type)).join(' | ')}`,
+            ),
+          );
         }, timeoutMs);
         waiters.add(check);
         check();
@@ -70,7 +92,14 @@ export function directLineClient(serviceUrl: string, options: DirectLineOptions)
     },
     say(text, clientActivityID = `c-${Math.random().toString(36).slice(2)}`) {
       return new Promise((resolve, reject) => {
-        directLine.postActivity({ type: 'message', from: { id: 'ignored-by-the-bridge' }, text, channelData: { clientActivityID } } as Activity).subscribe({ next: resolve, error: reject });
+        directLine
+          .postActivity({
+            type: 'message',
+            from: { id: 'ignored-by-the-bridge' },
+            text,
+            channelData: { clientActivityID },
+          } as Activity)
+          .subscribe({ next: resolve, error: reject });
       });
     },
     end() {
@@ -81,11 +110,13 @@ export function directLineClient(serviceUrl: string, options: DirectLineOptions)
 }
 
 export function textOf(activity: Activity): string {
-  return activity.type === 'message' ? activity.text ?? '' : '';
+  return activity.type === 'message' ? (activity.text ?? '') : '';
 }
 
 export function buttonsOf(activity: Activity): string[] {
-  return activity.type === 'message' ? (activity.suggestedActions?.actions ?? []).map((action) => action.title ?? '') : [];
+  return activity.type === 'message'
+    ? (activity.suggestedActions?.actions ?? []).map((action) => action.title ?? '')
+    : [];
 }
 
 export { ConnectionStatus };

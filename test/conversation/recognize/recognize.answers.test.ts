@@ -7,8 +7,13 @@ import { loadLexicons } from '../../../src/dialogs/lexicon.js';
 import { recognize, type Expectation } from '../../../src/conversation/recognize/recognize.js';
 
 const lexicons = loadLexicons(fileURLToPath(new URL('../../../dialogs/lexicon', import.meta.url)));
-const says = (text: string, expects: Expectation, locale: Locale = 'zh-CN', choiceLabels: Record<string, string[]> = {}, currency = 'CNY') =>
-  recognize({ text, value: undefined, expects, locale, currency, lexicons, choiceLabels });
+const says = (
+  text: string,
+  expects: Expectation,
+  locale: Locale = 'zh-CN',
+  choiceLabels: Record<string, string[]> = {},
+  currency = 'CNY',
+) => recognize({ text, value: undefined, expects, locale, currency, lexicons, choiceLabels });
 
 const reason: Expectation = { kind: 'choice', choices: [...HARDSHIP_REASONS] };
 const duration: Expectation = { kind: 'choice', choices: ['temporary', 'longTerm'] };
@@ -43,7 +48,10 @@ describe('recognize — choices', () => {
   });
 
   it('the exact button label 忘记了/其他 → choice.made other (labels before the lexicon)', () => {
-    expect(says('忘记了/其他', reason, 'zh-CN', { other: ['忘记了/其他'] })).toEqual({ type: 'choice.made', value: 'other' });
+    expect(says('忘记了/其他', reason, 'zh-CN', { other: ['忘记了/其他'] })).toEqual({
+      type: 'choice.made',
+      value: 'other',
+    });
   });
 
   it('"2" while asking the duration → choice.made longTerm (the second button)', () => {
@@ -57,15 +65,28 @@ describe('recognize — choices', () => {
 
 describe('recognize — yes / no', () => {
   it.each([
-    ['是的', 'answer.yes'], ['好的', 'answer.yes'], ['對', 'answer.yes'], ['同意', 'answer.yes'], ['Yes', 'answer.yes'], ['ok', 'answer.yes'],
-    ['不同意', 'answer.no'], ['不是', 'answer.no'], ['不对', 'answer.no'], ['不行', 'answer.no'], ['No', 'answer.no'], ["I don't agree", 'answer.no'],
+    ['是的', 'answer.yes'],
+    ['好的', 'answer.yes'],
+    ['對', 'answer.yes'],
+    ['同意', 'answer.yes'],
+    ['Yes', 'answer.yes'],
+    ['ok', 'answer.yes'],
+    ['不同意', 'answer.no'],
+    ['不是', 'answer.no'],
+    ['不对', 'answer.no'],
+    ['不行', 'answer.no'],
+    ['No', 'answer.no'],
+    ["I don't agree", 'answer.no'],
     ['nope', 'answer.no'],
   ])('%j → %s (the longest phrase wins: 不同意 beats 同意)', (text, type) => {
     expect(says(text, { kind: 'yesNo' }).type).toBe(type);
   });
 
   it('the label 返回方案 on the confirmation question → choice.made back', () => {
-    expect(says('返回方案', { kind: 'yesNo' }, 'zh-CN', { agree: ['我同意'], back: ['返回方案'] })).toEqual({ type: 'choice.made', value: 'back' });
+    expect(says('返回方案', { kind: 'yesNo' }, 'zh-CN', { agree: ['我同意'], back: ['返回方案'] })).toEqual({
+      type: 'choice.made',
+      value: 'back',
+    });
   });
 
   it('"know" → not "no": Latin words match on word boundaries → unclear', () => {
@@ -75,9 +96,26 @@ describe('recognize — yes / no', () => {
 
 describe('recognize — amounts and counts', () => {
   it.each([
-    ['500', 50000], ['1,200', 120000], ['1200元', 120000], ['五百', 50000], ['三千五', 350000], ['两千五', 250000], ['兩千五', 250000],
-    ['一万二', 1200000], ['1.2万', 1200000], ['3k', 300000], ['¥800', 80000], ['￥800', 80000], ['$350', 35000], ['350 dollars', 35000],
-    ['500 a month', 50000], ['每月500', 50000], ['八百块', 80000], ['一千零五十', 105000], ['二十', 2000], ['1200.5', 120050],
+    ['500', 50000],
+    ['1,200', 120000],
+    ['1200元', 120000],
+    ['五百', 50000],
+    ['三千五', 350000],
+    ['两千五', 250000],
+    ['兩千五', 250000],
+    ['一万二', 1200000],
+    ['1.2万', 1200000],
+    ['3k', 300000],
+    ['¥800', 80000],
+    ['￥800', 80000],
+    ['$350', 35000],
+    ['350 dollars', 35000],
+    ['500 a month', 50000],
+    ['每月500', 50000],
+    ['八百块', 80000],
+    ['一千零五十', 105000],
+    ['二十', 2000],
+    ['1200.5', 120050],
   ])('%j → amount.given %d fen', (text, amountMinor) => {
     expect(says(text, { kind: 'amount' })).toEqual({ type: 'amount.given', amountMinor });
   });
@@ -86,7 +124,11 @@ describe('recognize — amounts and counts', () => {
     expect(says('¥800', { kind: 'amount' }, 'zh-CN', {}, 'JPY')).toEqual({ type: 'amount.given', amountMinor: 800 });
   });
 
-  it.each([['没有', 'none'], ['无', 'none'], ['none', 'none']])('%j while asking other debts (button none) → choice.made %s', (text, value) => {
+  it.each([
+    ['没有', 'none'],
+    ['无', 'none'],
+    ['none', 'none'],
+  ])('%j while asking other debts (button none) → choice.made %s', (text, value) => {
     expect(says(text, { kind: 'amount' }, 'zh-CN', { none: ['没有'] })).toEqual({ type: 'choice.made', value });
   });
 
@@ -94,17 +136,32 @@ describe('recognize — amounts and counts', () => {
     expect(says(text, { kind: 'amount' })).toEqual({ type: 'input.unrecognized', why: 'unclear' });
   });
 
-  it.each([['3', 3], ['3个月', 3], ['大概六个月吧', 6], ['两个孩子', 2], ['two', 2]])('count %j → number.given %d', (text, value) => {
+  it.each([
+    ['3', 3],
+    ['3个月', 3],
+    ['大概六个月吧', 6],
+    ['两个孩子', 2],
+    ['two', 2],
+  ])('count %j → number.given %d', (text, value) => {
     expect(says(text, { kind: 'number' })).toEqual({ type: 'number.given', value });
   });
 
   it('"不确定" while asking months to recovery (button skip) → choice.made skip', () => {
-    expect(says('不确定', { kind: 'number' }, 'zh-CN', { skip: ['跳过'] })).toEqual({ type: 'choice.made', value: 'skip' });
+    expect(says('不确定', { kind: 'number' }, 'zh-CN', { skip: ['跳过'] })).toEqual({
+      type: 'choice.made',
+      value: 'skip',
+    });
   });
 });
 
 describe('recognize — identity and lookup', () => {
-  it.each([['1234', '1234'], ['123x', '123X'], ['尾号是 0421', '0421'], ['11010519491231002X', '002X'], ['1 2 3 4', '1234']])('idLast4 %j → %s', (text, value) => {
+  it.each([
+    ['1234', '1234'],
+    ['123x', '123X'],
+    ['尾号是 0421', '0421'],
+    ['11010519491231002X', '002X'],
+    ['1 2 3 4', '1234'],
+  ])('idLast4 %j → %s', (text, value) => {
     expect(says(text, { kind: 'idLast4' })).toEqual({ type: 'idLast4.given', value });
   });
 
@@ -112,7 +169,11 @@ describe('recognize — identity and lookup', () => {
     expect(says(text, { kind: 'idLast4' }).type).toBe('input.unrecognized');
   });
 
-  it.each([['1985-03-12', '1985-03-12'], ['一九八五年三月十二日', '1985-03-12'], ['March 12, 1985', '1985-03-12']])('date %j → date.given %s', (text, date) => {
+  it.each([
+    ['1985-03-12', '1985-03-12'],
+    ['一九八五年三月十二日', '1985-03-12'],
+    ['March 12, 1985', '1985-03-12'],
+  ])('date %j → date.given %s', (text, date) => {
     expect(says(text, { kind: 'date' })).toEqual({ type: 'date.given', date });
   });
 
@@ -155,8 +216,15 @@ describe('recognize — negotiating offers', () => {
   });
 
   it('the label of offer 2 typed back (imBack) → offer.accepted freeze-36', () => {
-    const labels = { 'installment-6': ['方案1：逾期金额分期'], 'freeze-36': ['方案2：停息挂账分期'], another: ['换个方案'] };
-    expect(says('方案2：停息挂账分期', twoOffers, 'zh-CN', labels)).toEqual({ type: 'offer.accepted', offerId: 'freeze-36' });
+    const labels = {
+      'installment-6': ['方案1：逾期金额分期'],
+      'freeze-36': ['方案2：停息挂账分期'],
+      another: ['换个方案'],
+    };
+    expect(says('方案2：停息挂账分期', twoOffers, 'zh-CN', labels)).toEqual({
+      type: 'offer.accepted',
+      offerId: 'freeze-36',
+    });
     expect(says('换个方案', twoOffers, 'zh-CN', labels)).toEqual({ type: 'choice.made', value: 'another' });
   });
 });

@@ -10,8 +10,16 @@ const says = (text: string, locale: Locale = 'zh-CN', expects: Expectation = { k
   recognize({ text, value: undefined, expects, locale, currency: 'CNY', lexicons, choiceLabels: {} });
 
 const EVERY_EXPECTATION: Expectation[] = [
-  { kind: 'none' }, { kind: 'text' }, { kind: 'yesNo' }, { kind: 'amount' }, { kind: 'number' }, { kind: 'date' }, { kind: 'idLast4' },
-  { kind: 'lookup' }, { kind: 'choice', choices: ['jobLoss', 'other'] }, { kind: 'offer', offerIds: ['installment-6', 'freeze-36'] },
+  { kind: 'none' },
+  { kind: 'text' },
+  { kind: 'yesNo' },
+  { kind: 'amount' },
+  { kind: 'number' },
+  { kind: 'date' },
+  { kind: 'idLast4' },
+  { kind: 'lookup' },
+  { kind: 'choice', choices: ['jobLoss', 'other'] },
+  { kind: 'offer', offerIds: ['installment-6', 'freeze-36'] },
 ];
 
 describe('recognize — global intents', () => {
@@ -69,10 +77,13 @@ describe('recognize — global intents', () => {
     expect(says(text, locale).type).toBe(type);
   });
 
-  it.each(EVERY_EXPECTATION.map((expects) => [expects.kind, expects] as const))('转人工 while expecting %s → human.requested', (_kind, expects) => {
-    expect(says('转人工', 'zh-CN', expects).type).toBe('human.requested');
-    expect(says('agent please', 'en', expects).type).toBe('human.requested');
-  });
+  it.each(EVERY_EXPECTATION.map((expects) => [expects.kind, expects] as const))(
+    '转人工 while expecting %s → human.requested',
+    (_kind, expects) => {
+      expect(says('转人工', 'zh-CN', expects).type).toBe('human.requested');
+      expect(says('agent please', 'en', expects).type).toBe('human.requested');
+    },
+  );
 });
 
 describe('recognize — priorities', () => {
@@ -108,6 +119,9 @@ describe('recognize — locale switches', () => {
 
   it('a long sentence that mentions English → not a switch (I lost my job, my English is not good enough → jobLoss)', () => {
     const text = 'I lost my job because my english is not good enough for them';
-    expect(says(text, 'en', { kind: 'choice', choices: ['jobLoss', 'other'] })).toEqual({ type: 'choice.made', value: 'jobLoss' });
+    expect(says(text, 'en', { kind: 'choice', choices: ['jobLoss', 'other'] })).toEqual({
+      type: 'choice.made',
+      value: 'jobLoss',
+    });
   });
 });

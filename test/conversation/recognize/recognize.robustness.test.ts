@@ -8,7 +8,15 @@ import { loadLexicons } from '../../../src/dialogs/lexicon.js';
 import { recognize, type Expectation, type RecognizeInput } from '../../../src/conversation/recognize/recognize.js';
 
 const lexicons = loadLexicons(fileURLToPath(new URL('../../../dialogs/lexicon', import.meta.url)));
-const base: RecognizeInput = { text: undefined, value: undefined, expects: { kind: 'amount' }, locale: 'zh-CN', currency: 'CNY', lexicons, choiceLabels: {} };
+const base: RecognizeInput = {
+  text: undefined,
+  value: undefined,
+  expects: { kind: 'amount' },
+  locale: 'zh-CN',
+  currency: 'CNY',
+  lexicons,
+  choiceLabels: {},
+};
 const run = (patch: Partial<RecognizeInput>) => recognize({ ...base, ...patch });
 
 describe('recognize — button values', () => {
@@ -43,7 +51,10 @@ describe('recognize — button values', () => {
   });
 
   it('a choice id named like an Object method (toString) → input.unrecognized unclear, no crash', () => {
-    expect(run({ text: '!', expects: { kind: 'choice', choices: ['toString', 'constructor'] } })).toEqual({ type: 'input.unrecognized', why: 'unclear' });
+    expect(run({ text: '!', expects: { kind: 'choice', choices: ['toString', 'constructor'] } })).toEqual({
+      type: 'input.unrecognized',
+      why: 'unclear',
+    });
   });
 
   it('malformed value and no text → input.unrecognized empty', () => {
@@ -52,12 +63,15 @@ describe('recognize — button values', () => {
 });
 
 describe('recognize — empty, noisy and long input', () => {
-  it.each([['undefined', undefined], ['an empty string', ''], ['spaces and new lines', '  \n\t '], ['emoji only', '👍🙏😀'], ['full-width spaces', '\u3000\u3000']])(
-    'text is %s → input.unrecognized empty',
-    (_case, text) => {
-      expect(run({ text })).toEqual({ type: 'input.unrecognized', why: 'empty' });
-    },
-  );
+  it.each([
+    ['undefined', undefined],
+    ['an empty string', ''],
+    ['spaces and new lines', '  \n\t '],
+    ['emoji only', '👍🙏😀'],
+    ['full-width spaces', '\u3000\u3000'],
+  ])('text is %s → input.unrecognized empty', (_case, text) => {
+    expect(run({ text })).toEqual({ type: 'input.unrecognized', why: 'empty' });
+  });
 
   it('"👍 五百 🙏" → amount.given 50000 (emoji ignored)', () => {
     expect(run({ text: '👍 五百 🙏' })).toEqual({ type: 'amount.given', amountMinor: 50000 });
@@ -84,26 +98,50 @@ describe('recognize — empty, noisy and long input', () => {
     ['month names', 'march '.repeat(8_000), { kind: 'date' }],
     ['Chinese numerals', '一二三'.repeat(17_000), { kind: 'number' }],
     ['option words', 'option '.repeat(7_000), { kind: 'offer', offerIds: ['a', 'b'] }],
-  ])('50 KB of %s (regex stress) → the answer depends on the first 2000 characters only (the matchers never see more)', (_case, text, expects) => {
-    const otherTail = text.slice(0, MAX_INPUT_CHARS) + '转人工 8000 2024-01-01 '.repeat(2_000);
-    expect(run({ text, expects })).toEqual(run({ text: otherTail, expects }));
-  });
+  ])(
+    '50 KB of %s (regex stress) → the answer depends on the first 2000 characters only (the matchers never see more)',
+    (_case, text, expects) => {
+      const otherTail = text.slice(0, MAX_INPUT_CHARS) + '转人工 8000 2024-01-01 '.repeat(2_000);
+      expect(run({ text, expects })).toEqual(run({ text: otherTail, expects }));
+    },
+  );
 });
 
 describe('recognize — property', () => {
   const expectation: fc.Arbitrary<Expectation> = fc.oneof(
-    fc.constantFrom<Expectation>({ kind: 'none' }, { kind: 'text' }, { kind: 'yesNo' }, { kind: 'amount' }, { kind: 'number' }, { kind: 'date' }, { kind: 'idLast4' }, { kind: 'lookup' }),
+    fc.constantFrom<Expectation>(
+      { kind: 'none' },
+      { kind: 'text' },
+      { kind: 'yesNo' },
+      { kind: 'amount' },
+      { kind: 'number' },
+      { kind: 'date' },
+      { kind: 'idLast4' },
+      { kind: 'lookup' },
+    ),
     fc.array(fc.string(), { maxLength: 5 }).map((choices): Expectation => ({ kind: 'choice', choices })),
     fc.array(fc.string(), { maxLength: 5 }).map((offerIds): Expectation => ({ kind: 'offer', offerIds })),
   );
-  const text = fc.oneof(fc.string({ maxLength: 300 }), fc.string({ unit: 'grapheme', maxLength: 100 }), fc.string({ unit: 'binary', maxLength: 100 }), fc.constant(undefined));
+  const text = fc.oneof(
+    fc.string({ maxLength: 300 }),
+    fc.string({ unit: 'grapheme', maxLength: 100 }),
+    fc.string({ unit: 'binary', maxLength: 100 }),
+    fc.constant(undefined),
+  );
 
   it('arbitrary text, value, expectation, locale and labels → never throws, always a typed result', () => {
     fc.assert(
-      fc.property(text, fc.anything(), expectation, fc.constantFrom(...LOCALES), fc.dictionary(fc.string(), fc.array(fc.string(), { maxLength: 3 })), (t, value, expects, locale, choiceLabels) => {
-        const understood = recognize({ text: t, value, expects, locale, currency: 'CNY', lexicons, choiceLabels });
-        expect(typeof understood.type).toBe('string');
-      }),
+      fc.property(
+        text,
+        fc.anything(),
+        expectation,
+        fc.constantFrom(...LOCALES),
+        fc.dictionary(fc.string(), fc.array(fc.string(), { maxLength: 3 })),
+        (t, value, expects, locale, choiceLabels) => {
+          const understood = recognize({ text: t, value, expects, locale, currency: 'CNY', lexicons, choiceLabels });
+          expect(typeof understood.type).toBe('string');
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -112,7 +150,10 @@ describe('recognize — property', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1_000_000 }), (major) => {
         expect(run({ text: `${major}` })).toEqual({ type: 'amount.given', amountMinor: major * 100 });
-        expect(run({ text: `¥${major.toLocaleString('en')}` })).toEqual({ type: 'amount.given', amountMinor: major * 100 });
+        expect(run({ text: `¥${major.toLocaleString('en')}` })).toEqual({
+          type: 'amount.given',
+          amountMinor: major * 100,
+        });
       }),
     );
   });

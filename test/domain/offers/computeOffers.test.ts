@@ -4,7 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { computeOffers } from '../../../src/domain/offers/computeOffers.js';
 import { OfferSchema } from '../../../src/domain/offers/offer.js';
 import type { OfferPolicy } from '../../../src/domain/offers/offerPolicy.js';
-import { businessM3, illnessM4, jobLossM2, jobLossM2SecondTime, noIncomeM2, interestFreePolicy as policy, reducedIncomeM1 } from './borrowers.js';
+import {
+  businessM3,
+  illnessM4,
+  jobLossM2,
+  jobLossM2SecondTime,
+  noIncomeM2,
+  interestFreePolicy as policy,
+  reducedIncomeM1,
+} from './borrowers.js';
 
 const ids = (offers: { id: string }[]) => offers.map((offer) => offer.id);
 
@@ -12,7 +20,14 @@ describe('computeOffers', () => {
   it('reducedIncomeM1 (says ¥900 a month) – installment-3+waiver, extend-21+waiver, grace-3: all fit, ranked by what they are worth today (a pause pays latest)', () => {
     const result = computeOffers({ ...reducedIncomeM1, policy });
     expect(result.fallback).toBe(false);
-    expect(result.basis).toEqual({ tier: 'M1', reason: 'reducedIncome', duration: 'temporary', disposableMinor: 200_000, affordableMinor: 90_000, brokenArrangements12m: 0 });
+    expect(result.basis).toEqual({
+      tier: 'M1',
+      reason: 'reducedIncome',
+      duration: 'temporary',
+      disposableMinor: 200_000,
+      affordableMinor: 90_000,
+      brokenArrangements12m: 0,
+    });
     expect(ids(result.offers)).toEqual(['installment-3+waiver', 'extend-21+waiver', 'grace-3']);
     expect(ids(result.alternatives)).toEqual(['installment-12+waiver', 'extend-60+waiver']);
     for (const offer of [...result.offers, ...result.alternatives]) expect(OfferSchema.parse(offer)).toEqual(offer);
@@ -30,7 +45,9 @@ describe('computeOffers', () => {
   });
 
   it('reducedIncomeM1 installment – regular ¥600 plus the overdue ¥600 in 3 parts, fees of ¥30 waived after 3 payments', () => {
-    const installment = computeOffers({ ...reducedIncomeM1, policy }).offers.find((offer) => offer.kind === 'installment')!;
+    const installment = computeOffers({ ...reducedIncomeM1, policy }).offers.find(
+      (offer) => offer.kind === 'installment',
+    )!;
     expect(installment.schedule.map((p) => p.amountMinor)).toEqual([80_000, 80_000, 80_000]);
     expect(installment.waiver).toEqual({ waivedMinor: 3_000, afterPayments: 3 });
     expect(installment.conditions).toEqual(['condition.regularPaymentContinues', 'condition.waiverVoidedOnMiss']);
@@ -46,7 +63,9 @@ describe('computeOffers', () => {
 
   it('jobLossM2 with the regular payment affordable (¥1,500 stated, ample income) – grace-2 is offered for the 2 months to recovery', () => {
     const hardship = { ...jobLossM2.hardship, incomeMinor: 2_000_000, statedMonthlyMinor: 150_000 };
-    const grace = computeOffers({ account: jobLossM2.account, hardship, policy }).offers.find((offer) => offer.kind === 'grace');
+    const grace = computeOffers({ account: jobLossM2.account, hardship, policy }).offers.find(
+      (offer) => offer.kind === 'grace',
+    );
     expect(grace?.id).toBe('grace-2');
     expect(grace?.graceMonths).toBe(2);
   });
@@ -64,7 +83,12 @@ describe('computeOffers', () => {
   it('illnessM4 (long-term, card, CN) – extend-34+waiver and freeze-34+waiver; freeze says interest stops and no new card', () => {
     const result = computeOffers({ ...illnessM4, policy });
     expect(ids(result.offers)).toEqual(['extend-34+waiver', 'freeze-34+waiver']);
-    expect(result.offers[1]!.conditions).toEqual(['condition.interestStops', 'condition.noNewCardUntilPaid', 'condition.waiverVoidedOnMiss', 'condition.reviewEveryMonths']);
+    expect(result.offers[1]!.conditions).toEqual([
+      'condition.interestStops',
+      'condition.noNewCardUntilPaid',
+      'condition.waiverVoidedOnMiss',
+      'condition.reviewEveryMonths',
+    ]);
   });
 
   it('illnessM4 with ¥5,000 saved – no settlement: the lump sum (¥42,000 at 20% off) is beyond what they have', () => {
@@ -72,7 +96,9 @@ describe('computeOffers', () => {
   });
 
   it('illnessM4 under US – freeze without the Chinese no-new-card condition', () => {
-    const freeze = computeOffers({ ...illnessM4, policy: { ...policy, jurisdiction: 'US' } }).offers.find((offer) => offer.kind === 'freeze');
+    const freeze = computeOffers({ ...illnessM4, policy: { ...policy, jurisdiction: 'US' } }).offers.find(
+      (offer) => offer.kind === 'freeze',
+    );
     expect(freeze?.conditions).not.toContain('condition.noNewCardUntilPaid');
   });
 
@@ -87,7 +113,10 @@ describe('computeOffers', () => {
 
   it('businessM3 at 200 days past due – settlement at the 30% cap: ¥58,100', () => {
     const account = { ...businessM3.account, daysPastDue: 200 };
-    expect(computeOffers({ account, hardship: businessM3.hardship, policy }).offers.find((o) => o.kind === 'settlement')?.totalMinor).toBe(5_810_000);
+    expect(
+      computeOffers({ account, hardship: businessM3.hardship, policy }).offers.find((o) => o.kind === 'settlement')
+        ?.totalMinor,
+    ).toBe(5_810_000);
   });
 
   it('noIncomeM2 (spending above income, temporary, recovery known) – fallback: a pause until recovery first, then the longest allowed plan extend-60+waiver marked fallback', () => {
@@ -101,15 +130,34 @@ describe('computeOffers', () => {
   });
 
   it('every kind disabled – fallback with no offers at all', () => {
-    const off = <K extends 'grace' | 'extend' | 'installment' | 'freeze' | 'settlement'>(k: K) => ({ ...policy[k], enabled: false });
-    const closed: OfferPolicy = { ...policy, grace: off('grace'), extend: off('extend'), installment: off('installment'), freeze: off('freeze'), settlement: off('settlement') };
-    expect(computeOffers({ ...reducedIncomeM1, policy: closed })).toMatchObject({ offers: [], alternatives: [], fallback: true });
+    const off = <K extends 'grace' | 'extend' | 'installment' | 'freeze' | 'settlement'>(k: K) => ({
+      ...policy[k],
+      enabled: false,
+    });
+    const closed: OfferPolicy = {
+      ...policy,
+      grace: off('grace'),
+      extend: off('extend'),
+      installment: off('installment'),
+      freeze: off('freeze'),
+      settlement: off('settlement'),
+    };
+    expect(computeOffers({ ...reducedIncomeM1, policy: closed })).toMatchObject({
+      offers: [],
+      alternatives: [],
+      fallback: true,
+    });
   });
 
   it('maxOffersShown 1 – reducedIncomeM1 shows installment-3+waiver and keeps the rest as alternatives, best first', () => {
     const result = computeOffers({ ...reducedIncomeM1, policy: { ...policy, maxOffersShown: 1 } });
     expect(ids(result.offers)).toEqual(['installment-3+waiver']);
-    expect(ids(result.alternatives)).toEqual(['installment-12+waiver', 'extend-21+waiver', 'grace-3', 'extend-60+waiver']);
+    expect(ids(result.alternatives)).toEqual([
+      'installment-12+waiver',
+      'extend-21+waiver',
+      'grace-3',
+      'extend-60+waiver',
+    ]);
   });
 
   it('the same input twice – the same offers, to the last field', () => {

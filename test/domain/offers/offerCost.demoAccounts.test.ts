@@ -15,7 +15,11 @@ const accounts = parseAccounts(readFileSync(path, 'utf8'), path);
 const demo = (ref: string) => accounts.find((account) => account.accountRef === ref)!;
 
 describe('reducedIncomeM1 LN-2023-0415: ¥80,000 owed at 15.40% a year, fees ¥60 (waived with a plan)', () => {
-  const c = offerCaseOf({ account: demo('LN-2023-0415'), hardship: hardshipWith({ reason: 'reducedIncome', duration: 'temporary', recoveryMonths: 3 }), policy });
+  const c = offerCaseOf({
+    account: demo('LN-2023-0415'),
+    hardship: hardshipWith({ reason: 'reducedIncome', duration: 'temporary', recoveryMonths: 3 }),
+    policy,
+  });
 
   it('extend 54 months – r = 15.40%/12 = 1.28333%; level 8 000 000 × r / (1 − (1 + r)⁻⁵⁴) = 206 275.32 → ¥2,062.75; interest ≈ 54 × 2 062.75 − 80 000; APR 15.40%', () => {
     const extend = extendPlan.build(c, 54);
@@ -28,7 +32,11 @@ describe('reducedIncomeM1 LN-2023-0415: ¥80,000 owed at 15.40% a year, fees ¥6
 
   it('freeze 54 months – no interest: 8 000 000 / 54 = 148 148 a month, + 8 on the last; total ¥80,000, APR 0 — ¥31,380-odd less than the extension', () => {
     const freeze = freezePlan.build(c, 54);
-    expect([freeze.monthlyMinor, freeze.schedule.at(-1)!.amountMinor, freeze.totalMinor]).toEqual([148_148, 148_148 + 8, 8_000_000]);
+    expect([freeze.monthlyMinor, freeze.schedule.at(-1)!.amountMinor, freeze.totalMinor]).toEqual([
+      148_148,
+      148_148 + 8,
+      8_000_000,
+    ]);
     expect(freeze.cost).toMatchObject({ interestMinor: 0, aprBps: 0, waivedMinor: 6_000 });
     expect(extendPlan.build(c, 54).totalMinor - freeze.totalMinor).toBeGreaterThan(3_138_000);
   });
@@ -45,13 +53,25 @@ describe('reducedIncomeM1 LN-2023-0415: ¥80,000 owed at 15.40% a year, fees ¥6
 
 describe('illnessM4 CC-88120034: ¥52,000 owed on a card at 18.00%, fees ¥3,600, 120 days past due', () => {
   const account = demo('CC-88120034');
-  const hardship = hardshipWith({ reason: 'illness', duration: 'longTerm', incomeMinor: 600_000, essentialSpendingMinor: 300_000, lumpSumMinor: 5_000_000 });
+  const hardship = hardshipWith({
+    reason: 'illness',
+    duration: 'longTerm',
+    incomeMinor: 600_000,
+    essentialSpendingMinor: 300_000,
+    lumpSumMinor: 5_000_000,
+  });
   const c = offerCaseOf({ account, hardship, policy });
 
   it('freeze 36 months – 5 200 000 / 36 = 144 444 a month (+16 on the last), no interest, fees ¥3,600 waived, no new card', () => {
     const freeze = freezePlan.build(c, 36);
     expect([freeze.monthlyMinor, freeze.schedule.at(-1)!.amountMinor]).toEqual([144_444, 144_444 + 16]);
-    expect(freeze.cost).toMatchObject({ principalMinor: 5_200_000, interestMinor: 0, feesMinor: 0, waivedMinor: 360_000, aprBps: 0 });
+    expect(freeze.cost).toMatchObject({
+      principalMinor: 5_200_000,
+      interestMinor: 0,
+      feesMinor: 0,
+      waivedMinor: 360_000,
+      aprBps: 0,
+    });
     expect(freeze.conditions).toContain('condition.noNewCardUntilPaid');
   });
 
@@ -62,7 +82,9 @@ describe('illnessM4 CC-88120034: ¥52,000 owed on a card at 18.00%, fees ¥3,600
   });
 
   it('settlement – 20% off (91+ days) balance + fees: (5 200 000 + 360 000) × 0.8 = ¥44,480; ¥11,120 waived; no interest', () => {
-    const settlement = computeOffers({ account, hardship, policy }).offers.concat(computeOffers({ account, hardship, policy }).alternatives).find((offer) => offer.kind === 'settlement')!;
+    const settlement = computeOffers({ account, hardship, policy })
+      .offers.concat(computeOffers({ account, hardship, policy }).alternatives)
+      .find((offer) => offer.kind === 'settlement')!;
     expect(settlement.totalMinor).toBe(4_448_000);
     expect(settlement.cost).toMatchObject({ interestMinor: 0, waivedMinor: 1_112_000, aprBps: 0 });
   });

@@ -53,9 +53,16 @@ describe('schedule cost properties', () => {
 
   it('a plain amortised loan (¥1,000 or more, 1–360 months) – annualised rate equals the contract rate to 0.01%', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 100_000, max: 50_000_000 }), fc.integer({ min: 1, max: 3600 }), fc.integer({ min: 1, max: 360 }), (principalMinor, rateBps, months) => {
-        expect(Math.abs(scheduleAprBps(buildSchedule({ principalMinor, rateBps, months })) - rateBps)).toBeLessThanOrEqual(1);
-      }),
+      fc.property(
+        fc.integer({ min: 100_000, max: 50_000_000 }),
+        fc.integer({ min: 1, max: 3600 }),
+        fc.integer({ min: 1, max: 360 }),
+        (principalMinor, rateBps, months) => {
+          expect(
+            Math.abs(scheduleAprBps(buildSchedule({ principalMinor, rateBps, months })) - rateBps),
+          ).toBeLessThanOrEqual(1);
+        },
+      ),
     );
   });
 });
@@ -69,7 +76,9 @@ describe('offer cost properties', () => {
       brokenArrangements12m: fc.integer({ min: 0, max: 1 }),
       currency: fc.constantFrom('CNY', 'USD', 'TWD'),
     })
-    .map((facts) => accountWith({ ...facts, overdueMinor: 0, regularMonthlyMinor: 100_000, remainingMonths: 0, daysPastDue: 100 }));
+    .map((facts) =>
+      accountWith({ ...facts, overdueMinor: 0, regularMonthlyMinor: 100_000, remainingMonths: 0, daysPastDue: 100 }),
+    );
 
   it('any account and term – the freeze costs no more than the extension of the same term, and charges no interest', () => {
     fc.assert(

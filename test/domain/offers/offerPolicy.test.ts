@@ -35,12 +35,21 @@ describe('loadOfferPolicy', () => {
     expect(policy.maxOffersShown).toBe(3);
     expect(policy.counterOffers.maxAttempts).toBe(2);
     expect(policy.freeze.maxMonths).toBe(60);
-    expect(policy.conversation).toEqual({ identity: { maxTries: 3, accountLock: { maxFailures: 5, windowHours: 24, lockMinutes: 60 } }, reorientAfterMinutes: 60, maxMisunderstandings: 3 });
+    expect(policy.conversation).toEqual({
+      identity: { maxTries: 3, accountLock: { maxFailures: 5, windowHours: 24, lockMinutes: 60 } },
+      reorientAfterMinutes: 60,
+      maxMisunderstandings: 3,
+    });
     expect(policy.review.everyMonths).toBe(3);
   });
 
   it('a path that does not exist – XS_POLICY_INVALID naming the path', () => {
-    expect(() => loadOfferPolicy('/nowhere/offer-policy.yaml')).toThrow(expect.objectContaining({ code: 'XS_POLICY_INVALID', message: expect.stringContaining('/nowhere/offer-policy.yaml: cannot be read') }));
+    expect(() => loadOfferPolicy('/nowhere/offer-policy.yaml')).toThrow(
+      expect.objectContaining({
+        code: 'XS_POLICY_INVALID',
+        message: expect.stringContaining('/nowhere/offer-policy.yaml: cannot be read'),
+      }),
+    );
   });
 });
 
@@ -48,7 +57,9 @@ describe('parseOfferPolicy', () => {
   it('freeze.maxMonths 72 under CN – rejected: "freeze.maxMonths is 72, at most 60 allowed under jurisdiction CN"', () => {
     const error = errorOf(policyWith(['freeze', 'maxMonths'], 72));
     expect(error.code).toBe('XS_POLICY_INVALID');
-    expect(error.message).toBe('dialogs/offer-policy.yaml: freeze.maxMonths is 72, at most 60 allowed under jurisdiction CN');
+    expect(error.message).toBe(
+      'dialogs/offer-policy.yaml: freeze.maxMonths is 72, at most 60 allowed under jurisdiction CN',
+    );
   });
 
   it('freeze.maxMonths 72 under US – accepted (the US profile leaves the limit to policy)', () => {
@@ -61,19 +72,27 @@ describe('parseOfferPolicy', () => {
   });
 
   it('affordability.ratio 1.5 – rejected naming the key, the value and "at most 1"', () => {
-    expect(errorOf(policyWith(['affordability', 'ratio'], 1.5)).message).toBe('dialogs/offer-policy.yaml: affordability.ratio is 1.5, at most 1 expected');
+    expect(errorOf(policyWith(['affordability', 'ratio'], 1.5)).message).toBe(
+      'dialogs/offer-policy.yaml: affordability.ratio is 1.5, at most 1 expected',
+    );
   });
 
   it('installment.minMonths 2.5 – rejected: a whole number expected', () => {
-    expect(errorOf(policyWith(['installment', 'minMonths'], 2.5)).message).toContain('installment.minMonths is 2.5, a whole number expected');
+    expect(errorOf(policyWith(['installment', 'minMonths'], 2.5)).message).toContain(
+      'installment.minMonths is 2.5, a whole number expected',
+    );
   });
 
   it('jurisdiction FR – rejected listing CN, US, UK', () => {
-    expect(errorOf(policyWith(['jurisdiction'], 'FR')).message).toContain('jurisdiction is "FR", one of CN, US, UK expected');
+    expect(errorOf(policyWith(['jurisdiction'], 'FR')).message).toContain(
+      'jurisdiction is "FR", one of CN, US, UK expected',
+    );
   });
 
   it('review.everyMonths missing – rejected: "review.everyMonths is missing"', () => {
-    expect(errorOf(policyWith(['review', 'everyMonths'], undefined)).message).toContain('review.everyMonths is missing');
+    expect(errorOf(policyWith(['review', 'everyMonths'], undefined)).message).toContain(
+      'review.everyMonths is missing',
+    );
   });
 
   it('a misspelt key grace.maxMonth – rejected as an unknown key', () => {
@@ -82,7 +101,9 @@ describe('parseOfferPolicy', () => {
   });
 
   it('installment.maxMonths below installment.minMonths – rejected naming both keys', () => {
-    expect(errorOf(policyWith(['installment', 'maxMonths'], 2)).message).toContain('installment.maxMonths is 2, at least installment.minMonths (3) expected');
+    expect(errorOf(policyWith(['installment', 'maxMonths'], 2)).message).toContain(
+      'installment.maxMonths is 2, at least installment.minMonths (3) expected',
+    );
   });
 
   it('a settlement step discount above settlement.maxDiscount – rejected naming the step', () => {
@@ -92,15 +113,21 @@ describe('parseOfferPolicy', () => {
   });
 
   it('a settlement discount that falls with days past due – rejected', () => {
-    expect(errorOf(policyWith(['settlement', 'discountByDaysPastDue', 1, 'discount'], 0.05)).message).toContain('settlement.discountByDaysPastDue[1].discount is 0.05, at least the step before (0.1)');
+    expect(errorOf(policyWith(['settlement', 'discountByDaysPastDue', 1, 'discount'], 0.05)).message).toContain(
+      'settlement.discountByDaysPastDue[1].discount is 0.05, at least the step before (0.1)',
+    );
   });
 
   it('an unknown condition key in waiver.conditions – rejected', () => {
-    expect(errorOf(policyWith(['waiver', 'conditions'], ['condition.nope'])).message).toContain('waiver.conditions[0] is "condition.nope", one of condition.');
+    expect(errorOf(policyWith(['waiver', 'conditions'], ['condition.nope'])).message).toContain(
+      'waiver.conditions[0] is "condition.nope", one of condition.',
+    );
   });
 
   it('supervisor authority below agent authority – rejected', () => {
-    expect(errorOf(policyWith(['authority', 'supervisor', 'extraMonths'], 2)).message).toContain('authority.supervisor.extraMonths is 2, at least authority.agent.extraMonths (6) expected');
+    expect(errorOf(policyWith(['authority', 'supervisor', 'extraMonths'], 2)).message).toContain(
+      'authority.supervisor.extraMonths is 2, at least authority.agent.extraMonths (6) expected',
+    );
   });
 
   it('text that is not YAML – rejected as not valid YAML, naming the file', () => {

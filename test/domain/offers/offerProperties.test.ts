@@ -28,7 +28,9 @@ const accountArb: fc.Arbitrary<Account> = fc
     brokenArrangements12m: fc.integer({ min: 0, max: 2 }),
     product: fc.constantFrom('loan' as const, 'card' as const),
   })
-  .map(({ overduePerMille, ...facts }) => accountWith({ ...facts, overdueMinor: Math.floor((facts.balanceMinor * overduePerMille) / 1000) }));
+  .map(({ overduePerMille, ...facts }) =>
+    accountWith({ ...facts, overdueMinor: Math.floor((facts.balanceMinor * overduePerMille) / 1000) }),
+  );
 
 const hardshipArb: fc.Arbitrary<Hardship> = fc
   .record({
@@ -43,11 +45,18 @@ const hardshipArb: fc.Arbitrary<Hardship> = fc
   })
   .map((facts) => hardshipWith(facts));
 
-const policyArb: fc.Arbitrary<OfferPolicy> = fc.record({
-  jurisdiction: fc.constantFrom('CN' as const, 'US' as const, 'UK' as const),
-  ratio: fc.constantFrom(0.3, 0.5, 0.7),
-  maxOffersShown: fc.integer({ min: 1, max: 3 }),
-}).map(({ jurisdiction, ratio, maxOffersShown }) => ({ ...policy, jurisdiction, maxOffersShown, affordability: { ...policy.affordability, ratio } }));
+const policyArb: fc.Arbitrary<OfferPolicy> = fc
+  .record({
+    jurisdiction: fc.constantFrom('CN' as const, 'US' as const, 'UK' as const),
+    ratio: fc.constantFrom(0.3, 0.5, 0.7),
+    maxOffersShown: fc.integer({ min: 1, max: 3 }),
+  })
+  .map(({ jurisdiction, ratio, maxOffersShown }) => ({
+    ...policy,
+    jurisdiction,
+    maxOffersShown,
+    affordability: { ...policy.affordability, ratio },
+  }));
 
 const caseArb = fc.record({ account: accountArb, hardship: hardshipArb, policy: policyArb });
 const RUNS = { numRuns: 300 };
@@ -61,12 +70,20 @@ function expectWithinPolicy(offer: Offer, account: Account, hardship: Hardship, 
   const tier = tierOf(account.daysPastDue);
   const second = account.brokenArrangements12m > 0;
   const waivedMinor = offer.waiver?.waivedMinor ?? 0;
-  const sum = (part: 'principalMinor' | 'interestMinor' | 'feesMinor' | 'regularMinor') => offer.schedule.reduce((total, line) => total + line[part], 0);
-  for (const line of offer.schedule) expect(line.principalMinor + line.interestMinor + line.feesMinor + line.regularMinor).toBe(line.amountMinor);
+  const sum = (part: 'principalMinor' | 'interestMinor' | 'feesMinor' | 'regularMinor') =>
+    offer.schedule.reduce((total, line) => total + line[part], 0);
+  for (const line of offer.schedule)
+    expect(line.principalMinor + line.interestMinor + line.feesMinor + line.regularMinor).toBe(line.amountMinor);
   expect(scheduleTotalMinor(offer.schedule) - sum('regularMinor')).toBe(offer.totalMinor);
-  expect([sum('principalMinor'), sum('interestMinor'), sum('feesMinor')]).toEqual([offer.cost.principalMinor, offer.cost.interestMinor, offer.cost.feesMinor]);
+  expect([sum('principalMinor'), sum('interestMinor'), sum('feesMinor')]).toEqual([
+    offer.cost.principalMinor,
+    offer.cost.interestMinor,
+    offer.cost.feesMinor,
+  ]);
   expect(offer.cost.principalMinor + offer.cost.interestMinor + offer.cost.feesMinor).toBe(offer.totalMinor);
-  expect(offer.schedule.every((line) => line.interestMinor >= 0 && line.principalMinor >= 0 && line.feesMinor >= 0)).toBe(true);
+  expect(
+    offer.schedule.every((line) => line.interestMinor >= 0 && line.principalMinor >= 0 && line.feesMinor >= 0),
+  ).toBe(true);
   expect(offer.months).toBe(offer.schedule.length);
   expect(OfferSchema.safeParse(offer).success).toBe(true);
   for (const condition of offer.conditions) expect(CONDITION_KEYS).toContain(condition);
@@ -78,7 +95,9 @@ function expectWithinPolicy(offer: Offer, account: Account, hardship: Hardship, 
   switch (offer.kind) {
     case 'installment':
       expect(offer.months).toBeGreaterThanOrEqual(p.installment.minMonths);
-      expect(offer.months).toBeLessThanOrEqual(second ? p.secondArrangement.installmentMaxMonths : p.installment.maxMonths);
+      expect(offer.months).toBeLessThanOrEqual(
+        second ? p.secondArrangement.installmentMaxMonths : p.installment.maxMonths,
+      );
       break;
     case 'extend':
       expect(offer.months).toBeGreaterThan(account.remainingMonths);
@@ -128,7 +147,14 @@ describe('computeOffers properties', () => {
         const { offers, alternatives, basis, fallback } = computeOffers({ account, hardship, policy: p });
         if (fallback) {
           expect(offers.length).toBeLessThanOrEqual(Math.min(2, p.maxOffersShown));
-          expect(offers.every((offer) => (offer.fallback || (offer.afterRecovery && offer.kind === 'grace' && hardship.recoveryMonths !== undefined)) && offer.kind !== 'settlement')).toBe(true);
+          expect(
+            offers.every(
+              (offer) =>
+                (offer.fallback ||
+                  (offer.afterRecovery && offer.kind === 'grace' && hardship.recoveryMonths !== undefined)) &&
+                offer.kind !== 'settlement',
+            ),
+          ).toBe(true);
           expect(alternatives).toEqual([]);
           return;
         }
@@ -175,13 +201,20 @@ describe('evaluateCounterOffer properties', () => {
           expectWithinPolicy(result.offer, account, hardship, p);
           return;
         }
-        const anyPlanAllowed = evaluateCounterOffer({ account, hardship, policy: p, amountMinor: Number.MAX_SAFE_INTEGER }).accepted;
+        const anyPlanAllowed = evaluateCounterOffer({
+          account,
+          hardship,
+          policy: p,
+          amountMinor: Number.MAX_SAFE_INTEGER,
+        }).accepted;
         if (!anyPlanAllowed) {
           expect(result.minimumMonthlyMinor).toBe(account.balanceMinor + account.feesMinor);
           return;
         }
         expect(result.minimumMonthlyMinor).toBeGreaterThan(amountMinor);
-        expect(evaluateCounterOffer({ account, hardship, policy: p, amountMinor: result.minimumMonthlyMinor }).accepted).toBe(true);
+        expect(
+          evaluateCounterOffer({ account, hardship, policy: p, amountMinor: result.minimumMonthlyMinor }).accepted,
+        ).toBe(true);
       }),
       RUNS,
     );
@@ -198,7 +231,7 @@ describe('evaluateCounterOffer properties', () => {
     );
   });
 
-  it('the term search\'s shortcut for the highest payment equals the highest payment of the built schedule, for every term', () => {
+  it("the term search's shortcut for the highest payment equals the highest payment of the built schedule, for every term", () => {
     fc.assert(
       fc.property(caseArb, (input) => {
         const c = offerCaseOf(input);

@@ -25,7 +25,9 @@ function exchange(port: number, head: string): Promise<string> {
 }
 
 function openConnections(running: RunningService): Promise<number> {
-  return new Promise((resolve, reject) => running.app.server.server.getConnections((error, count) => (error ? reject(error) : resolve(count))));
+  return new Promise((resolve, reject) =>
+    running.app.server.server.getConnections((error, count) => (error ? reject(error) : resolve(count))),
+  );
 }
 
 async function settledConnections(running: RunningService): Promise<number> {
@@ -37,7 +39,8 @@ async function settledConnections(running: RunningService): Promise<number> {
   return count;
 }
 
-const upgrade = (path: string) => `GET ${path} HTTP/1.1\r\nHost: localhost\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n`;
+const upgrade = (path: string) =>
+  `GET ${path} HTTP/1.1\r\nHost: localhost\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n`;
 
 describe('connections', () => {
   it('2 000 WebSocket upgrades on paths nothing serves – each answered 404 and closed; no socket left open', async () => {
@@ -45,10 +48,18 @@ describe('connections', () => {
     const port = portOf(service.url);
     const answers: string[] = [];
     for (let batch = 0; batch < 20; batch++) {
-      answers.push(...(await Promise.all(Array.from({ length: 100 }, (_, i) => exchange(port, upgrade(i % 2 ? `/stray/${batch}-${i}` : '/api/agent/events'))))));
+      answers.push(
+        ...(await Promise.all(
+          Array.from({ length: 100 }, (_, i) =>
+            exchange(port, upgrade(i % 2 ? `/stray/${batch}-${i}` : '/api/agent/events')),
+          ),
+        )),
+      );
     }
     const left = await settledConnections(service);
-    process.stdout.write(`stray upgrades: ${answers.length} sent, ${answers.filter((answer) => answer.startsWith('HTTP/1.1 404')).length} answered 404, ${left} sockets left open\n`);
+    process.stdout.write(
+      `stray upgrades: ${answers.length} sent, ${answers.filter((answer) => answer.startsWith('HTTP/1.1 404')).length} answered 404, ${left} sockets left open\n`,
+    );
     expect(answers.every((answer) => answer.startsWith('HTTP/1.1 404'))).toBe(true);
     expect(left).toBe(0);
   }, 120_000);
@@ -69,7 +80,9 @@ describe('connections', () => {
     socket.on('error', () => undefined);
     await new Promise((resolve) => socket.once('connect', resolve));
     const length = 2_000;
-    socket.write(`POST /api/messages HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${length}\r\n\r\n`);
+    socket.write(
+      `POST /api/messages HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${length}\r\n\r\n`,
+    );
     let sent = 0;
     while (!closed && sent < length) {
       socket.write('{');
@@ -93,17 +106,28 @@ describe('connections', () => {
 
 /** Opens `count` connections at once, then asks for /healthz on each (keep-alive): how many were answered. */
 async function servedOf(port: number, count: number): Promise<number> {
-  const sockets = await Promise.all(Array.from({ length: count }, () => new Promise<Socket>((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.on('error', () => undefined);
-    socket.once('connect', () => resolve(socket));
-    socket.once('close', () => resolve(socket));
-  })));
-  const answered = await Promise.all(sockets.map((socket) => new Promise<boolean>((resolve) => {
-    socket.once('data', (chunk: Buffer) => resolve(chunk.toString().startsWith('HTTP/1.1 200')));
-    socket.once('close', () => resolve(false));
-    if (!socket.destroyed) socket.write('GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n');
-  })));
+  const sockets = await Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<Socket>((resolve) => {
+          const socket = connect(port, '127.0.0.1');
+          socket.on('error', () => undefined);
+          socket.once('connect', () => resolve(socket));
+          socket.once('close', () => resolve(socket));
+        }),
+    ),
+  );
+  const answered = await Promise.all(
+    sockets.map(
+      (socket) =>
+        new Promise<boolean>((resolve) => {
+          socket.once('data', (chunk: Buffer) => resolve(chunk.toString().startsWith('HTTP/1.1 200')));
+          socket.once('close', () => resolve(false));
+          if (!socket.destroyed) socket.write('GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n');
+        }),
+    ),
+  );
   for (const socket of sockets) socket.destroy();
   return answered.filter(Boolean).length;
 }

@@ -10,11 +10,16 @@ afterEach(async () => {
 });
 
 async function generateFrom(url: string, forwardedFor?: string): Promise<Response> {
-  return fetch(`${url}/v3/directline/tokens/generate`, { method: 'POST', headers: { 'content-type': 'application/json', ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}) }, body: '{}' });
+  return fetch(`${url}/v3/directline/tokens/generate`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}) },
+    body: '{}',
+  });
 }
 
 describe.each(STORE_KINDS)('rate limits (%s)', (kind) => {
-  const start = (env: Record<string, string>) => startService({ ...storeEnv(kind), DIRECTLINE_SECRET: TEST_SECRET, RATE_LIMIT_EXEMPT: '', ...env });
+  const start = (env: Record<string, string>) =>
+    startService({ ...storeEnv(kind), DIRECTLINE_SECRET: TEST_SECRET, RATE_LIMIT_EXEMPT: '', ...env });
 
   it('RATE_LIMIT_CONVERSATIONS_PER_CLIENT=3/600 – the 4th web chat token from one address is 429 with Retry-After', async () => {
     service = await start({ RATE_LIMIT_CONVERSATIONS_PER_CLIENT: '3/600' });

@@ -11,7 +11,13 @@ import { RedisCaseStore } from '../../../src/store/redis/redisCaseStore.js';
 import { RedisConnection, type ConnectionLog, type RedisSettings } from '../../../src/store/redis/redisConnection.js';
 import { RedisHandoffQueue } from '../../../src/store/redis/redisHandoffQueue.js';
 import { privateRedis, probeRedis, redisServerOnPath } from '../../helpers/redisAvailability.js';
-import { agreement, caseRecord, describeCaseStoreContract, describeHandoffQueueContract, entry } from '../caseStore.contract.js';
+import {
+  agreement,
+  caseRecord,
+  describeCaseStoreContract,
+  describeHandoffQueueContract,
+  entry,
+} from '../caseStore.contract.js';
 
 const redis = await probeRedis();
 const RUN_PREFIX = `xs-test-${process.pid}-${randomUUID().slice(0, 8)}:`;
@@ -28,14 +34,23 @@ function commandsSentTo(port: number) {
   const sent: string[] = [];
   const channel = tracingChannel<string, CommandTraceContext>('ioredis:command');
   const ignore = () => {};
-  const handlers = { start: (context: CommandTraceContext) => void (context.serverPort === port && sent.push(context.command)), end: ignore, asyncStart: ignore, asyncEnd: ignore, error: ignore };
+  const handlers = {
+    start: (context: CommandTraceContext) => void (context.serverPort === port && sent.push(context.command)),
+    end: ignore,
+    asyncStart: ignore,
+    asyncEnd: ignore,
+    error: ignore,
+  };
   channel.subscribe(handlers);
   return { stop: () => (channel.unsubscribe(handlers), sent) };
 }
 
 function recordingLog() {
   const lines: { level: 'warn' | 'info'; message: string }[] = [];
-  const log: ConnectionLog = { warn: (_, message) => lines.push({ level: 'warn', message }), info: (_, message) => lines.push({ level: 'info', message }) };
+  const log: ConnectionLog = {
+    warn: (_, message) => lines.push({ level: 'warn', message }),
+    info: (_, message) => lines.push({ level: 'info', message }),
+  };
   return { lines, log };
 }
 
@@ -60,28 +75,68 @@ describe.skipIf(!redis.available)('redis stores on the shared test Redis', () =>
   describeHandoffQueueContract('redis', async () => {
     const settings = { url: redis.url, keyPrefix: `${RUN_PREFIX}q${++queueRun}:` };
     const [one, two] = await Promise.all([connect(settings), connect(settings)]);
-    return { queue: new RedisHandoffQueue(one), peer: new RedisHandoffQueue(two), close: async () => void (await Promise.all([one.close(), two.close()])) };
+    return {
+      queue: new RedisHandoffQueue(one),
+      peer: new RedisHandoffQueue(two),
+      close: async () => void (await Promise.all([one.close(), two.close()])),
+    };
   });
 
   describe('key layout and retention', () => {
     const ttls = async (caseId: string) =>
-      Object.fromEntries(await Promise.all(['case', 'tx', 'agr', 'seen'].map(async (name) => [name, await admin.ttl(`${RUN_PREFIX}{${caseId}}:${name}`)] as const)));
+      Object.fromEntries(
+        await Promise.all(
+          ['case', 'tx', 'agr', 'seen'].map(
+            async (name) => [name, await admin.ttl(`${RUN_PREFIX}{${caseId}}:${name}`)] as const,
+          ),
+        ),
+      );
 
     it('an agreed case with 60 s retention – its four keys share the {caseId} tag and all expire within 60 s', async () => {
       const store = new RedisCaseStore(await connect({ url: redis.url }), { closedRetentionSeconds: 60 });
       const caseId = `case-${randomUUID()}`;
-      await store.commit({ caseId, expectedVersion: 0, record: caseRecord(caseId), append: [entry('hi')], activityId: 'act-1' });
-      await store.commit({ caseId, expectedVersion: 1, record: caseRecord(caseId, { status: 'agreed' }), append: [entry('yes')], activityId: 'act-2', agreement: agreement(caseId, 'AGR-1') });
-      expect((await admin.keys(`${RUN_PREFIX}{${caseId}}*`)).sort()).toEqual(['agr', 'case', 'seen', 'tx'].map((name) => `${RUN_PREFIX}{${caseId}}:${name}`));
+      await store.commit({
+        caseId,
+        expectedVersion: 0,
+        record: caseRecord(caseId),
+        append: [entry('hi')],
+        activityId: 'act-1',
+      });
+      await store.commit({
+        caseId,
+        expectedVersion: 1,
+        record: caseRecord(caseId, { status: 'agreed' }),
+        append: [entry('yes')],
+        activityId: 'act-2',
+        agreement: agreement(caseId, 'AGR-1'),
+      });
+      expect((await admin.keys(`${RUN_PREFIX}{${caseId}}*`)).sort()).toEqual(
+        ['agr', 'case', 'seen', 'tx'].map((name) => `${RUN_PREFIX}{${caseId}}:${name}`),
+      );
       for (const ttl of Object.values(await ttls(caseId))) expect(ttl > 0 && ttl <= 60, `ttl ${ttl}`).toBe(true);
       await store.close();
     });
 
     it('an active case – record, transcript and agreement kept; seen ids expire after the dedupe TTL', async () => {
-      const store = new RedisCaseStore(await connect({ url: redis.url }), { closedRetentionSeconds: 60, dedupeTtlSeconds: 600 });
+      const store = new RedisCaseStore(await connect({ url: redis.url }), {
+        closedRetentionSeconds: 60,
+        dedupeTtlSeconds: 600,
+      });
       const caseId = `case-${randomUUID()}`;
-      await store.commit({ caseId, expectedVersion: 0, record: caseRecord(caseId, { status: 'closed' }), append: [entry('bye')] });
-      await store.commit({ caseId, expectedVersion: 1, record: caseRecord(caseId, { status: 'escalated' }), append: [entry('reopened')], activityId: 'act-1', agreement: agreement(caseId, 'AGR-1') });
+      await store.commit({
+        caseId,
+        expectedVersion: 0,
+        record: caseRecord(caseId, { status: 'closed' }),
+        append: [entry('bye')],
+      });
+      await store.commit({
+        caseId,
+        expectedVersion: 1,
+        record: caseRecord(caseId, { status: 'escalated' }),
+        append: [entry('reopened')],
+        activityId: 'act-1',
+        agreement: agreement(caseId, 'AGR-1'),
+      });
       const after = await ttls(caseId);
       expect([after.case, after.tx, after.agr]).toEqual([-1, -1, -1]);
       expect(after.seen).toBeGreaterThan(590);
@@ -101,19 +156,35 @@ describe.skipIf(!redis.available || !redisServerOnPath())('redis stores on a pri
       const caseId = `case-${randomUUID()}`;
       // The first turn sends each script's body once (EVAL); from then on EVALSHA.
       await store.load(caseId, 'act-1');
-      await store.commit({ caseId, expectedVersion: 0, record: caseRecord(caseId), append: [entry('hi'), entry('hello', 'bot')], activityId: 'act-1' });
+      await store.commit({
+        caseId,
+        expectedVersion: 0,
+        record: caseRecord(caseId),
+        append: [entry('hi'), entry('hello', 'bot')],
+        activityId: 'act-1',
+      });
       await admin.config('RESETSTAT');
       const before = store.stats.roundTrips;
       const sent = commandsSentTo(server.port);
       const loaded = await store.load(caseId, 'act-2');
-      await store.commit({ caseId, expectedVersion: loaded.version, record: caseRecord(caseId), append: [entry('my income'), entry('offers', 'bot')], activityId: 'act-2' });
+      await store.commit({
+        caseId,
+        expectedVersion: loaded.version,
+        record: caseRecord(caseId),
+        append: [entry('my income'), entry('offers', 'bot')],
+        activityId: 'act-2',
+      });
       expect(sent.stop()).toEqual(['evalsha', 'evalsha']);
       const stats = await admin.info('commandstats');
       expect(stats).toMatch(/^cmdstat_evalsha:calls=2,/m);
       expect(stats).not.toMatch(/^cmdstat_eval:/m);
       expect(store.stats.roundTrips - before).toBe(2);
-      const bytes = await Promise.all(['case', 'tx', 'seen'].map((name) => admin.memory('USAGE', `${RUN_PREFIX}{${caseId}}:${name}`)));
-      console.info(`redis memory for one active case after two turns: ${bytes.reduce<number>((sum, n) => sum + (n ?? 0), 0)} bytes`);
+      const bytes = await Promise.all(
+        ['case', 'tx', 'seen'].map((name) => admin.memory('USAGE', `${RUN_PREFIX}{${caseId}}:${name}`)),
+      );
+      console.info(
+        `redis memory for one active case after two turns: ${bytes.reduce<number>((sum, n) => sum + (n ?? 0), 0)} bytes`,
+      );
     } finally {
       await store.close();
       admin.disconnect();
@@ -131,19 +202,31 @@ describe.skipIf(!redis.available || !redisServerOnPath())('redis stores on a pri
     const store = new RedisCaseStore(connection);
     const caseId = `case-${randomUUID()}`;
     try {
-      await store.commit({ caseId, expectedVersion: 0, record: caseRecord(caseId), append: [entry('before the outage')], activityId: 'act-1' });
+      await store.commit({
+        caseId,
+        expectedVersion: 0,
+        record: caseRecord(caseId),
+        append: [entry('before the outage')],
+        activityId: 'act-1',
+      });
       await server.kill();
       await expect(store.load(caseId)).rejects.toBeInstanceOf(StoreUnavailableError);
-      await expect(store.commit({ caseId, expectedVersion: 1, record: caseRecord(caseId), append: [entry('during')] })).rejects.toBeInstanceOf(StoreUnavailableError);
+      await expect(
+        store.commit({ caseId, expectedVersion: 1, record: caseRecord(caseId), append: [entry('during')] }),
+      ).rejects.toBeInstanceOf(StoreUnavailableError);
       await expect(store.ping()).rejects.toBeInstanceOf(StoreUnavailableError);
-      await vi.waitFor(() => expect(lines).toEqual([{ level: 'warn', message: expect.stringContaining('redis unavailable') }]));
+      await vi.waitFor(() =>
+        expect(lines).toEqual([{ level: 'warn', message: expect.stringContaining('redis unavailable') }]),
+      );
 
       await server.start();
       await connection.whenReady(10_000);
       expect(lines.map((line) => line.level)).toEqual(['warn', 'info']);
       expect(await store.load(caseId, 'act-1')).toEqual({ record: caseRecord(caseId), version: 1, duplicate: true });
       expect(await store.transcript(caseId)).toEqual([entry('before the outage')]);
-      expect(await store.commit({ caseId, expectedVersion: 1, record: caseRecord(caseId), append: [entry('after')] })).toEqual({ ok: true, version: 2 });
+      expect(
+        await store.commit({ caseId, expectedVersion: 1, record: caseRecord(caseId), append: [entry('after')] }),
+      ).toEqual({ ok: true, version: 2 });
     } finally {
       await store.close();
       await server.kill();

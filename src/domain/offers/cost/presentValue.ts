@@ -18,7 +18,7 @@ export function presentValueMinor(c: OfferCase, offer: Offer): number {
     value += p.amountMinor * discount;
   }
   if (offer.cost.covers === 'overdue') {
-    for (; month < c.account.remainingMonths; ) {
+    for (; month < c.account.remainingMonths;) {
       month += 1;
       discount *= step;
       value += c.account.regularMonthlyMinor * discount;

@@ -23,7 +23,8 @@ export function buildGrace(c: OfferCase): Offer | undefined {
   const { grace, extend } = c.policy;
   const { regularMonthlyMinor, balanceMinor, feesMinor } = c.account;
   const waivedMinor = waivedFeesMinor(c, 'grace');
-  if (!isKindAllowed(c, 'grace') || regularMonthlyMinor === 0 || balanceMinor + feesMinor - waivedMinor === 0) return undefined;
+  if (!isKindAllowed(c, 'grace') || regularMonthlyMinor === 0 || balanceMinor + feesMinor - waivedMinor === 0)
+    return undefined;
   const pauseMonths = pauseMonthsOf(c);
   const spec = (months: number): ScheduleSpec => ({
     principalMinor: balanceMinor,

@@ -25,7 +25,9 @@ export const installmentPlan: MonthlyPlan = {
     const spreadMinor = c.account.overdueMinor + c.account.feesMinor - waivedFeesMinor(c, 'installment');
     if (!isKindAllowed(c, 'installment') || spreadMinor === 0) return undefined;
     const { installment, secondArrangement } = c.policy;
-    const maxMonths = c.secondArrangement ? Math.min(installment.maxMonths, secondArrangement.installmentMaxMonths) : installment.maxMonths;
+    const maxMonths = c.secondArrangement
+      ? Math.min(installment.maxMonths, secondArrangement.installmentMaxMonths)
+      : installment.maxMonths;
     return { minMonths: installment.minMonths, maxMonths };
   },
   scheduleSpec: specOf,

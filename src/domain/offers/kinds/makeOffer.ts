@@ -40,10 +40,14 @@ function costOf(draft: PlanDraft): OfferCost {
 
 export function makeOffer(c: OfferCase, draft: PlanDraft): Offer {
   const paying = draft.schedule.filter((payment) => payment.amountMinor > 0);
-  const waiver = draft.waivedMinor > 0 && paying.length > 0 ? { waivedMinor: draft.waivedMinor, afterPayments: Math.min(c.policy.waiver.afterPayments, paying.length) } : undefined;
+  const waiver =
+    draft.waivedMinor > 0 && paying.length > 0
+      ? { waivedMinor: draft.waivedMinor, afterPayments: Math.min(c.policy.waiver.afterPayments, paying.length) }
+      : undefined;
   const conditions: string[] = [...draft.conditions];
   if (waiver) conditions.push(...c.policy.waiver.conditions);
-  if (draft.kind !== 'settlement' && draft.schedule.length > c.policy.review.everyMonths) conditions.push('condition.reviewEveryMonths');
+  if (draft.kind !== 'settlement' && draft.schedule.length > c.policy.review.everyMonths)
+    conditions.push('condition.reviewEveryMonths');
   const cost = costOf(draft);
   return {
     id: `${draft.kind}-${draft.idNumber}${waiver ? '+waiver' : ''}`,

@@ -40,6 +40,8 @@ export function longestTerm(c: OfferCase, plan: MonthlyPlan): Offer | undefined 
 export function lowestHighestPaymentMinor(c: OfferCase, plan: MonthlyPlan): number {
   const range = plan.termRange(c);
   let lowest = Infinity;
-  if (range) for (let months = range.minMonths; months <= range.maxMonths; months += 1) lowest = Math.min(lowest, planHighestMinor(c, plan, months));
+  if (range)
+    for (let months = range.minMonths; months <= range.maxMonths; months += 1)
+      lowest = Math.min(lowest, planHighestMinor(c, plan, months));
   return lowest;
 }

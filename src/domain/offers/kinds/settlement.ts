@@ -19,7 +19,8 @@ export function buildSettlement(c: OfferCase): Offer | undefined {
   const discountBp = settlementDiscountBp(c);
   if (!isKindAllowed(c, 'settlement') || discountBp === undefined) return undefined;
   const offer = settlementOffer(c, discountBp);
-  if (offer.totalMinor === 0 || c.hardship.lumpSumMinor === undefined || c.hardship.lumpSumMinor < offer.totalMinor) return undefined;
+  if (offer.totalMinor === 0 || c.hardship.lumpSumMinor === undefined || c.hardship.lumpSumMinor < offer.totalMinor)
+    return undefined;
   return offer;
 }
 
@@ -33,7 +34,16 @@ export function settlementOffer(c: OfferCase, discountBp: number): Offer {
   return makeOffer(c, {
     kind: 'settlement',
     idNumber: 1,
-    schedule: [{ month: 1, amountMinor: lumpMinor, principalMinor, interestMinor: 0, feesMinor: lumpMinor - principalMinor, regularMinor: 0 }],
+    schedule: [
+      {
+        month: 1,
+        amountMinor: lumpMinor,
+        principalMinor,
+        interestMinor: 0,
+        feesMinor: lumpMinor - principalMinor,
+        regularMinor: 0,
+      },
+    ],
     waivedMinor,
     discountMinor,
     conditions: ['condition.settlementDueWithinDays'],
