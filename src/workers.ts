@@ -31,11 +31,7 @@ export async function runPrimary(config: Config, count: number, logger: Logger):
     });
     return worker;
   };
-  const workers = Array.from({ length: count }, fork);
-  await Promise.all(workers.map((worker) => new Promise((resolve) => worker.once('listening', resolve))));
-  logger.info({ workers: count, port: config.PORT }, 'xieshang workers listening');
-
-  const metricsServer = config.METRICS_PORT === undefined ? undefined : startAggregatedMetrics(config, logger);
+  let metricsServer: ReturnType<typeof startAggregatedMetrics> | undefined;
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
@@ -54,8 +50,13 @@ export async function runPrimary(config: Config, count: number, logger: Logger):
       ),
     ).then((codes) => process.exit(codes.every((code) => code === 0) ? 0 : 1));
   };
+  // Before forking: a signal while the workers start still drains them instead of killing the primary.
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
+  const workers = Array.from({ length: count }, fork);
+  await Promise.all(workers.map((worker) => new Promise((resolve) => worker.once('listening', resolve))));
+  logger.info({ workers: count, port: config.PORT }, 'xieshang workers listening');
+  if (config.METRICS_PORT !== undefined && !stopping) metricsServer = startAggregatedMetrics(config, logger);
 }
 
 function startAggregatedMetrics(config: Config, logger: Logger) {

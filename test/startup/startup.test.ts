@@ -34,11 +34,11 @@ describe('start-up', () => {
   });
 
   it('a flow naming a guard that does not exist – exits 1 naming it', () => {
-    const dir = brokenDialogs('guard: hasLookupTriesLeft', 'guard: hasLookupTriesLeftt');
+    const dir = brokenDialogs('guard: hasIdentityTriesLeft', 'guard: hasIdentityTriesLeftt');
     const { code, stderr } = start({ DIALOGS_DIR: dir });
     expect(code).toBe(1);
-    expect(stderr).toContain('unknown guard "hasLookupTriesLeftt"');
-    expect(stderr).toContain('conversation.findingAccount');
+    expect(stderr).toContain('unknown guard "hasIdentityTriesLeftt"');
+    expect(stderr).toContain('conversation.verifyingIdentity');
   });
 
   it('PORT=abc – exits 1 naming PORT and what it expects', () => {
