@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { ConfigurationError } from '../../errors.js';
+import { ContactPolicySchema, DEFAULT_CONTACT_POLICY } from '../contact/contactGate.js';
+import { JURISDICTION_CONTACT_HOURS, minuteOfDay } from '../contact/contactHours.js';
 import { HardshipDurationSchema, HardshipReasonSchema } from '../hardship.js';
 import { TIERS } from '../tier.js';
 import { CONDITION_KEYS } from './conditions.js';
@@ -109,6 +111,8 @@ export const OfferPolicySchema = z.strictObject({
     installmentMaxMonths: months,
   }),
   authority: z.strictObject({ agent: AuthoritySchema, supervisor: AuthoritySchema }),
+  /** Proactive contact (outreach, reminders): contact hours within the jurisdiction's, and frequency caps. */
+  contact: ContactPolicySchema.default(DEFAULT_CONTACT_POLICY),
   /** The desk's service targets per priority, in minutes: the console colours its timers against them. */
   deskTargets: z
     .record(
@@ -201,6 +205,7 @@ function crossCheck(policy: OfferPolicy): Problem[] {
     });
   }
   problems.push(...interestProblems(policy));
+  problems.push(...contactHourProblems(policy));
   const ceiling = JURISDICTION_CEILINGS[policy.jurisdiction].freezeMaxMonths;
   if (ceiling !== undefined && policy.freeze.maxMonths > ceiling) {
     problems.push({
@@ -208,6 +213,28 @@ function crossCheck(policy: OfferPolicy): Problem[] {
       expected: `at most ${ceiling} allowed under jurisdiction ${policy.jurisdiction}`,
     });
   }
+  return problems;
+}
+
+/** Contact hours may narrow the jurisdiction's window, never widen it or leave it empty. */
+function contactHourProblems(policy: OfferPolicy): Problem[] {
+  const legal = JURISDICTION_CONTACT_HOURS[policy.jurisdiction];
+  const { from, to } = policy.contact.hours;
+  const clock = (minute: number) =>
+    `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+  const problems: Problem[] = [];
+  if (from && minuteOfDay(from) < legal.fromMinute)
+    problems.push({
+      path: ['contact', 'hours', 'from'],
+      expected: `${clock(legal.fromMinute)} or later expected under jurisdiction ${policy.jurisdiction}`,
+    });
+  if (to && minuteOfDay(to) > legal.toMinute)
+    problems.push({
+      path: ['contact', 'hours', 'to'],
+      expected: `${clock(legal.toMinute)} or earlier expected under jurisdiction ${policy.jurisdiction}`,
+    });
+  if (from && to && minuteOfDay(to) <= minuteOfDay(from))
+    problems.push({ path: ['contact', 'hours', 'to'], expected: `later than contact.hours.from (${from}) expected` });
   return problems;
 }
 
