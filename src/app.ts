@@ -236,7 +236,7 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
     attachStream(edge.upgrades, { store: directLine, tokens, logger: directLineLog, keepAliveMs: KEEP_ALIVE_MS }),
   );
 
-  adminCaseRoutes(server, { auth, store, queue, logger });
+  adminCaseRoutes(server, { auth, store, queue, deskIndex: stores.deskIndex, directLine, logger });
   metricsRoute(server, { metrics, auth, metricsToken: config.METRICS_TOKEN, logger });
   flowsRoutes(server, { flows, auth, logger, clock });
   closables.push(agentRoutes(server, { deps: desk, auth, logger }));
