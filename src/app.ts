@@ -114,6 +114,16 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
       'identity answers from this address',
     ),
     identityPerUser: limits.define('identity-attempts-per-user', identityAttempts, 'identity answers from this user'),
+    escalationsPerClient: limits.define(
+      'escalations-per-client',
+      config.RATE_LIMIT_ESCALATIONS_PER_CLIENT,
+      'requests for a person from this address',
+    ),
+    escalationsPerUser: limits.define(
+      'escalations-per-user',
+      config.RATE_LIMIT_ESCALATIONS_PER_CLIENT,
+      'requests for a person from this user',
+    ),
     exempt: (address) => edge.exempt.has(address),
   });
 
@@ -166,6 +176,7 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
       clock,
       logger,
       admitNewConversation: (activity) => admission.admitNewConversation(activity),
+      admitEscalation: (activity) => admission.admitEscalation(activity),
     },
     new DeskLink(desk, config.HANDOFF_MINUTES_PER_CASE),
   );
