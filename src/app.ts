@@ -114,6 +114,16 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
       'identity answers from this address',
     ),
     identityPerUser: limits.define('identity-attempts-per-user', identityAttempts, 'identity answers from this user'),
+    escalationsPerClient: limits.define(
+      'escalations-per-client',
+      config.RATE_LIMIT_ESCALATIONS_PER_CLIENT,
+      'requests for a person from this address',
+    ),
+    escalationsPerUser: limits.define(
+      'escalations-per-user',
+      config.RATE_LIMIT_ESCALATIONS_PER_CLIENT,
+      'requests for a person from this user',
+    ),
     exempt: (address) => edge.exempt.has(address),
   });
 
@@ -166,6 +176,7 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
       clock,
       logger,
       admitNewConversation: (activity) => admission.admitNewConversation(activity),
+      admitEscalation: (activity) => admission.admitEscalation(activity),
     },
     new DeskLink(desk, config.HANDOFF_MINUTES_PER_CASE),
   );
@@ -236,7 +247,7 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
     attachStream(edge.upgrades, { store: directLine, tokens, logger: directLineLog, keepAliveMs: KEEP_ALIVE_MS }),
   );
 
-  adminCaseRoutes(server, { auth, store, queue, logger });
+  adminCaseRoutes(server, { auth, store, queue, deskIndex: stores.deskIndex, directLine, logger });
   metricsRoute(server, { metrics, auth, metricsToken: config.METRICS_TOKEN, logger });
   flowsRoutes(server, { flows, auth, logger, clock });
   closables.push(agentRoutes(server, { deps: desk, auth, logger }));

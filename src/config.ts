@@ -105,6 +105,8 @@ export const ConfigSchema = z.object({
   RATE_LIMIT_CONVERSATIONS_PER_CLIENT: rateLimit.default({ points: 30, seconds: 600 }),
   /** New conversations on /api/messages per channel user (channel id + user id). */
   RATE_LIMIT_CONVERSATIONS_PER_USER: rateLimit.default({ points: 10, seconds: 600 }),
+  /** Escalations to the agent queue per client address and per channel user (flooding the queue pushes real borrowers back). */
+  RATE_LIMIT_ESCALATIONS_PER_CLIENT: rateLimit.default({ points: 10, seconds: 3600 }),
   /** Web chat (Direct Line) conversations are forgotten after this many hours without an activity. */
   DIRECTLINE_IDLE_HOURS: z.coerce
     .number()

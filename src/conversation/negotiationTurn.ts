@@ -29,6 +29,8 @@ export interface TurnDeps extends IdentityGateDeps {
   metrics?: FlowMetrics;
   /** Asked before a conversation's first case is created; throws (RateLimitedError) to refuse it. */
   admitNewConversation?: (activity: IncomingActivity) => Promise<void>;
+  /** Asked once before a turn that escalates is saved; throws (RateLimitedError) to refuse it (a flood of escalations). */
+  admitEscalation?: (activity: IncomingActivity) => Promise<void>;
 }
 
 export interface TurnOutcome {
@@ -53,6 +55,7 @@ const MAX_REPLAYS = 8;
 export async function runTurn(activity: IncomingActivity, deps: TurnDeps): Promise<TurnOutcome> {
   const caseId = caseIdFor(activity.channelId, activity.conversation.id);
   if (!isConversational(activity)) return { kind: 'ignored', caseId, replies: [] };
+  let escalationAdmitted = false;
   for (let attempt = 0; attempt < MAX_REPLAYS; attempt++) {
     const loaded = await deps.store.load(caseId, activity.id);
     if (loaded.duplicate) return { kind: 'duplicate', caseId, replies: [], ...waitingForAgent(loaded.record) };
@@ -60,6 +63,10 @@ export async function runTurn(activity: IncomingActivity, deps: TurnDeps): Promi
     const planned = await planGatedTurn(activity, loaded.record, caseId, deps, bundle);
     if (!planned) return { kind: 'ignored', caseId, replies: [] };
     if (!loaded.record && deps.admitNewConversation) await deps.admitNewConversation(activity);
+    if (planned.escalated && !escalationAdmitted && deps.admitEscalation) {
+      await deps.admitEscalation(activity);
+      escalationAdmitted = true;
+    }
     const result = await deps.store.commit({
       caseId,
       expectedVersion: loaded.version,

@@ -23,6 +23,10 @@ export const CaseEventSchema = z.object({
   toAgentId: z.string().optional(),
   /** Why a case left the desk: `handedBack`, `agreed` or `closed:<outcome>`. */
   detail: z.string().optional(),
+  /** Set by the desk when publishing: who holds the case now (only they and supervisors hear its events). */
+  heldBy: z.string().optional(),
+  /** Set by the desk when publishing: the queue the case waits in (`agents`: every agent hears it). */
+  waitingFor: z.enum(['agents', 'supervisors']).optional(),
 });
 export type CaseEvent = z.infer<typeof CaseEventSchema>;
 

@@ -34,4 +34,6 @@ export interface DeskIndex {
   put(summary: DeskCase): Promise<void>;
   get(caseId: string): Promise<DeskCase | undefined>;
   list(): Promise<DeskCase[]>;
+  /** Forgets a case's summary (erasure on request). */
+  remove(caseId: string): Promise<void>;
 }

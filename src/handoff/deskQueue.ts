@@ -2,7 +2,8 @@
 import { maskName } from '../domain/maskPersonalData.js';
 import { EscalationReasonSchema } from '../domain/case.js';
 import { tierOf } from '../domain/tier.js';
-import type { DeskDeps } from './deskDeps.js';
+import { assertMayRead } from './caseAccess.js';
+import type { DeskAgent, DeskDeps } from './deskDeps.js';
 import type { CaseView, QueueItem } from './deskSchemas.js';
 import { negotiationFacts, proposedOffers } from './negotiationFacts.js';
 import { loadCase } from './updateCase.js';
@@ -36,8 +37,14 @@ export async function listQueue(deps: Pick<DeskDeps, 'store' | 'queue' | 'clock'
   return items.filter((item): item is QueueItem => item !== undefined);
 }
 
-export async function viewCase(deps: Pick<DeskDeps, 'store'>, caseId: string): Promise<CaseView> {
+/** One case as the console shows it; 403 for an agent when another agent holds it (see caseAccess.ts). */
+export async function viewCase(
+  deps: Pick<DeskDeps, 'store' | 'index'>,
+  caseId: string,
+  agent: DeskAgent,
+): Promise<CaseView> {
   const record = await loadCase(deps.store, caseId);
+  assertMayRead(record, await deps.index.get(caseId), agent);
   const [transcript, agreement] = await Promise.all([deps.store.transcript(caseId), deps.store.agreement(caseId)]);
   const facts = negotiationFacts(record.snapshot);
   // Nothing of the debt for someone who has not proved who they are: the agent verifies (hand-back) first.

@@ -1,8 +1,9 @@
-// Keeps the desk index in step with the desk: every event published first updates the case's summary.
+// Keeps the desk index in step with the desk: every event published first updates the case's summary, and says who may hear it.
 import type { CaseRecord } from '../domain/case.js';
 import { maskName } from '../domain/maskPersonalData.js';
 import { tierOf } from '../domain/tier.js';
 import type { CaseStore } from '../store/caseStore.js';
+import { audienceOf } from './caseAccess.js';
 import type { CaseEvent, CaseEventListener, CaseEvents } from './caseEvents.js';
 import type { DeskCase, DeskIndex } from './deskIndex.js';
 import { negotiationFacts } from './negotiationFacts.js';
@@ -18,7 +19,7 @@ export class IndexingCaseEvents implements CaseEvents {
     const [{ record }, previous] = await Promise.all([this.store.load(event.caseId), this.index.get(event.caseId)]);
     const summary = record ? summarize(previous, record, event) : undefined;
     if (summary) await this.index.put(summary);
-    await this.inner.publish(event);
+    await this.inner.publish({ ...event, ...audienceOf(summary ?? previous) });
   }
 
   subscribe(listener: CaseEventListener): () => void {

@@ -34,6 +34,8 @@ export interface DirectLineStore {
   claimInvite(inviteId: string, conversationId: string, ttlSeconds: number): Promise<string>;
   /** Calls `listener` whenever an activity is appended to the conversation (on any instance). */
   subscribe(conversationId: string, listener: () => void): () => void;
+  /** Forgets the conversation: its record, activity log (the borrower's raw text) and start flag (erasure on request). */
+  erase(conversationId: string): Promise<void>;
   close(): Promise<void>;
 }
 

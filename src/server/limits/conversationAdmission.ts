@@ -1,4 +1,4 @@
-// Who may open a new conversation or answer an identity question: per client address (when known) and per channel user.
+// Who may open a new conversation, answer an identity question or escalate: per client address (when known) and per channel user.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { NamedLimit } from './rateLimits.js';
 
@@ -8,6 +8,9 @@ export interface AdmissionLimits {
   /** Identity answers (IDENTITY_ATTEMPTS_PER_MINUTE), across conversations. */
   identityPerClient: NamedLimit;
   identityPerUser: NamedLimit;
+  /** Escalations to the agent queue (RATE_LIMIT_ESCALATIONS_PER_CLIENT), per address and per channel user. */
+  escalationsPerClient: NamedLimit;
+  escalationsPerUser: NamedLimit;
   /** True for addresses exempt from per-client limits (RATE_LIMIT_EXEMPT). */
   exempt(address: string): boolean;
 }
@@ -42,6 +45,14 @@ export class ConversationAdmission {
     if (caller !== undefined && !this.limits.exempt(caller.address))
       await this.limits.identityPerClient.consume(caller.address);
     await this.limits.identityPerUser.consume(`${activity.channelId}:${activity.from.id}`);
+  }
+
+  /** Before a turn that escalates is saved: per client address when known, and per channel user, unless exempt. */
+  async admitEscalation(activity: { channelId: string; from: { id: string } }): Promise<void> {
+    const caller = this.caller.getStore();
+    if (caller !== undefined && this.limits.exempt(caller.address)) return;
+    if (caller !== undefined) await this.limits.escalationsPerClient.consume(caller.address);
+    await this.limits.escalationsPerUser.consume(`${activity.channelId}:${activity.from.id}`);
   }
 
   /** A new web chat conversation (Direct Line tokens/generate). */

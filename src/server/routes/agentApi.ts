@@ -122,9 +122,9 @@ export const AGENT_OPERATIONS: readonly AgentOperation[] = [
     method: 'get',
     path: '/api/agent/cases/{caseId}',
     summary:
-      'One case: facts, interview answers, offers shown and proposed, agreement, handoff reason, the whole transcript',
+      'One case: facts, interview answers, offers shown and proposed, agreement, handoff reason, the whole transcript. Agents: a queued case, their own, or an ended one they worked (else 403); supervisors: any',
     response: CaseViewSchema,
-    handle: ({ deps, caseId }) => viewCase(deps, caseId),
+    handle: ({ deps, agent, caseId }) => viewCase(deps, caseId, agent),
   }),
   op({
     method: 'post',

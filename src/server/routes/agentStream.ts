@@ -1,7 +1,8 @@
-// GET /api/agent/events: Server-Sent Events of the desk (queue changes, borrower messages, claims, releases).
+// GET /api/agent/events: Server-Sent Events of the desk (queue changes, borrower messages, claims, releases), per agent.
 import type { Logger } from 'pino';
 import type { Request, Server } from 'restify';
 import { HttpError } from '../../errors.js';
+import { mayHear } from '../../handoff/caseAccess.js';
 import { CaseEventSchema, type CaseEvent } from '../../handoff/caseEvents.js';
 import type { DeskDeps } from '../../handoff/deskDeps.js';
 import type { ApiOperation } from '../../handoff/openApi.js';
@@ -14,7 +15,8 @@ const HEARTBEAT_MS = 15_000;
 export const STREAM_OPERATION: ApiOperation = {
   method: 'get',
   path: '/api/agent/events',
-  summary: 'Live events (Server-Sent Events); `?caseId=` narrows to one case, `?access_token=` for EventSource',
+  summary:
+    'Live events (Server-Sent Events) of the queue and your own cases (supervisors: every case); `?caseId=` narrows to one case, `?access_token=` for EventSource',
   roles: DESK_ROLES,
   response: CaseEventSchema,
   stream: true,
@@ -44,7 +46,8 @@ export function agentStreamRoute(
     });
     res.write(`retry: 2000\n: connected\n\n`);
     const write = (event: CaseEvent) => {
-      if (!only || event.caseId === only) res.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+      if (mayHear(event, principal) && (!only || event.caseId === only))
+        res.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
     };
     const unsubscribe = deps.deps.events.subscribe(write);
     const offline = deps.deps.presence.open(principal.id);

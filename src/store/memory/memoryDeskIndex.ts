@@ -12,4 +12,7 @@ export class MemoryDeskIndex implements DeskIndex {
   async list(): Promise<DeskCase[]> {
     return [...this.cases.values()];
   }
+  async remove(caseId: string): Promise<void> {
+    this.cases.delete(caseId);
+  }
 }

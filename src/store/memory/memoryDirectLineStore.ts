@@ -66,6 +66,10 @@ export class MemoryDirectLineStore implements DirectLineStore {
     return () => this.events.off(conversationId, listener);
   }
 
+  async erase(conversationId: string): Promise<void> {
+    this.forget(conversationId);
+  }
+
   private touch(conversationId: string): void {
     this.lastActive.delete(conversationId);
     this.lastActive.set(conversationId, this.now());
@@ -77,11 +81,15 @@ export class MemoryDirectLineStore implements DirectLineStore {
     const before = this.now() - this.idleMs;
     for (const [conversationId, at] of this.lastActive) {
       if (at > before) return;
-      this.lastActive.delete(conversationId);
-      this.records.delete(conversationId);
-      this.logs.delete(conversationId);
-      this.started.delete(conversationId);
+      this.forget(conversationId);
     }
+  }
+
+  private forget(conversationId: string): void {
+    this.lastActive.delete(conversationId);
+    this.records.delete(conversationId);
+    this.logs.delete(conversationId);
+    this.started.delete(conversationId);
   }
 
   async close(): Promise<void> {

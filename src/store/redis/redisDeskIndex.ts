@@ -21,4 +21,7 @@ export class RedisDeskIndex implements DeskIndex {
     const all = await this.connection.guard('list desk cases', () => this.connection.client.hvals(DESK_INDEX_KEY));
     return all.map((json) => DeskCaseSchema.parse(JSON.parse(json)));
   }
+  async remove(caseId: string): Promise<void> {
+    await this.connection.guard('forget desk case', () => this.connection.client.hdel(DESK_INDEX_KEY, caseId));
+  }
 }

@@ -92,6 +92,11 @@ export class RedisDirectLineStore implements DirectLineStore {
     return (await this.redis.guard('invite read', () => this.redis.client.get(invite))) ?? conversationId;
   }
 
+  async erase(conversationId: string): Promise<void> {
+    const keys = (['conv', 'log', 'started'] as const).map((part) => directLineKey(conversationId, part));
+    await this.redis.guard('directline erase', () => this.redis.client.del(...keys));
+  }
+
   subscribe(conversationId: string, listener: () => void): () => void {
     const channel = this.channel(conversationId);
     let set = this.listeners.get(channel);
