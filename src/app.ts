@@ -1,12 +1,16 @@
 // The composition root: config → stores → dialogs → adapter → borrower line → desk → bot → routes, each built once.
-import { readFileSync } from 'node:fs';
 import type { Server } from 'restify';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
-import { parseAccounts } from './domain/demoAccounts.js';
 import type { DialogRegistry } from './dialogs/dialogBundle.js';
 import { openFlows, type Flows } from './dialogs/versions/openFlows.js';
-import { AccountDirectory } from './store/accountDirectory.js';
+import type { AccountDirectory } from './store/accountDirectory.js';
+import { seedDemoAccounts } from './lender/accounts/demoSeed.js';
+import { outboxingCaseStore } from './lender/events/outboxingCaseStore.js';
+import { WebhookDispatcher } from './lender/webhooks/webhookDispatcher.js';
+import { WebhookSender } from './lender/webhooks/webhookSender.js';
+import { lenderRoutes, RAW_BODY_PATHS } from './server/routes/lenderRoutes.js';
+import { makeInvite } from './channels/directline/inviteRoutes.js';
 import type { CaseStore, HandoffQueue } from './store/caseStore.js';
 import { openStores, type Stores } from './store/openStores.js';
 import { BotAdapter } from './bot/botAdapter.js';
@@ -53,6 +57,8 @@ export interface App {
   accounts: AccountDirectory;
   /** Prometheus metrics of this process (GET /metrics). */
   metrics: ServiceMetrics;
+  /** Delivers lender events as webhooks; undefined without WEBHOOK_URL (events then wait in the outbox). */
+  dispatcher: WebhookDispatcher | undefined;
   /** Closes everything built here, in the reverse order of building. */
   close(): Promise<void>;
 }
@@ -68,32 +74,54 @@ interface Closable {
 }
 
 const KEEP_ALIVE_MS = 15_000;
+/** A well-formed secret for the sender that is never used (no WEBHOOK_URL, no dispatcher). */
+const WHSEC_UNUSED = `whsec_${Buffer.alloc(24).toString('base64')}`;
 
 export async function buildApp(config: Config, logger: Logger, overrides: AppOverrides = {}): Promise<App> {
   refuseUnsafeProduction(config);
   const closables: Closable[] = [];
   const clock = overrides.clock ?? (() => new Date());
-  const accounts = new AccountDirectory(
-    parseAccounts(readFileSync(config.ACCOUNTS_FILE, 'utf8'), config.ACCOUNTS_FILE),
-  );
-
   const stores = overrides.stores ?? openStores(config, logger);
   closables.push(stores);
   // Serve once Redis answers; if it does not yet, start anyway: /readyz and 503s say so until it does.
   await stores
     .whenReady(5_000)
     .catch((error: unknown) => logger.warn({ err: error }, 'starting before Redis is ready'));
+  const { accounts } = stores;
+  const demoAccounts = await seedDemoAccounts(stores, config);
   const metrics = new ServiceMetrics({ clock });
   const { queue } = stores;
   metrics.watchQueue(queue);
-  // Everything that turns or edits cases goes through the metered store; App.store stays the store itself.
-  const store = meteredCaseStore(stores.store, metrics);
+  const dispatcher =
+    config.WEBHOOK_URL && config.WEBHOOK_SECRET
+      ? new WebhookDispatcher({
+          outbox: stores.outbox,
+          send: (event) => sender.send(event),
+          clock,
+          logger: logger.child({ component: 'webhooks' }),
+        })
+      : undefined;
+  const sender = new WebhookSender({ url: config.WEBHOOK_URL ?? '', secret: config.WEBHOOK_SECRET ?? WHSEC_UNUSED });
+  if (!dispatcher) logger.warn('WEBHOOK_URL is empty: lender events wait in the outbox until it is set');
+  // Everything that turns or edits cases goes through the metered store, which writes the lender events of each
+  // commit into the case's outbox in the same atomic step; App.store stays the store itself.
+  const store = outboxingCaseStore(meteredCaseStore(stores.store, metrics), {
+    outbox: stores.outbox,
+    contacts: stores.contacts,
+    clock,
+    committed: () => dispatcher?.wakeUp(),
+  });
 
   const flows = await openFlows(config, stores, logger);
   closables.push(flows);
   const { dialogs } = flows;
 
-  const { server, edge } = createServer({ maxBodyBytes: config.MAX_BODY_BYTES, edge: config, logger });
+  const { server, edge } = createServer({
+    maxBodyBytes: config.MAX_BODY_BYTES,
+    edge: config,
+    logger,
+    rawBodyPaths: RAW_BODY_PATHS,
+  });
   closables.push({ close: () => new Promise<void>((resolve) => server.close(() => resolve())) });
   const limits = stores.rateLimits;
   const identityAttempts = { points: config.IDENTITY_ATTEMPTS_PER_MINUTE, seconds: 60 };
@@ -235,6 +263,7 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
   inviteRoutes(server, {
     tokens,
     accounts,
+    demoAccounts,
     auth,
     publicUrl,
     inviteTtlSeconds: config.INVITE_TTL_HOURS * 3600,
@@ -251,9 +280,30 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
   metricsRoute(server, { metrics, auth, metricsToken: config.METRICS_TOKEN, logger });
   flowsRoutes(server, { flows, auth, logger, clock });
   closables.push(agentRoutes(server, { deps: desk, auth, logger }));
+  const inviteBase = (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, '');
+  lenderRoutes(server, {
+    deps: {
+      accounts,
+      payments: stores.payments,
+      contacts: stores.contacts,
+      outbox: stores.outbox,
+      store,
+      clock,
+      policy: () => dialogs.current().policy,
+      invite: (accountRef) => makeInvite({ tokens, accounts }, accountRef, config.INVITE_TTL_HOURS * 3600, inviteBase),
+      appended: () => dispatcher?.wakeUp(),
+    },
+    auth,
+    logger: logger.child({ component: 'lender' }),
+    importMaxBytes: config.IMPORT_MAX_BYTES,
+  });
+  if (dispatcher) {
+    dispatcher.start();
+    closables.push(dispatcher);
+  }
 
   logger.info(
-    { flowVersion: dialogs.current().version, accounts: accounts.all().length, store: stores.kind },
+    { flowVersion: dialogs.current().version, demoAccounts: demoAccounts.length, store: stores.kind },
     'xieshang built',
   );
   return {
@@ -262,6 +312,7 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
     store: stores.store,
     queue,
     metrics,
+    dispatcher,
     dialogs,
     flows,
     accounts,

@@ -26,7 +26,28 @@ export const ConfigSchema = z.object({
   HOST: z.string().default(''),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DIALOGS_DIR: z.string().min(1).default('dialogs'),
-  ACCOUNTS_FILE: z.string().min(1).default('dialogs/demo-accounts.yaml'),
+  /** Outside production: demo borrowers upserted into the account directory at start (empty = none); ignored in production. */
+  ACCOUNTS_FILE: z.string().default('dialogs/demo-accounts.yaml'),
+  /** Where lender events are POSTed as Standard Webhooks; empty = they wait in the outbox until it is set. */
+  WEBHOOK_URL: z.preprocess(
+    emptyAsUndefined,
+    z.url({ protocol: /^https?$/, error: 'an http:// or https:// URL' }).optional(),
+  ),
+  /** The signing secret shared with the receiver, `whsec_` + base64 (24–64 random bytes). */
+  WEBHOOK_SECRET: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^whsec_[A-Za-z0-9+/]{32,}={0,2}$/, 'whsec_ followed by base64 of at least 24 random bytes')
+      .optional(),
+  ),
+  /** Largest body of POST /api/lender/accounts/import (NDJSON or CSV, up to 100 000 rows). */
+  IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(512 * 1024 * 1024)
+    .default(64 * 1024 * 1024),
   MicrosoftAppId: z.string().default(''),
   MicrosoftAppPassword: z.string().default(''),
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
@@ -134,6 +155,11 @@ export const ConfigSchema = z.object({
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
+const WebhookPairSchema = ConfigSchema.superRefine((config, context) => {
+  if (config.WEBHOOK_URL && !config.WEBHOOK_SECRET)
+    context.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'required when WEBHOOK_URL is set' });
+});
+
 /** True when any Redis setting is present: the service then keeps everything in Redis. */
 export function usesRedis(config: Config): boolean {
   return Boolean(config.REDIS_URL || config.REDIS_SENTINELS || config.REDIS_CLUSTER_NODES);
@@ -147,7 +173,7 @@ export function hostOf(config: Config): string {
 /** Parses the environment; throws ConfigurationError naming each bad variable and what it expects. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const known = Object.fromEntries(Object.keys(ConfigSchema.shape).map((key) => [key, env[key]]));
-  const parsed = ConfigSchema.safeParse(known);
+  const parsed = WebhookPairSchema.safeParse(known);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => {
     const name = issue.path.join('.');

@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'XS_NOT_FOUND'
   | 'XS_CONFLICT'
   | 'XS_PAYLOAD_TOO_LARGE'
+  | 'XS_UNSUPPORTED_MEDIA_TYPE'
   | 'XS_UNSUPPORTED_ENCODING'
   | 'XS_BODY_TIMEOUT'
   | 'XS_RATE_LIMITED'
@@ -45,7 +46,7 @@ export class ConfigurationError extends XieshangError {
 
 /** A request a client can correct: mapped to its HTTP status in one place (src/server/httpErrors.ts). */
 export class HttpError extends XieshangError {
-  constructor(status: 400 | 401 | 403 | 404 | 409 | 413, message: string, cause?: unknown) {
+  constructor(status: 400 | 401 | 403 | 404 | 409 | 413 | 415, message: string, cause?: unknown) {
     const code = (
       {
         400: 'XS_BAD_REQUEST',
@@ -54,6 +55,7 @@ export class HttpError extends XieshangError {
         404: 'XS_NOT_FOUND',
         409: 'XS_CONFLICT',
         413: 'XS_PAYLOAD_TOO_LARGE',
+        415: 'XS_UNSUPPORTED_MEDIA_TYPE',
       } as const
     )[status];
     super(code, message, { status, cause });

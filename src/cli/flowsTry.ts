@@ -8,7 +8,7 @@ import { parseAccounts } from '../domain/demoAccounts.js';
 import { ConfigurationError } from '../errors.js';
 import { loadDialogBundle } from '../dialogs/loadDialogBundle.js';
 import { staticRegistry } from '../dialogs/dialogBundle.js';
-import { AccountDirectory } from '../store/accountDirectory.js';
+import { MemoryAccountDirectory } from '../store/memory/memoryAccountDirectory.js';
 import { MemoryCaseStore } from '../store/memory/memoryStore.js';
 import { MemoryIdentityFailureLog } from '../store/memory/memoryIdentityFailureLog.js';
 import { runTurn, type TurnDeps } from '../conversation/negotiationTurn.js';
@@ -45,11 +45,13 @@ export async function runTry(options: TryOptions, input: Readable, out: (text: s
     );
   const bundle = loadDialogBundle(options.dir);
   const store = new MemoryCaseStore();
+  const directory = new MemoryAccountDirectory();
+  await directory.upsert(
+    accounts.map((a) => (a === chosen ? { ...a, channelUserIds: [...a.channelUserIds, `${CHANNEL}:${USER}`] } : a)),
+  );
   const deps: TurnDeps = {
     store,
-    accounts: new AccountDirectory(
-      accounts.map((a) => (a === chosen ? { ...a, channelUserIds: [...a.channelUserIds, `${CHANNEL}:${USER}`] } : a)),
-    ),
+    accounts: directory,
     dialogs: staticRegistry(bundle),
     clock: () => new Date(),
     identityFailures: new MemoryIdentityFailureLog(),

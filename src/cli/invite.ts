@@ -1,11 +1,11 @@
 // `npm run invite -- <accountRef> [hours]`: prints a signed web chat invitation link for one case, no server needed.
-import { readFileSync } from 'node:fs';
+import { pino } from 'pino';
 import { makeInvite } from '../channels/directline/inviteRoutes.js';
 import { DirectLineTokens } from '../channels/directline/directLineTokens.js';
 import { readConfig } from '../config.js';
-import { parseAccounts } from '../domain/demoAccounts.js';
 import { XieshangError } from '../errors.js';
-import { AccountDirectory } from '../store/accountDirectory.js';
+import { seedDemoAccounts } from '../lender/accounts/demoSeed.js';
+import { openStores } from '../store/openStores.js';
 
 async function main(argv: string[]): Promise<number> {
   const [accountRef, hours] = argv.filter((arg) => arg !== '--');
@@ -22,13 +22,14 @@ async function main(argv: string[]): Promise<number> {
     );
     return 2;
   }
-  const accounts = new AccountDirectory(
-    parseAccounts(readFileSync(config.ACCOUNTS_FILE, 'utf8'), config.ACCOUNTS_FILE),
-  );
+  const stores = openStores(config, pino({ level: 'warn' }));
+  await stores.whenReady(5_000);
+  await seedDemoAccounts(stores, config);
+  const accounts = stores.accounts;
   const tokens = new DirectLineTokens(config.DIRECTLINE_SECRET);
   const base = (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, '');
   const ttlSeconds = (hours ? Number(hours) : config.INVITE_TTL_HOURS) * 3600;
-  const made = await makeInvite({ tokens, accounts }, accountRef, ttlSeconds, base);
+  const made = await makeInvite({ tokens, accounts }, accountRef, ttlSeconds, base).finally(() => stores.close());
   process.stdout.write(`${made.url}\n`);
   process.stderr.write(`${made.accountRef}: valid until ${made.expiresAt}, for one conversation\n`);
   return 0;

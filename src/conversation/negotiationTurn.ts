@@ -15,6 +15,7 @@ import { joinPlainMessages, renderReplies, type OutgoingMessage } from './render
 import { persistedContext, stepMachine } from './stepMachine.js';
 import { borrowerEntry, botEntries, conversationReference } from './transcriptEntries.js';
 import { understand } from './understand.js';
+import { TurnAccounts, withCurrentAccount } from './turnAccounts.js';
 import { identityAnswerKey, isLockedBeforeAnswer, lockedByFailure, type IdentityGateDeps } from './identityGate.js';
 import { replyAfterTheEnd } from './afterTheEnd.js';
 import type { FlowMetrics } from '../metrics/flowMetrics.js';
@@ -60,7 +61,12 @@ export async function runTurn(activity: IncomingActivity, deps: TurnDeps): Promi
     const loaded = await deps.store.load(caseId, activity.id);
     if (loaded.duplicate) return { kind: 'duplicate', caseId, replies: [], ...waitingForAgent(loaded.record) };
     const bundle = loaded.record ? await deps.dialogs.get(loaded.record.flowVersion) : deps.dialogs.current();
-    const planned = await planGatedTurn(activity, loaded.record, caseId, deps, bundle);
+    const accounts = new TurnAccounts(deps.accounts);
+    if (loaded.record?.accountRef) await accounts.prefetchCurrent(loaded.record.accountRef);
+    else if (!loaded.record) await accounts.prefetchChannelUser(`${activity.channelId}:${activity.from.id}`);
+    let planned = await planGatedTurn(activity, loaded.record, caseId, deps, bundle, accounts);
+    if (await accounts.fetchMissing())
+      planned = await planGatedTurn(activity, loaded.record, caseId, deps, bundle, accounts);
     if (!planned) return { kind: 'ignored', caseId, replies: [] };
     if (!loaded.record && deps.admitNewConversation) await deps.admitNewConversation(activity);
     if (planned.escalated && !escalationAdmitted && deps.admitEscalation) {
@@ -99,18 +105,19 @@ async function planGatedTurn(
   caseId: string,
   deps: TurnDeps,
   bundle: DialogBundle,
+  accounts: TurnAccounts,
 ) {
   const key =
     activity.type === 'message' && existing?.status === 'active'
       ? identityAnswerKey(persistedContext(existing.snapshot, caseId))
       : undefined;
-  if (!key) return planTurn(activity, existing, caseId, deps, bundle, false);
+  if (!key) return planTurn(activity, existing, caseId, deps, bundle, accounts, false);
   const policy = bundle.policy.conversation.identity.accountLock;
   const locked = await isLockedBeforeAnswer(deps, { key, activity, policy });
-  const planned = planTurn(activity, existing, caseId, deps, bundle, locked);
+  const planned = planTurn(activity, existing, caseId, deps, bundle, accounts, locked);
   if (!planned?.identityRefused) return planned;
   const lockedNow = await lockedByFailure(deps, { key, attemptId: activity.id ?? randomUUID(), policy });
-  return lockedNow && !locked ? planTurn(activity, existing, caseId, deps, bundle, true) : planned;
+  return lockedNow && !locked ? planTurn(activity, existing, caseId, deps, bundle, accounts, true) : planned;
 }
 
 function waitingForAgent(record: CaseRecord | undefined): { waitingForAgent?: Handoff } {
@@ -134,15 +141,14 @@ function planTurn(
   caseId: string,
   deps: TurnDeps,
   bundle: DialogBundle,
+  accounts: TurnAccounts,
   identityLocked: boolean,
 ) {
   const now = deps.clock();
   const at = now.toISOString();
   if (existing && activity.type !== 'message') return undefined;
   // Only a new case looks up who the channel user is; an existing one already has its account.
-  const channelAccount = existing
-    ? undefined
-    : deps.accounts.findByChannelUser(`${activity.channelId}:${activity.from.id}`);
+  const channelAccount = existing ? undefined : accounts.findByChannelUser(`${activity.channelId}:${activity.from.id}`);
   let locale: Locale =
     existing?.locale ?? supportedLocale(activity.locale) ?? channelAccount?.borrower.preferredLocale ?? 'zh-CN';
   const record: CaseRecord = existing ?? {
@@ -188,7 +194,7 @@ function planTurn(
       context: previous,
       locale,
       bundle,
-      accounts: deps.accounts,
+      accounts,
     });
     if (understanding.kind === 'locale') {
       locale = understanding.locale;
@@ -208,9 +214,11 @@ function planTurn(
       events.push(...understanding.events);
     }
   }
+  // The lender may have updated the account since the case found it: the turn decides on today's facts.
+  const current = existing?.accountRef ? accounts.current(existing.accountRef) : undefined;
   const step = stepMachine(
     bundle.machine,
-    existing?.snapshot,
+    withCurrentAccount(existing?.snapshot, current),
     { caseId, ...(channelAccount ? { account: channelAccount } : {}) },
     events,
   );

@@ -1,7 +1,7 @@
 // Turns what the borrower sent into machine events: recognition plus the account lookup.
 import type { Ask, NegotiationEvent } from '../../machines/context.js';
 import type { Locale } from '../domain/account.js';
-import type { AccountDirectory } from '../store/accountDirectory.js';
+import type { TurnAccounts } from './turnAccounts.js';
 import { claimedIdentityKey } from '../domain/identityLock.js';
 import { recognize, type Expectation, type Understood } from './recognize/recognize.js';
 import type { DialogBundle } from '../dialogs/dialogBundle.js';
@@ -17,7 +17,7 @@ export interface UnderstandInput {
   context: NegotiationContext | undefined;
   locale: Locale;
   bundle: DialogBundle;
-  accounts: AccountDirectory;
+  accounts: Pick<TurnAccounts, 'find'>;
 }
 
 /** Buttons that stand for an intent rather than an answer. */

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ErrorBodySchema } from './deskSchemas.js';
 
 export interface ApiOperation {
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'put' | 'delete';
   /** OpenAPI path, e.g. `/api/agent/cases/{caseId}/claim`. */
   path: string;
   summary: string;
@@ -12,7 +12,25 @@ export interface ApiOperation {
   response: z.ZodType;
   /** `text/event-stream` for the live stream; JSON otherwise. */
   stream?: boolean;
+  /** A body that is not JSON (e.g. CSV): media type → description; `request` is then not used for the body. */
+  rawBody?: Record<string, string>;
 }
+
+/** The document's title and how its bearer tokens are described. */
+export interface ApiInfo {
+  title: string;
+  description: string;
+  tokens: string;
+  /** Error answers every operation may give, by status. */
+  errors?: Record<string, string>;
+}
+
+const AGENT_INFO: ApiInfo = {
+  title: 'xieshang agent desk API',
+  description:
+    'Escalated cases: queue, claim, live chat with the borrower on their own channel, offers, agreements, hand-back and close.',
+  tokens: 'API_TOKENS entries with role agent or supervisor; the stream also takes ?access_token=',
+};
 
 const ERRORS = {
   '400': 'the body or a parameter is not valid',
@@ -25,7 +43,10 @@ const ERRORS = {
 const schemaOf = (schema: z.ZodType, io: 'input' | 'output') =>
   z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' });
 
-export function openApiDocument(operations: readonly ApiOperation[]): Record<string, unknown> {
+export function openApiDocument(
+  operations: readonly ApiOperation[],
+  info: ApiInfo = AGENT_INFO,
+): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of operations) {
     const parameters = [...op.path.matchAll(/\{(\w+)\}/g)].map((match) => ({
@@ -60,7 +81,20 @@ export function openApiDocument(operations: readonly ApiOperation[]): Record<str
               ],
             }
           : {}),
-        ...(op.request && op.method === 'post'
+        ...(op.rawBody
+          ? {
+              requestBody: {
+                required: true,
+                content: Object.fromEntries(
+                  Object.entries(op.rawBody).map(([type, description]) => [
+                    type,
+                    { schema: { type: 'string', description } },
+                  ]),
+                ),
+              },
+            }
+          : {}),
+        ...(op.request && (op.method === 'post' || op.method === 'put') && !op.rawBody
           ? {
               requestBody: {
                 required: true,
@@ -71,7 +105,7 @@ export function openApiDocument(operations: readonly ApiOperation[]): Record<str
         responses: {
           '200': { description: 'OK', content },
           ...Object.fromEntries(
-            Object.entries(ERRORS).map(([status, description]) => [
+            Object.entries(info.errors ?? ERRORS).map(([status, description]) => [
               status,
               { description, content: { 'application/json': { schema: schemaOf(ErrorBodySchema, 'output') } } },
             ]),
@@ -82,18 +116,13 @@ export function openApiDocument(operations: readonly ApiOperation[]): Record<str
   }
   return {
     openapi: '3.1.0',
-    info: {
-      title: 'xieshang agent desk API',
-      version: '1.0.0',
-      description:
-        'Escalated cases: queue, claim, live chat with the borrower on their own channel, offers, agreements, hand-back and close.',
-    },
+    info: { title: info.title, version: '1.0.0', description: info.description },
     components: {
       securitySchemes: {
         bearer: {
           type: 'http',
           scheme: 'bearer',
-          description: 'API_TOKENS entries with role agent or supervisor; the stream also takes ?access_token=',
+          description: info.tokens,
         },
       },
     },

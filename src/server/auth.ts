@@ -4,7 +4,7 @@ import type { Request } from 'restify';
 import { z } from 'zod';
 import { ConfigurationError, HttpError } from '../errors.js';
 
-export const ROLES = ['agent', 'supervisor', 'admin', 'product_owner'] as const;
+export const ROLES = ['agent', 'supervisor', 'admin', 'product_owner', 'lender'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface Principal {
@@ -19,7 +19,7 @@ interface TokenEntry extends Principal {
 
 /** Demo tokens for development and tests only; production refuses to start without API_TOKENS. */
 export const DEMO_TOKENS =
-  'agent:agent-li:李客服:dev-agent-token;agent:agent-amy:Amy:dev-agent2-token;supervisor:sup-zhang:张主管:dev-supervisor-token;admin:admin:Admin:dev-admin-token;product_owner:po-chen:陈产品:dev-po-token';
+  'agent:agent-li:李客服:dev-agent-token;agent:agent-amy:Amy:dev-agent2-token;supervisor:sup-zhang:张主管:dev-supervisor-token;admin:admin:Admin:dev-admin-token;product_owner:po-chen:陈产品:dev-po-token;lender:loan-system:Loan system:dev-lender-token';
 
 const EntrySchema = z.tuple([
   z.enum(ROLES),

@@ -1,5 +1,6 @@
 // The seams every store implements: cases with their snapshot, transcript, agreements, de-duplication.
 import type { Agreement, CaseRecord } from '../domain/case.js';
+import type { LenderEvent } from '../domain/lenderEvent.js';
 import type { TranscriptEntry } from '../domain/transcript.js';
 
 export interface LoadedCase {
@@ -21,6 +22,11 @@ export interface CaseCommit {
   activityId?: string;
   /** Stored in the same atomic step, never changed afterwards. */
   agreement?: Agreement;
+  /**
+   * Events for the lender, appended to the case's outbox in the same atomic step (transactional outbox):
+   * a crash after the commit cannot lose them. See src/lender/events/outboxingCaseStore.ts.
+   */
+  outbox?: LenderEvent[];
 }
 
 export type CommitResult = { ok: true; version: number } | { ok: false; reason: 'conflict' };

@@ -8,7 +8,19 @@ import { MemoryCaseEvents, type CaseEvents } from '../handoff/caseEvents.js';
 import type { DeskIndex } from '../handoff/deskIndex.js';
 import { MemoryFlowMetrics, type FlowMetrics } from '../metrics/flowMetrics.js';
 import { RateLimits } from '../server/limits/rateLimits.js';
+import type { AccountDirectory } from './accountDirectory.js';
 import type { CaseStore, HandoffQueue } from './caseStore.js';
+import type { Outbox } from './outbox.js';
+import type { PaymentLedger } from './paymentLedger.js';
+import type { ContactLog } from './contactLog.js';
+import { MemoryAccountDirectory } from './memory/memoryAccountDirectory.js';
+import { MemoryContactLog } from './memory/memoryContactLog.js';
+import { MemoryOutbox } from './memory/memoryOutbox.js';
+import { MemoryPaymentLedger } from './memory/memoryPaymentLedger.js';
+import { RedisAccountDirectory } from './redis/redisAccountDirectory.js';
+import { RedisContactLog } from './redis/redisContactLog.js';
+import { RedisOutbox } from './redis/redisOutbox.js';
+import { RedisPaymentLedger } from './redis/redisPaymentLedger.js';
 import { MemoryDeskIndex } from './memory/memoryDeskIndex.js';
 import type { IdentityFailureLog } from './identityFailureLog.js';
 import { MemoryDirectLineStore } from './memory/memoryDirectLineStore.js';
@@ -44,6 +56,14 @@ export interface Stores {
   identityFailures: IdentityFailureLog;
   /** Rate-limit counters: in this process, or atomic in Redis across instances. */
   rateLimits: RateLimits;
+  /** The lender's accounts (imported, upserted; the demo seed outside production). */
+  accounts: AccountDirectory;
+  /** Lender events committed with their case, waiting for delivery (the case store appends in its commit). */
+  outbox: Outbox;
+  /** Payments the lender posted, idempotent on paymentId. */
+  payments: PaymentLedger;
+  /** Per account: opt-out, the case it is talking in, and proactive contact attempts. */
+  contacts: ContactLog;
   /** Resolves once the backing store answers (at once in memory); rejects after `timeoutMs`. */
   whenReady(timeoutMs: number): Promise<void>;
   /** Flushes buffered writes and closes connections: close the stores after everything that uses them. */
@@ -55,7 +75,8 @@ export function openStores(config: Config, logger: Logger): Stores {
 }
 
 function memoryStores(config: Config, logger: Logger): Stores {
-  const store = new MemoryCaseStore({ dedupeTtlMs: config.DEDUPE_TTL_SECONDS * 1000 });
+  const outbox = new MemoryOutbox();
+  const store = new MemoryCaseStore({ dedupeTtlMs: config.DEDUPE_TTL_SECONDS * 1000, outbox });
   const events = new MemoryCaseEvents();
   const directLine = new MemoryDirectLineStore(config.DIRECTLINE_IDLE_HOURS * 3600 * 1000);
   const flowMetrics = new MemoryFlowMetrics();
@@ -70,6 +91,10 @@ function memoryStores(config: Config, logger: Logger): Stores {
     flowMetrics,
     identityFailures: new MemoryIdentityFailureLog(),
     rateLimits: new RateLimits({ logger }),
+    accounts: new MemoryAccountDirectory(),
+    outbox,
+    payments: new MemoryPaymentLedger(),
+    contacts: new MemoryContactLog(),
     whenReady: async () => {},
     close: async () =>
       void (await Promise.all([events.close(), directLine.close(), flowMetrics.close(), store.close()])),
@@ -108,6 +133,10 @@ function redisStores(config: Config, logger: Logger): Stores {
     flowMetrics,
     identityFailures: new RedisIdentityFailureLog(redis),
     rateLimits: new RateLimits({ redis, logger }),
+    accounts: new RedisAccountDirectory(redis),
+    outbox: new RedisOutbox(redis),
+    payments: new RedisPaymentLedger(redis),
+    contacts: new RedisContactLog(redis),
     whenReady: (timeoutMs) => redis.whenReady(timeoutMs),
     async close() {
       // Subscribers and buffered counts first; the case store closes the shared connection last.

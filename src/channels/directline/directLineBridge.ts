@@ -113,7 +113,7 @@ export class DirectLineBridge {
 
   private async useInvite(invite: string, conversationId: string): Promise<string> {
     const claims = await this.deps.tokens.verifyInvite(invite);
-    if (!this.deps.accounts.byReference(claims.acct))
+    if (!(await this.deps.accounts.byReference(claims.acct)))
       throw new HttpError(404, 'the case of this invitation no longer exists; please ask for a new link');
     const ttlSeconds = Math.max(60, claims.exp - Math.floor(this.deps.clock().getTime() / 1000));
     const owner = await this.deps.store.claimInvite(claims.jti, conversationId, ttlSeconds);

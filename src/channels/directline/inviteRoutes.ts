@@ -14,6 +14,8 @@ import { answer, publicBase, queryParam } from './directLineHttp.js';
 export interface InviteRouteDeps {
   tokens: DirectLineTokens;
   accounts: AccountDirectory;
+  /** The demo borrowers offered on the chat page outside production (the development seed); empty in production. */
+  demoAccounts: readonly Account[];
   auth: TokenAuth;
   inviteTtlSeconds: number;
   publicUrl: string | undefined;
@@ -39,7 +41,7 @@ export async function makeInvite(
   ttlSeconds: number,
   base: string,
 ) {
-  const account = deps.accounts.byReference(accountRef);
+  const account = await deps.accounts.byReference(accountRef);
   if (!account) throw new HttpError(404, `no account ${accountRef}`);
   const { invite, expiresAt } = await deps.tokens.invite(account.accountRef, ttlSeconds);
   return { accountRef: account.accountRef, invite, url: `${base}/?invite=${invite}`, expiresAt };
@@ -76,10 +78,10 @@ export function inviteRoutes(server: Server, deps: InviteRouteDeps): void {
             () => undefined,
           )
         : undefined;
-      const creditor = (invited ?? deps.accounts.all()[0])?.creditor ?? '';
+      const creditor = (invited ?? deps.demoAccounts[0])?.creditor ?? '';
       if (deps.production) return [200, { creditor }];
       const demo = await Promise.all(
-        deps.accounts.all().map(async (account) => ({
+        deps.demoAccounts.map(async (account) => ({
           ...demoFacts(account),
           invite: (await deps.tokens.invite(account.accountRef, deps.inviteTtlSeconds)).invite,
         })),

@@ -3,6 +3,7 @@ import type { Agreement, CaseRecord } from '../../domain/case.js';
 import type { TranscriptEntry } from '../../domain/transcript.js';
 import type { CaseCommit, CaseStore, CommitResult, HandoffQueue, LoadedCase, QueuedHandoff } from '../caseStore.js';
 import { compareQueued } from '../queueOrder.js';
+import type { MemoryOutbox } from './memoryOutbox.js';
 import { decodeJson, encodeJson } from '../storedJson.js';
 
 /** Values are kept encoded as in Redis: compact (many open conversations per process) and never shared by reference. */
@@ -21,7 +22,11 @@ export class MemoryCaseStore implements CaseStore {
   /** activity id → when it stops being remembered (ms since epoch). */
   private readonly seen = new Map<string, number>();
 
-  constructor(private readonly options: { dedupeTtlMs: number; now?: () => number } = { dedupeTtlMs: 24 * 3600_000 }) {}
+  constructor(
+    private readonly options: { dedupeTtlMs: number; now?: () => number; outbox?: MemoryOutbox } = {
+      dedupeTtlMs: 24 * 3600_000,
+    },
+  ) {}
 
   async load(caseId: string, activityId?: string): Promise<LoadedCase> {
     const stored = this.cases.get(caseId);
@@ -44,6 +49,7 @@ export class MemoryCaseStore implements CaseStore {
     }
     if (commit.agreement && !this.agreements.has(commit.caseId))
       this.agreements.set(commit.caseId, encodeJson(commit.agreement));
+    if (commit.outbox?.length) this.options.outbox?.appendNow(commit.caseId, commit.outbox);
     if (commit.activityId !== undefined)
       this.seen.set(seenKey(commit.caseId, commit.activityId), this.now() + this.options.dedupeTtlMs);
     return { ok: true, version };
@@ -62,6 +68,7 @@ export class MemoryCaseStore implements CaseStore {
     this.cases.delete(caseId);
     this.transcripts.delete(caseId);
     this.agreements.delete(caseId);
+    this.options.outbox?.erase(caseId);
     for (const key of this.seen.keys()) if (key.startsWith(`${caseId}|`)) this.seen.delete(key);
   }
 

@@ -18,6 +18,63 @@ export function caseKeys(caseId: string) {
   return { record: `${tag}:case`, transcript: `${tag}:tx`, agreement: `${tag}:agr`, seen: `${tag}:seen` };
 }
 
+/**
+ * The lender-event outbox of one case, under the case's hash tag so the commit script appends to it atomically:
+ * `outbox` list of event JSON, oldest first; `head` JSON of the first event's delivery so far (attempts, next try);
+ * `lease` the dispatcher currently delivering the case (SET NX PX).
+ */
+export function outboxKeys(caseId: string) {
+  const tag = caseTag(caseId);
+  return { events: `${tag}:outbox`, head: `${tag}:outbox:head`, lease: `${tag}:outbox:lease` };
+}
+
+/**
+ * The dispatchers' shared keys, on their own `{outbox}` hash tag: `wake` zset caseId → when to look (ms);
+ * `ready` stream of cases to look at now, read by the consumer group OUTBOX_GROUP (each entry to one instance);
+ * `records` hash eventId → delivery record JSON (failed, dead, recently delivered); `failed`, `dead`, `delivered`
+ * zsets eventId → last attempt ms.
+ */
+export const OUTBOX_KEYS = {
+  wake: '{outbox}:wake',
+  ready: '{outbox}:ready',
+  records: '{outbox}:records',
+  failed: '{outbox}:failed',
+  dead: '{outbox}:dead',
+  delivered: '{outbox}:delivered',
+} as const;
+export const OUTBOX_GROUP = 'dispatchers';
+
+/**
+ * The account directory, on one `{accounts}` hash tag so a look-up by phone or channel user is one script (one round
+ * trip) on Redis Cluster too: `data` hash REF → account JSON (deflated past 512 characters); `phone` hash last 10 digits
+ * → REF; `user` hash channel user id → REF; `indexed` hash REF → the index entries it owns (`phone\nuser…`).
+ * One slot holds every account: about 1 KiB each, a million accounts ≈ 1 GiB on one shard.
+ */
+export const ACCOUNT_KEYS = {
+  data: '{accounts}:data',
+  phone: '{accounts}:phone',
+  user: '{accounts}:user',
+  indexed: '{accounts}:indexed',
+} as const;
+
+/**
+ * Payments, on one `{payments}` hash tag (recording checks the id and appends in one script): `byId` hash paymentId →
+ * stored payment JSON; `account` list of an account's payment ids in the order received.
+ */
+export const PAYMENT_KEYS = {
+  byId: '{payments}:byId',
+  account: (accountRef: string): string => `{payments}:account:${accountRef.toUpperCase()}`,
+} as const;
+
+/**
+ * What the service knows about contacting one account, on the account's own `{contact:REF}` hash tag: `state` hash
+ * {case: the case it talks in, optout: when it opted out}; `attempts` zset attempt id → time ms (outreach).
+ */
+export function contactKeys(accountRef: string) {
+  const tag = `{contact:${accountRef.toUpperCase()}}`;
+  return { state: `${tag}:state`, attempts: `${tag}:attempts` };
+}
+
 /** The agent queue, one for all instances, on its own hash tag (so on Cluster it lives on one slot). */
 export const QUEUE_KEYS = { order: '{queue}:z', entries: '{queue}:h' } as const;
 

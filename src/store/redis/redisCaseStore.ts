@@ -4,7 +4,7 @@ import { AgreementSchema, CaseRecordSchema, type Agreement, type CaseStatus } fr
 import { TranscriptEntrySchema, type TranscriptEntry } from '../../domain/transcript.js';
 import { XieshangError } from '../../errors.js';
 import type { CaseCommit, CaseStore, CommitResult, LoadedCase } from '../caseStore.js';
-import { caseKeys } from './keys.js';
+import { caseKeys, outboxKeys } from './keys.js';
 import type { RedisConnection } from './redisConnection.js';
 import { CommitReplySchema, LoadReplySchema, defineScripts } from './scripts.js';
 import { decodeJson, encodeJson } from '../storedJson.js';
@@ -65,11 +65,14 @@ export class RedisCaseStore implements CaseStore {
       commit.agreement ? encodeJson(commit.agreement) : '',
       this.dedupeTtlMs,
       retention,
+      commit.outbox?.length ?? 0,
+      ...(commit.outbox ?? []).map((event) => JSON.stringify(event)),
       // One stream entry per commit: the turn's entries together compress far better than one by one.
       ...(commit.append.length > 0 ? [encodeJson(commit.append)] : []),
     ];
+    const outbox = outboxKeys(commit.caseId).events;
     const reply = await this.call('commit', () =>
-      this.connection.client.xsCommit(keys.record, keys.transcript, keys.agreement, keys.seen, ...args),
+      this.connection.client.xsCommit(keys.record, keys.transcript, keys.agreement, keys.seen, outbox, ...args),
     );
     const [ok, version] = CommitReplySchema.parse(reply);
     return ok === 1 ? { ok: true, version } : { ok: false, reason: 'conflict' };
@@ -91,7 +94,10 @@ export class RedisCaseStore implements CaseStore {
 
   async erase(caseId: string): Promise<void> {
     const keys = caseKeys(caseId);
-    await this.call('erase', () => this.connection.client.del(keys.record, keys.transcript, keys.agreement, keys.seen));
+    const outbox = outboxKeys(caseId);
+    await this.call('erase', () =>
+      this.connection.client.del(keys.record, keys.transcript, keys.agreement, keys.seen, ...Object.values(outbox)),
+    );
   }
 
   async ping(): Promise<void> {

@@ -23,8 +23,9 @@ end
 return {fields[1], fields[2], duplicate}`;
 
 /**
- * KEYS: case, tx, agr, seen.
- * ARGV: expectedVersion, recordJson, activityId|'', agreementJson|'', dedupeTtlMs, retentionSeconds (0 = keep), entriesJson...
+ * KEYS: case, tx, agr, seen, outbox.
+ * ARGV: expectedVersion, recordJson, activityId|'', agreementJson|'', dedupeTtlMs, retentionSeconds (0 = keep),
+ * outboxCount n, n lender-event JSONs (RPUSH onto the case's outbox: the transactional outbox), entriesJson...
  * When the stored version (0 if none) differs from expectedVersion: writes nothing, returns {0, storedVersion}.
  * Otherwise: record and version+1 into the case hash, RPUSH the turn's entries (the transcript list is
  * only ever appended to: no script or call here rewrites it), SET NX the agreement,
@@ -35,7 +36,9 @@ const COMMIT = `local current = tonumber(redis.call('HGET', KEYS[1], 'v') or '0'
 if current ~= tonumber(ARGV[1]) then return {0, current} end
 local version = current + 1
 redis.call('HSET', KEYS[1], 'v', version, 'r', ARGV[2])
-for i = 7, #ARGV do redis.call('RPUSH', KEYS[2], ARGV[i]) end
+local events = tonumber(ARGV[7])
+for i = 8, 7 + events do redis.call('RPUSH', KEYS[5], ARGV[i]) end
+for i = 8 + events, #ARGV do redis.call('RPUSH', KEYS[2], ARGV[i]) end
 if ARGV[4] ~= '' then redis.call('SET', KEYS[3], ARGV[4], 'NX') end
 local ttlMs = tonumber(ARGV[5])
 if ARGV[3] ~= '' then
@@ -77,6 +80,7 @@ declare module 'ioredis' {
       txKey: string,
       agrKey: string,
       seenKey: string,
+      outboxKey: string,
       ...args: (string | number)[]
     ): Result<unknown, Context>;
     xsEnqueue(
@@ -94,7 +98,7 @@ declare module 'ioredis' {
 /** Registers the scripts on a client (EVALSHA, falling back to EVAL once after a restart). Idempotent. */
 export function defineScripts(client: RedisClient): void {
   client.defineCommand('xsLoad', { lua: LOAD, numberOfKeys: 2 });
-  client.defineCommand('xsCommit', { lua: COMMIT, numberOfKeys: 4 });
+  client.defineCommand('xsCommit', { lua: COMMIT, numberOfKeys: 5 });
   client.defineCommand('xsEnqueue', { lua: ENQUEUE, numberOfKeys: 2 });
   client.defineCommand('xsList', { lua: LIST, numberOfKeys: 2 });
   client.defineCommand('xsClaim', { lua: CLAIM, numberOfKeys: 2 });
