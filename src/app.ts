@@ -18,7 +18,9 @@ import { AutoAssigner } from './handoff/autoAssign.js';
 import { DeskLink } from './handoff/deskLink.js';
 import { IndexingCaseEvents } from './handoff/indexingCaseEvents.js';
 import { Presence } from './handoff/presence.js';
-import { DIRECTLINE_SERVICE_URL } from './channels/directline/directLineActivities.js';
+import { DIRECTLINE_CHANNEL, DIRECTLINE_SERVICE_URL } from './channels/directline/directLineActivities.js';
+import { caseIdFor } from './conversation/caseIdentity.js';
+import { recheckIdentity } from './handoff/recheckIdentity.js';
 import { DirectLineBridge } from './channels/directline/directLineBridge.js';
 import { directLineRoutes } from './channels/directline/directLineRoutes.js';
 import { attachStream } from './channels/directline/directLineStream.js';
@@ -200,6 +202,10 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
     deliver,
     clock: () => new Date(),
     logger: directLineLog,
+    recheckIdentity: async (conversationId) =>
+      (await recheckIdentity({ store, dialogs, clock }, caseIdFor(DIRECTLINE_CHANNEL, conversationId))).map(
+        (reply) => ({ ...reply }),
+      ),
   });
   const serviceHost = new URL(DIRECTLINE_SERVICE_URL).host;
   channels.register(

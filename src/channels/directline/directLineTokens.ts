@@ -9,12 +9,18 @@ export const CONVERSATION_TOKEN_SECONDS = 30 * 60;
 const STREAM_TOKEN_SECONDS = 5 * 60;
 const ISSUER = 'xieshang';
 
+/** `from`: the first watermark this browser may read (a device that joined later sees nothing said before). */
 const ConversationClaims = z.object({
   scope: z.literal('conversation'),
   conv: z.string().min(1),
   user: z.string().min(1),
+  from: z.number().int().min(0).optional(),
 });
-const StreamClaims = z.object({ scope: z.literal('stream'), conv: z.string().min(1) });
+const StreamClaims = z.object({
+  scope: z.literal('stream'),
+  conv: z.string().min(1),
+  from: z.number().int().min(0).optional(),
+});
 const InviteClaims = z.object({
   scope: z.literal('invite'),
   acct: z.string().min(1),
@@ -57,15 +63,18 @@ export class DirectLineTokens {
     return new DirectLineTokens(randomBytes(32).toString('base64url'));
   }
 
-  async conversationToken(conv: string, user: string): Promise<IssuedToken> {
+  async conversationToken(conv: string, user: string, from = 0): Promise<IssuedToken> {
     return {
-      token: await this.sign({ scope: 'conversation', conv, user }, CONVERSATION_TOKEN_SECONDS),
+      token: await this.sign(
+        { scope: 'conversation', conv, user, ...(from ? { from } : {}) },
+        CONVERSATION_TOKEN_SECONDS,
+      ),
       expires_in: CONVERSATION_TOKEN_SECONDS,
     };
   }
 
-  streamToken(conv: string): Promise<string> {
-    return this.sign({ scope: 'stream', conv }, STREAM_TOKEN_SECONDS);
+  streamToken(conv: string, from = 0): Promise<string> {
+    return this.sign({ scope: 'stream', conv, ...(from ? { from } : {}) }, STREAM_TOKEN_SECONDS);
   }
 
   async invite(accountRef: string, ttlSeconds: number): Promise<{ invite: string; expiresAt: string }> {
@@ -101,7 +110,7 @@ export class DirectLineTokens {
     return claimsOf(InviteClaims, payload, 'invitation', 400);
   }
 
-  private sign(claims: Record<string, string>, seconds: number): Promise<string> {
+  private sign(claims: Record<string, string | number>, seconds: number): Promise<string> {
     return new SignJWT(claims)
       .setProtectedHeader({ alg: 'HS256' })
       .setIssuer(ISSUER)

@@ -6,6 +6,7 @@ import { CONDITION_KEYS } from '../../domain/offers/conditions.js';
 export const REQUIRED_PROMPT_KEYS: readonly string[] = [
   'brand.creditor',
   'common.trimmed',
+  'identity.newDevice',
   'common.holding',
   'common.caseAgreed',
   'common.caseClosed',

@@ -5,6 +5,7 @@ import {
   activityId,
   withIds,
   type ActivitySet,
+  type AppendedOnce,
   type ConversationRecord,
   type DirectLineStore,
   type StoredActivity,
@@ -15,6 +16,8 @@ export class MemoryDirectLineStore implements DirectLineStore {
   private readonly logs = new Map<string, StoredActivity[]>();
   private readonly started = new Set<string>();
   private readonly invites = new Map<string, string>();
+  /** Per conversation: clientActivityID → log index of its first append. */
+  private readonly clientIds = new Map<string, Map<string, number>>();
   private readonly events = new EventEmitter().setMaxListeners(0);
   /** Conversation ids by last activity, oldest first (a touch moves an id to the end). */
   private readonly lastActive = new Map<string, number>();
@@ -49,6 +52,15 @@ export class MemoryDirectLineStore implements DirectLineStore {
     return activityId(conversationId, log.length - 1);
   }
 
+  async appendOnce(conversationId: string, clientActivityId: string, activity: StoredActivity): Promise<AppendedOnce> {
+    const seen = this.clientIds.get(conversationId) ?? new Map<string, number>();
+    this.clientIds.set(conversationId, seen);
+    const index = seen.get(clientActivityId);
+    if (index !== undefined) return { id: activityId(conversationId, index), fresh: false };
+    seen.set(clientActivityId, this.logs.get(conversationId)?.length ?? 0);
+    return { id: await this.append(conversationId, activity), fresh: true };
+  }
+
   async since(conversationId: string, watermark: number): Promise<ActivitySet> {
     const log = this.logs.get(conversationId) ?? [];
     const from = Math.min(watermark, log.length);
@@ -81,6 +93,7 @@ export class MemoryDirectLineStore implements DirectLineStore {
       this.records.delete(conversationId);
       this.logs.delete(conversationId);
       this.started.delete(conversationId);
+      this.clientIds.delete(conversationId);
     }
   }
 
