@@ -26,6 +26,7 @@ import { directLineRoutes } from './channels/directline/directLineRoutes.js';
 import { attachStream } from './channels/directline/directLineStream.js';
 import { DirectLineTokens } from './channels/directline/directLineTokens.js';
 import { inviteRoutes } from './channels/directline/inviteRoutes.js';
+import { agreementRoutes } from './channels/directline/agreementRoutes.js';
 import type { Edge } from './server/edge/edgeGuards.js';
 import { createServer } from './server/createServer.js';
 import { refuseUnsafeProduction } from './productionRefusals.js';
@@ -226,6 +227,16 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
     admit,
     fromClient,
     maxActivityBytes: config.DIRECTLINE_MAX_ACTIVITY_BYTES,
+  });
+  agreementRoutes(server, {
+    bridge,
+    tokens,
+    store,
+    dialogs,
+    accounts,
+    retentionDays: config.RETENTION_DAYS,
+    publicUrl,
+    logger: directLineLog,
   });
   inviteRoutes(server, {
     tokens,

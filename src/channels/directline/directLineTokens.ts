@@ -27,6 +27,7 @@ const InviteClaims = z.object({
   jti: z.string().min(1),
   exp: z.number(),
 });
+const AgreementClaims = z.object({ scope: z.literal('agreement'), case: z.string().min(1) });
 export type ConversationClaims = z.infer<typeof ConversationClaims>;
 export type InviteClaims = z.infer<typeof InviteClaims>;
 
@@ -86,6 +87,22 @@ export class DirectLineTokens {
       .setExpirationTime(`${ttlSeconds}s`)
       .sign(this.key);
     return { invite, expiresAt: new Date(Date.now() + ttlSeconds * 1000).toISOString() };
+  }
+
+  /** The printable agreement's link: valid until `expiresAt` (the record's retention), for that case only. */
+  agreementLink(caseId: string, expiresAt: Date): Promise<string> {
+    return new SignJWT({ scope: 'agreement', case: caseId })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer(ISSUER)
+      .setIssuedAt()
+      .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+      .sign(this.key);
+  }
+
+  /** The case of an agreement link at most `maxAgeSeconds` old; 403 once expired, 401 when not ours. */
+  async verifyAgreement(token: string, maxAgeSeconds: number): Promise<string> {
+    const payload = await this.verify(token, 'agreement link', maxAgeSeconds);
+    return claimsOf(AgreementClaims, payload, 'agreement link').case;
   }
 
   /** 401 for a token that is not ours, 403 for an expired one (Direct Line clients then refresh or give up). */

@@ -7,6 +7,8 @@ export const REQUIRED_PROMPT_KEYS: readonly string[] = [
   'brand.creditor',
   'common.trimmed',
   'identity.newDevice',
+  'agreementPage.agreedOn',
+  'agreementPage.print',
   'common.holding',
   'common.caseAgreed',
   'common.caseClosed',
