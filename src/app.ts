@@ -22,12 +22,15 @@ import { AutoAssigner } from './handoff/autoAssign.js';
 import { DeskLink } from './handoff/deskLink.js';
 import { IndexingCaseEvents } from './handoff/indexingCaseEvents.js';
 import { Presence } from './handoff/presence.js';
-import { DIRECTLINE_SERVICE_URL } from './channels/directline/directLineActivities.js';
+import { DIRECTLINE_CHANNEL, DIRECTLINE_SERVICE_URL } from './channels/directline/directLineActivities.js';
+import { caseIdFor } from './conversation/caseIdentity.js';
+import { recheckIdentity } from './handoff/recheckIdentity.js';
 import { DirectLineBridge } from './channels/directline/directLineBridge.js';
 import { directLineRoutes } from './channels/directline/directLineRoutes.js';
 import { attachStream } from './channels/directline/directLineStream.js';
 import { DirectLineTokens } from './channels/directline/directLineTokens.js';
 import { inviteRoutes } from './channels/directline/inviteRoutes.js';
+import { agreementRoutes } from './channels/directline/agreementRoutes.js';
 import type { Edge } from './server/edge/edgeGuards.js';
 import { createServer } from './server/createServer.js';
 import { refuseUnsafeProduction } from './productionRefusals.js';
@@ -239,6 +242,10 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
     deliver,
     clock: () => new Date(),
     logger: directLineLog,
+    recheckIdentity: async (conversationId) =>
+      (await recheckIdentity({ store, dialogs, clock }, caseIdFor(DIRECTLINE_CHANNEL, conversationId))).map(
+        (reply) => ({ ...reply }),
+      ),
   });
   const serviceHost = new URL(DIRECTLINE_SERVICE_URL).host;
   channels.register(
@@ -259,6 +266,16 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
     admit,
     fromClient,
     maxActivityBytes: config.DIRECTLINE_MAX_ACTIVITY_BYTES,
+  });
+  agreementRoutes(server, {
+    bridge,
+    tokens,
+    store,
+    dialogs,
+    accounts,
+    retentionDays: config.RETENTION_DAYS,
+    publicUrl,
+    logger: directLineLog,
   });
   inviteRoutes(server, {
     tokens,

@@ -41,10 +41,12 @@ export class BotBorrowerLine implements BorrowerLine {
       if (senderName) {
         context.onSendActivities(async (_context, activities, next) => {
           // A person's words go out as plain text: Web Chat would render Markdown (a link an agent types, or pastes).
+          // channelData marks a person's message, so a page can show the agent's avatar and name, not the bot's.
           for (const activity of activities)
             Object.assign(activity, {
               from: { ...activity.from, id: activity.from?.id ?? '', name: senderName },
               textFormat: 'plain',
+              channelData: { ...asRecord(activity.channelData), xieshang: { sender: 'agent', name: senderName } },
             });
           return next();
         });
@@ -75,4 +77,8 @@ export class BotBorrowerLine implements BorrowerLine {
       await logic(context);
     });
   }
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
 }

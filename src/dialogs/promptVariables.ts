@@ -1,4 +1,5 @@
 // The values prompts may use as {placeholders}, computed from the case for one locale.
+import { formatDay } from '../domain/formatDate.js';
 import type { NegotiationContext } from '../../machines/context.js';
 import type { Locale } from '../domain/account.js';
 import type { Agreement } from '../domain/case.js';
@@ -52,6 +53,7 @@ export function promptVariables({ context, locale, prompts, figures, agreement }
   const currency = account?.currency ?? 'CNY';
   const money = (minor: number | undefined) => (minor === undefined ? undefined : formatMoney(minor, currency, locale));
   const offer = agreement?.offer ?? context.chosenOffer;
+  const firstDue = agreement?.dueDates.find((line) => line.amountMinor > 0)?.dueDate;
   return {
     creditor: account?.creditor ?? prompts.get('brand.creditor'),
     overdue: money(account?.overdueMinor),
@@ -73,7 +75,7 @@ export function promptVariables({ context, locale, prompts, figures, agreement }
     apr: offer ? formatRate(offer.cost.aprBps, locale) : undefined,
     graceMonths: offer?.graceMonths,
     reference: agreement?.reference,
-    firstDueDate: agreement?.dueDates.find((line) => line.amountMinor > 0)?.dueDate,
+    firstDueDate: firstDue ? formatDay(firstDue, locale) : undefined,
     disposable: money(context.basis?.disposableMinor),
     affordable: money(context.basis?.affordableMinor),
     reasonName: context.hardship.reason ? prompts.get(`choice.${context.hardship.reason}`) : undefined,

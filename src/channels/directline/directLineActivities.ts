@@ -31,7 +31,11 @@ export const BotActivitySchema = z.looseObject({
 
 export const StartBodySchema = z.looseObject({ locale: z.string().max(32).optional() }).optional();
 export const GenerateBodySchema = z
-  .object({ invite: z.string().max(4096).optional(), locale: z.string().max(32).optional() })
+  .object({
+    invite: z.string().max(4096).optional(),
+    locale: z.string().max(32).optional(),
+    deviceKey: z.string().min(16).max(128).optional(),
+  })
   .optional();
 
 export function parseBody<T>(schema: z.ZodType<T>, body: unknown, what: string): T {
@@ -58,6 +62,12 @@ export function fromBorrower(
     recipient: BOT_ACCOUNT,
     timestamp: now.toISOString(),
   };
+}
+
+/** The id a Direct Line client (Web Chat, DirectLineJS) gives its activity in `channelData.clientActivityID`. */
+export function clientActivityIdOf(posted: z.infer<typeof ClientActivitySchema>): string | undefined {
+  const parsed = z.looseObject({ clientActivityID: z.string().min(1).max(256) }).safeParse(posted.channelData);
+  return parsed.success ? parsed.data.clientActivityID : undefined;
 }
 
 /** The bot's activity as the client sees it: never the internal serviceUrl. */

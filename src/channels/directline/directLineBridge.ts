@@ -1,11 +1,12 @@
 // The Direct Line conversation logic: tokens, start, the borrower's posts to the bot, the bot's replies to the log.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import { HttpError } from '../../errors.js';
 import type { AccountDirectory } from '../../store/accountDirectory.js';
 import {
   BOT_ACCOUNT,
   BotActivitySchema,
+  clientActivityIdOf,
   DIRECTLINE_CHANNEL,
   DIRECTLINE_SERVICE_URL,
   fromBorrower,
@@ -25,29 +26,93 @@ export interface BridgeDeps {
   deliver: (activity: Record<string, unknown>) => Promise<void>;
   clock: () => Date;
   logger: Logger;
+  /** A browser joined the conversation through its invitation: the case asks for the identity again; answers what the bot says. */
+  recheckIdentity: (conversationId: string) => Promise<Array<Record<string, unknown>>>;
 }
 
-export type ConversationAnswer = IssuedToken & { conversationId: string };
+/** `resumed`: the invitation's conversation, joined again (the client reconnects to it rather than starting it). */
+export type ConversationAnswer = IssuedToken & { conversationId: string; resumed?: true };
+
+export interface GenerateRequest {
+  invite?: string | undefined;
+  locale?: string | undefined;
+  /** A random key the browser keeps in its storage: the same key is the same device. */
+  deviceKey?: string | undefined;
+}
+
+/** Browsers remembered per conversation (the oldest forgotten first: it then counts as a new device). */
+const MAX_DEVICES = 8;
 
 export class DirectLineBridge {
   constructor(private readonly deps: BridgeDeps) {}
 
-  /** tokens/generate: a new conversation, bound to the invitation's account when one is given. */
-  async generate(request: { invite?: string | undefined; locale?: string | undefined }): Promise<ConversationAnswer> {
+  /**
+   * tokens/generate: a new conversation, bound to the invitation's account when one is given. An invitation
+   * used before brings the browser back to its conversation: the browser that opened it (same device key) reads
+   * it all; another one reads only what comes after it joined, and the case asks for the identity again.
+   */
+  async generate(request: GenerateRequest): Promise<ConversationAnswer> {
     const conversationId = randomBytes(16).toString('base64url');
+    const keyHash = request.deviceKey ? createHash('sha256').update(request.deviceKey).digest('base64url') : undefined;
+    let accountRef: string | undefined;
+    if (request.invite) {
+      const invite = await this.inviteOf(request.invite);
+      const owner = await this.deps.store.claimInvite(invite.jti, conversationId, invite.ttlSeconds);
+      const existing = owner === conversationId ? undefined : await this.deps.store.conversation(owner);
+      if (existing) return this.rejoin(existing, keyHash);
+      // The invitation's conversation was forgotten (idle): a new one for the same case, which asks who it is again.
+      accountRef = invite.accountRef;
+    }
     const record: ConversationRecord = {
       conversationId,
       userId: `dl_${randomBytes(12).toString('base64url')}`,
       createdAt: this.deps.clock().toISOString(),
       ...(request.locale ? { locale: request.locale } : {}),
+      ...(accountRef ? { accountRef } : {}),
+      ...(keyHash ? { devices: [{ keyHash, from: 0 }] } : {}),
     };
-    if (request.invite) record.accountRef = await this.useInvite(request.invite, conversationId);
     await this.deps.store.saveConversation(record);
     return { conversationId, ...(await this.deps.tokens.conversationToken(conversationId, record.userId)) };
   }
 
+  private async rejoin(record: ConversationRecord, keyHash: string | undefined): Promise<ConversationAnswer> {
+    const { conversationId, userId } = record;
+    const known = keyHash ? record.devices?.find((device) => device.keyHash === keyHash) : undefined;
+    if (known)
+      return {
+        conversationId,
+        resumed: true,
+        ...(await this.deps.tokens.conversationToken(conversationId, userId, known.from)),
+      };
+    const from = await this.logLength(conversationId);
+    if (keyHash)
+      await this.deps.store.saveConversation({
+        ...record,
+        devices: [...(record.devices ?? []), { keyHash, from }].slice(-MAX_DEVICES),
+      });
+    const replies = await this.deps.recheckIdentity(conversationId);
+    for (const reply of replies) await this.fromBot(conversationId, { ...reply });
+    return {
+      conversationId,
+      resumed: true,
+      ...(await this.deps.tokens.conversationToken(conversationId, userId, from)),
+    };
+  }
+
+  private async logLength(conversationId: string): Promise<number> {
+    let watermark = 0;
+    for (;;) {
+      const page = await this.deps.store.since(conversationId, watermark);
+      if (page.activities.length === 0) return watermark;
+      watermark = Number(page.watermark);
+    }
+  }
+
   async refresh(claims: ConversationClaims): Promise<ConversationAnswer> {
-    return { conversationId: claims.conv, ...(await this.deps.tokens.conversationToken(claims.conv, claims.user)) };
+    return {
+      conversationId: claims.conv,
+      ...(await this.deps.tokens.conversationToken(claims.conv, claims.user, claims.from)),
+    };
   }
 
   /** The conversation a token may use; 403 for a token of another conversation, 404 for one that is gone. */
@@ -77,10 +142,17 @@ export class DirectLineBridge {
     );
   }
 
-  /** POST /activities: echo the borrower's activity to the conversation (with its id), then run the bot's turn. */
+  /**
+   * POST /activities: echo the borrower's activity to the conversation (with its id), then run the bot's turn.
+   * A resend with the same `channelData.clientActivityID` (a client retrying after a network loss) is the same
+   * activity: nothing is appended, and the bot gets the same id again, which it drops when it has seen it.
+   */
   async post(record: ConversationRecord, posted: z.infer<typeof ClientActivitySchema>): Promise<string> {
     const activity = fromBorrower(posted, record.conversationId, record.userId, this.deps.clock());
-    const id = await this.deps.store.append(record.conversationId, activity);
+    const clientActivityId = clientActivityIdOf(posted);
+    const id = clientActivityId
+      ? (await this.deps.store.appendOnce(record.conversationId, clientActivityId, activity)).id
+      : await this.deps.store.append(record.conversationId, activity);
     await this.toBot(record, { ...activity, id });
     return id;
   }
@@ -111,17 +183,11 @@ export class DirectLineBridge {
     });
   }
 
-  private async useInvite(invite: string, conversationId: string): Promise<string> {
+  private async inviteOf(invite: string): Promise<{ jti: string; accountRef: string; ttlSeconds: number }> {
     const claims = await this.deps.tokens.verifyInvite(invite);
     if (!(await this.deps.accounts.byReference(claims.acct)))
       throw new HttpError(404, 'the case of this invitation no longer exists; please ask for a new link');
     const ttlSeconds = Math.max(60, claims.exp - Math.floor(this.deps.clock().getTime() / 1000));
-    const owner = await this.deps.store.claimInvite(claims.jti, conversationId, ttlSeconds);
-    if (owner !== conversationId)
-      throw new HttpError(
-        409,
-        'this invitation link has already been used for a conversation; please ask for a new link',
-      );
-    return claims.acct;
+    return { jti: claims.jti, accountRef: claims.acct, ttlSeconds };
   }
 }

@@ -29,9 +29,9 @@ export function directLineRoutes(server: Server, deps: DirectLineRouteDeps): voi
   const claims = (req: Request) => tokens.verifyConversation(bearerToken(req));
   const conversationOf = async (req: Request) =>
     bridge.conversationFor(await claims(req), req.params.conversationId as string);
-  const streamUrl = async (req: Request, conversationId: string, watermark: number) => {
+  const streamUrl = async (req: Request, conversationId: string, watermark: number, from = 0) => {
     const base = publicBase(req, deps.publicUrl).replace(/^http/, 'ws');
-    const t = await tokens.streamToken(conversationId);
+    const t = await tokens.streamToken(conversationId, from);
     return `${base}${BASE}/conversations/${encodeURIComponent(conversationId)}/stream?watermark=${watermark}&t=${t}`;
   };
 
@@ -61,7 +61,11 @@ export function directLineRoutes(server: Server, deps: DirectLineRouteDeps): voi
       const current = await claims(req);
       const record = await bridge.conversationFor(current);
       await bridge.start(record, parseBody(StartBodySchema, req.body, 'conversation start')?.locale);
-      return [201, { ...(await bridge.refresh(current)), streamUrl: await streamUrl(req, record.conversationId, 0) }];
+      const from = current.from ?? 0;
+      return [
+        201,
+        { ...(await bridge.refresh(current)), streamUrl: await streamUrl(req, record.conversationId, from, from) },
+      ];
     }),
   );
 
@@ -70,10 +74,11 @@ export function directLineRoutes(server: Server, deps: DirectLineRouteDeps): voi
     answer(logger, async (req) => {
       const current = await claims(req);
       const record = await bridge.conversationFor(current, req.params.conversationId as string);
-      const watermark = watermarkOf(queryParam(req, 'watermark'));
+      const from = current.from ?? 0;
+      const watermark = Math.max(watermarkOf(queryParam(req, 'watermark')), from);
       return [
         200,
-        { ...(await bridge.refresh(current)), streamUrl: await streamUrl(req, record.conversationId, watermark) },
+        { ...(await bridge.refresh(current)), streamUrl: await streamUrl(req, record.conversationId, watermark, from) },
       ];
     }),
   );
@@ -93,8 +98,10 @@ export function directLineRoutes(server: Server, deps: DirectLineRouteDeps): voi
   server.get(
     `${BASE}/conversations/:conversationId/activities`,
     answer(logger, async (req) => {
-      const record = await conversationOf(req);
-      return [200, await deps.store.since(record.conversationId, watermarkOf(queryParam(req, 'watermark')))];
+      const current = await claims(req);
+      const record = await bridge.conversationFor(current, req.params.conversationId as string);
+      const watermark = Math.max(watermarkOf(queryParam(req, 'watermark')), current.from ?? 0);
+      return [200, await deps.store.since(record.conversationId, watermark)];
     }),
   );
 }

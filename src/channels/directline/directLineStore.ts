@@ -9,6 +9,11 @@ export const ConversationRecordSchema = z.object({
   accountRef: z.string().optional(),
   locale: z.string().optional(),
   createdAt: z.string(),
+  /**
+   * The browsers that opened the conversation through its invitation: a SHA-256 of the device key each keeps in
+   * its storage, and the watermark it reads from (0 for the first one; a later one sees nothing said before it came).
+   */
+  devices: z.array(z.object({ keyHash: z.string(), from: z.number().int().min(0) })).optional(),
 });
 export type ConversationRecord = z.infer<typeof ConversationRecordSchema>;
 
@@ -21,6 +26,12 @@ export interface ActivitySet {
   watermark: string;
 }
 
+export interface AppendedOnce {
+  id: string;
+  /** False when the activity was appended before (a client's resend). */
+  fresh: boolean;
+}
+
 export interface DirectLineStore {
   saveConversation(record: ConversationRecord): Promise<void>;
   conversation(conversationId: string): Promise<ConversationRecord | undefined>;
@@ -28,6 +39,11 @@ export interface DirectLineStore {
   markStarted(conversationId: string): Promise<boolean>;
   /** Appends to the log, wakes the conversation's listeners on every instance, returns the activity's id. */
   append(conversationId: string, activity: StoredActivity): Promise<string>;
+  /**
+   * Appends a client's activity once per `clientActivityId` in the conversation (atomically, on every instance):
+   * a resend answers the id of the first append with `fresh: false` and appends nothing.
+   */
+  appendOnce(conversationId: string, clientActivityId: string, activity: StoredActivity): Promise<AppendedOnce>;
   /** Activities at `watermark` and after (a page at most), with the watermark to read on from. */
   since(conversationId: string, watermark: number): Promise<ActivitySet>;
   /** Binds an invitation to the first conversation that uses it; answers the conversation it is bound to. */

@@ -51,7 +51,7 @@ async function authorize(
 ): Promise<{ conversationId: string; watermark: number }> {
   const claims = await deps.tokens.verifyStream(url.searchParams.get('t') ?? '');
   if (claims.conv !== conversationId) throw new Error('stream token of another conversation');
-  return { conversationId, watermark: watermarkOf(url.searchParams.get('watermark')) };
+  return { conversationId, watermark: Math.max(watermarkOf(url.searchParams.get('watermark')), claims.from ?? 0) };
 }
 
 /** Sends what is in the log after `watermark`, then whatever is appended, one reader at a time. */

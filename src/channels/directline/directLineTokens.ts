@@ -9,18 +9,25 @@ export const CONVERSATION_TOKEN_SECONDS = 30 * 60;
 const STREAM_TOKEN_SECONDS = 5 * 60;
 const ISSUER = 'xieshang';
 
+/** `from`: the first watermark this browser may read (a device that joined later sees nothing said before). */
 const ConversationClaims = z.object({
   scope: z.literal('conversation'),
   conv: z.string().min(1),
   user: z.string().min(1),
+  from: z.number().int().min(0).optional(),
 });
-const StreamClaims = z.object({ scope: z.literal('stream'), conv: z.string().min(1) });
+const StreamClaims = z.object({
+  scope: z.literal('stream'),
+  conv: z.string().min(1),
+  from: z.number().int().min(0).optional(),
+});
 const InviteClaims = z.object({
   scope: z.literal('invite'),
   acct: z.string().min(1),
   jti: z.string().min(1),
   exp: z.number(),
 });
+const AgreementClaims = z.object({ scope: z.literal('agreement'), case: z.string().min(1) });
 export type ConversationClaims = z.infer<typeof ConversationClaims>;
 export type InviteClaims = z.infer<typeof InviteClaims>;
 
@@ -57,15 +64,18 @@ export class DirectLineTokens {
     return new DirectLineTokens(randomBytes(32).toString('base64url'));
   }
 
-  async conversationToken(conv: string, user: string): Promise<IssuedToken> {
+  async conversationToken(conv: string, user: string, from = 0): Promise<IssuedToken> {
     return {
-      token: await this.sign({ scope: 'conversation', conv, user }, CONVERSATION_TOKEN_SECONDS),
+      token: await this.sign(
+        { scope: 'conversation', conv, user, ...(from ? { from } : {}) },
+        CONVERSATION_TOKEN_SECONDS,
+      ),
       expires_in: CONVERSATION_TOKEN_SECONDS,
     };
   }
 
-  streamToken(conv: string): Promise<string> {
-    return this.sign({ scope: 'stream', conv }, STREAM_TOKEN_SECONDS);
+  streamToken(conv: string, from = 0): Promise<string> {
+    return this.sign({ scope: 'stream', conv, ...(from ? { from } : {}) }, STREAM_TOKEN_SECONDS);
   }
 
   async invite(accountRef: string, ttlSeconds: number): Promise<{ invite: string; expiresAt: string }> {
@@ -77,6 +87,22 @@ export class DirectLineTokens {
       .setExpirationTime(`${ttlSeconds}s`)
       .sign(this.key);
     return { invite, expiresAt: new Date(Date.now() + ttlSeconds * 1000).toISOString() };
+  }
+
+  /** The printable agreement's link: valid until `expiresAt` (the record's retention), for that case only. */
+  agreementLink(caseId: string, expiresAt: Date): Promise<string> {
+    return new SignJWT({ scope: 'agreement', case: caseId })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer(ISSUER)
+      .setIssuedAt()
+      .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+      .sign(this.key);
+  }
+
+  /** The case of an agreement link at most `maxAgeSeconds` old; 403 once expired, 401 when not ours. */
+  async verifyAgreement(token: string, maxAgeSeconds: number): Promise<string> {
+    const payload = await this.verify(token, 'agreement link', maxAgeSeconds);
+    return claimsOf(AgreementClaims, payload, 'agreement link').case;
   }
 
   /** 401 for a token that is not ours, 403 for an expired one (Direct Line clients then refresh or give up). */
@@ -101,7 +127,7 @@ export class DirectLineTokens {
     return claimsOf(InviteClaims, payload, 'invitation', 400);
   }
 
-  private sign(claims: Record<string, string>, seconds: number): Promise<string> {
+  private sign(claims: Record<string, string | number>, seconds: number): Promise<string> {
     return new SignJWT(claims)
       .setProtectedHeader({ alg: 'HS256' })
       .setIssuer(ISSUER)

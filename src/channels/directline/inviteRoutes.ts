@@ -1,6 +1,7 @@
 // Invitations (admin endpoint) and what the chat page needs to know: the creditor, and demo cases outside production.
 import type { Server } from 'restify';
 import type { Logger } from 'pino';
+import * as OpenCC from 'opencc-js';
 import { z } from 'zod';
 import type { Account } from '../../domain/account.js';
 import { HttpError } from '../../errors.js';
@@ -78,7 +79,7 @@ export function inviteRoutes(server: Server, deps: InviteRouteDeps): void {
             () => undefined,
           )
         : undefined;
-      const creditor = (invited ?? deps.demoAccounts[0])?.creditor ?? '';
+      const creditor = inScriptOf(queryParam(req, 'locale'), (invited ?? deps.demoAccounts[0])?.creditor ?? '');
       if (deps.production) return [200, { creditor }];
       const demo = await Promise.all(
         deps.demoAccounts.map(async (account) => ({
@@ -89,6 +90,13 @@ export function inviteRoutes(server: Server, deps: InviteRouteDeps): void {
       return [200, { creditor, demo }];
     }),
   );
+}
+
+const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
+
+/** The creditor's name as a zh-TW page writes it (星河消费金融 → 星河消費金融); other pages as registered. */
+function inScriptOf(locale: string | undefined, name: string): string {
+  return locale === 'zh-TW' ? toTraditional(name) : name;
 }
 
 /** Outside production only: the demo borrowers a developer can pick on the page. */

@@ -1,5 +1,6 @@
 // Adaptive Cards for offers and agreements, each with a plain-text fallback for channels without cards.
 import type { Locale } from '../../domain/account.js';
+import { formatDay } from '../../domain/formatDate.js';
 import { formatMoney } from '../../domain/money.js';
 import { formatRate } from '../../domain/rate.js';
 import type { Offer } from '../../domain/offers/offer.js';
@@ -13,7 +14,7 @@ export interface Attachment {
   content: Record<string, unknown>;
 }
 
-interface CardText {
+export interface CardText {
   prompts: Prompts;
   vars: PromptVariables;
   locale: Locale;
@@ -110,15 +111,52 @@ export interface ScheduleLine {
   amountMinor: number;
 }
 
+/** What an agreement (or its draft) states, in the reader's words: the card and the printable page show the same. */
+export interface AgreementContent {
+  title: string;
+  facts: Array<{ title: string; value: string }>;
+  scheduleTitle: string;
+  /** Due date, amount, of which interest, of which fees. */
+  header: [string, string, string, string];
+  rows: Array<[string, string, string, string]>;
+  conditionsTitle: string;
+  conditions: string[];
+}
+
+export function agreementContent(
+  t: CardText,
+  offer: Offer,
+  schedule: ScheduleLine[],
+  reference?: string,
+): AgreementContent {
+  const money = (minor: number) => formatMoney(minor, t.currency, t.locale);
+  const when = (line: ScheduleLine) => (line.dueDate ? formatDay(line.dueDate, t.locale) : `#${line.month}`);
+  // The split of each payment comes from the offer's schedule (the agreement's due dates carry the amounts only).
+  const parts = new Map(offer.schedule.map((payment) => [payment.month, payment]));
+  const partOf = (line: ScheduleLine) => parts.get(line.month) ?? { interestMinor: 0, feesMinor: 0 };
+  return {
+    title: say(t, reference ? 'card.agreementTitle' : 'card.draftTitle'),
+    facts: [
+      ...(reference ? [{ title: say(t, 'card.reference'), value: reference }] : []),
+      { title: say(t, 'card.plan'), value: offerName(offer, t.prompts) },
+      ...offerFacts(t, offer),
+    ],
+    scheduleTitle: say(t, 'card.schedule'),
+    header: [say(t, 'card.dueDate'), say(t, 'card.amount'), say(t, 'card.lineInterest'), say(t, 'card.lineFees')],
+    rows: schedule.map((line) => [
+      when(line),
+      money(line.amountMinor),
+      money(partOf(line).interestMinor),
+      money(partOf(line).feesMinor),
+    ]),
+    conditionsTitle: say(t, 'card.conditions'),
+    conditions: conditionLines(t, offer),
+  };
+}
+
 /** The agreement (or its draft) with its full schedule as a table. */
 export function agreementCard(t: CardText, offer: Offer, schedule: ScheduleLine[], reference?: string): Attachment {
-  const money = (minor: number) => formatMoney(minor, t.currency, t.locale);
-  const title = say(t, reference ? 'card.agreementTitle' : 'card.draftTitle');
-  const facts = [
-    ...(reference ? [{ title: say(t, 'card.reference'), value: reference }] : []),
-    { title: say(t, 'card.plan'), value: offerName(offer, t.prompts) },
-    ...offerFacts(t, offer),
-  ];
+  const content = agreementContent(t, offer, schedule, reference);
   const column = (text: string, width: string, weight?: string) => ({
     type: 'Column',
     width,
@@ -131,42 +169,31 @@ export function agreementCard(t: CardText, offer: Offer, schedule: ScheduleLine[
       },
     ],
   });
-  const row = (cells: string[], weight?: string) => ({
+  const row = (cells: readonly string[], weight?: string) => ({
     type: 'ColumnSet',
     columns: cells.map((text, i) => column(text, i === 0 ? 'stretch' : 'auto', weight)),
   });
-  const when = (line: ScheduleLine) => line.dueDate ?? `#${line.month}`;
-  // The split of each payment comes from the offer's schedule (the agreement's due dates carry the amounts only).
-  const parts = new Map(offer.schedule.map((payment) => [payment.month, payment]));
-  const partOf = (line: ScheduleLine) => parts.get(line.month) ?? { interestMinor: 0, feesMinor: 0 };
-  const conditions = conditionLines(t, offer);
+  const { conditions } = content;
   const body = [
-    { type: 'TextBlock', text: title, weight: 'Bolder', size: 'Medium', wrap: true },
-    { type: 'FactSet', facts },
-    { type: 'TextBlock', text: say(t, 'card.schedule'), weight: 'Bolder', spacing: 'Medium' },
-    row(
-      [say(t, 'card.dueDate'), say(t, 'card.amount'), say(t, 'card.lineInterest'), say(t, 'card.lineFees')],
-      'Bolder',
-    ),
-    ...schedule.map((line) =>
-      row([when(line), money(line.amountMinor), money(partOf(line).interestMinor), money(partOf(line).feesMinor)]),
-    ),
+    { type: 'TextBlock', text: content.title, weight: 'Bolder', size: 'Medium', wrap: true },
+    { type: 'FactSet', facts: content.facts },
+    { type: 'TextBlock', text: content.scheduleTitle, weight: 'Bolder', spacing: 'Medium' },
+    row(content.header, 'Bolder'),
+    ...content.rows.map((cells) => row(cells)),
     ...(conditions.length
       ? [
-          { type: 'TextBlock', text: say(t, 'card.conditions'), weight: 'Bolder', spacing: 'Medium' },
+          { type: 'TextBlock', text: content.conditionsTitle, weight: 'Bolder', spacing: 'Medium' },
           ...conditionBlocks(conditions, false),
         ]
       : []),
   ];
+  const [dueDate, amount, interest, fees] = content.header;
   const fallback = [
-    title,
-    ...facts.map((f) => `${f.title}: ${f.value}`),
-    `${say(t, 'card.schedule')}:`,
-    `${say(t, 'card.dueDate')}  ${say(t, 'card.amount')} (${say(t, 'card.lineInterest')} / ${say(t, 'card.lineFees')})`,
-    ...schedule.map(
-      (line) =>
-        `${when(line)}  ${money(line.amountMinor)} (${money(partOf(line).interestMinor)} / ${money(partOf(line).feesMinor)})`,
-    ),
+    content.title,
+    ...content.facts.map((f) => `${f.title}: ${f.value}`),
+    `${content.scheduleTitle}:`,
+    `${dueDate}  ${amount} (${interest} / ${fees})`,
+    ...content.rows.map(([when, money, lineInterest, lineFees]) => `${when}  ${money} (${lineInterest} / ${lineFees})`),
     ...conditions,
   ].join('\n');
   return card(body, [], fallback);

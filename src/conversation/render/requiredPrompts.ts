@@ -6,6 +6,9 @@ import { CONDITION_KEYS } from '../../domain/offers/conditions.js';
 export const REQUIRED_PROMPT_KEYS: readonly string[] = [
   'brand.creditor',
   'common.trimmed',
+  'identity.newDevice',
+  'agreementPage.agreedOn',
+  'agreementPage.print',
   'common.holding',
   'common.caseAgreed',
   'common.caseClosed',

@@ -5,6 +5,7 @@ import {
   activityId,
   withIds,
   type ActivitySet,
+  type AppendedOnce,
   type ConversationRecord,
   type DirectLineStore,
   type StoredActivity,
@@ -15,6 +16,8 @@ export class MemoryDirectLineStore implements DirectLineStore {
   private readonly logs = new Map<string, StoredActivity[]>();
   private readonly started = new Set<string>();
   private readonly invites = new Map<string, string>();
+  /** Per conversation: clientActivityID → log index of its first append. */
+  private readonly clientIds = new Map<string, Map<string, number>>();
   private readonly events = new EventEmitter().setMaxListeners(0);
   /** Conversation ids by last activity, oldest first (a touch moves an id to the end). */
   private readonly lastActive = new Map<string, number>();
@@ -47,6 +50,15 @@ export class MemoryDirectLineStore implements DirectLineStore {
     this.touch(conversationId);
     this.events.emit(conversationId);
     return activityId(conversationId, log.length - 1);
+  }
+
+  async appendOnce(conversationId: string, clientActivityId: string, activity: StoredActivity): Promise<AppendedOnce> {
+    const seen = this.clientIds.get(conversationId) ?? new Map<string, number>();
+    this.clientIds.set(conversationId, seen);
+    const index = seen.get(clientActivityId);
+    if (index !== undefined) return { id: activityId(conversationId, index), fresh: false };
+    seen.set(clientActivityId, this.logs.get(conversationId)?.length ?? 0);
+    return { id: await this.append(conversationId, activity), fresh: true };
   }
 
   async since(conversationId: string, watermark: number): Promise<ActivitySet> {
@@ -90,6 +102,7 @@ export class MemoryDirectLineStore implements DirectLineStore {
     this.records.delete(conversationId);
     this.logs.delete(conversationId);
     this.started.delete(conversationId);
+    this.clientIds.delete(conversationId);
   }
 
   async close(): Promise<void> {

@@ -81,8 +81,11 @@ export const QUEUE_KEYS = { order: '{queue}:z', entries: '{queue}:h' } as const;
 /** The desk index: one hash of case id → summary JSON (every case the desk has seen), on its own hash tag. */
 export const DESK_INDEX_KEY = '{desk}:cases';
 
-/** A Direct Line conversation: record, activity log and start flag under one `{dl:<id>}` hash tag. */
-export function directLineKey(conversationId: string, part: 'conv' | 'log' | 'started'): string {
+/**
+ * A Direct Line conversation under one `{dl:<id>}` hash tag: record, activity log, start flag, and `cids`, a hash of
+ * clientActivityID → log index (a client's resend is the same activity).
+ */
+export function directLineKey(conversationId: string, part: 'conv' | 'log' | 'started' | 'cids'): string {
   return `{dl:${conversationId}}:${part}`;
 }
 

@@ -1,5 +1,5 @@
 // Direct Line conversations in Redis: record and log under one `{dl:<id>}` hash tag, pub/sub to wake other instances.
-import type { Redis } from 'ioredis';
+import type { Redis, Result } from 'ioredis';
 import { channels, directLineKey, inviteKey } from './keys.js';
 import type { RedisConnection } from './redisConnection.js';
 import {
@@ -8,10 +8,36 @@ import {
   activityId,
   withIds,
   type ActivitySet,
+  type AppendedOnce,
   type ConversationRecord,
   type DirectLineStore,
   type StoredActivity,
 } from '../../channels/directline/directLineStore.js';
+
+/**
+ * KEYS: log, cids, conv, started. ARGV: clientActivityID, activity JSON, idle seconds.
+ * Returns {index, 1} after appending, or {index of the first append, 0} for a clientActivityID seen before.
+ */
+const APPEND_ONCE = `local seen = redis.call('HGET', KEYS[2], ARGV[1])
+if seen then return {tonumber(seen), 0} end
+local length = redis.call('RPUSH', KEYS[1], ARGV[2])
+redis.call('HSET', KEYS[2], ARGV[1], length - 1)
+for i = 1, 4 do redis.call('EXPIRE', KEYS[i], ARGV[3]) end
+return {length - 1, 1}`;
+
+declare module 'ioredis' {
+  interface RedisCommander<Context> {
+    xsDirectLineAppendOnce(
+      log: string,
+      cids: string,
+      conv: string,
+      started: string,
+      clientActivityId: string,
+      activityJson: string,
+      idleSeconds: number,
+    ): Result<[number, number], Context>;
+  }
+}
 
 /**
  * The log is a Redis list (RPUSH answers the new length, so the index is known atomically), read with
@@ -27,7 +53,9 @@ export class RedisDirectLineStore implements DirectLineStore {
     private readonly redis: RedisConnection,
     private readonly channelPrefix: string,
     private readonly idleSeconds: number,
-  ) {}
+  ) {
+    redis.client.defineCommand('xsDirectLineAppendOnce', { lua: APPEND_ONCE, numberOfKeys: 4 });
+  }
 
   async saveConversation(record: ConversationRecord): Promise<void> {
     await this.redis.guard('directline save', () =>
@@ -63,13 +91,35 @@ export class RedisDirectLineStore implements DirectLineStore {
         .expire(log, this.idleSeconds)
         .expire(directLineKey(conversationId, 'conv'), this.idleSeconds)
         .expire(directLineKey(conversationId, 'started'), this.idleSeconds)
+        .expire(directLineKey(conversationId, 'cids'), this.idleSeconds)
         .exec(),
     );
     const length = Number(replies?.[0]?.[1]);
+    await this.announce(conversationId, length);
+    return activityId(conversationId, length - 1);
+  }
+
+  async appendOnce(conversationId: string, clientActivityId: string, activity: StoredActivity): Promise<AppendedOnce> {
+    const key = (part: 'log' | 'cids' | 'conv' | 'started') => directLineKey(conversationId, part);
+    const [index, fresh] = await this.redis.guard('directline append once', () =>
+      this.redis.client.xsDirectLineAppendOnce(
+        key('log'),
+        key('cids'),
+        key('conv'),
+        key('started'),
+        clientActivityId,
+        JSON.stringify(activity),
+        this.idleSeconds,
+      ),
+    );
+    if (fresh === 1) await this.announce(conversationId, index + 1);
+    return { id: activityId(conversationId, index), fresh: fresh === 1 };
+  }
+
+  private async announce(conversationId: string, length: number): Promise<void> {
     await this.redis.guard('directline publish', () =>
       this.redis.client.publish(this.channel(conversationId), String(length)),
     );
-    return activityId(conversationId, length - 1);
   }
 
   async since(conversationId: string, watermark: number): Promise<ActivitySet> {

@@ -1,4 +1,4 @@
-// Serves the borrower's chat page: index.html, its script, and Web Chat's own browser bundle from node_modules.
+// Serves the borrower's chat page: index.html, its scripts and icon, and Web Chat's own browser bundle from node_modules.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -21,6 +21,19 @@ const webChatBundle = join(
 const FILES: Record<string, { file: string; type: string; cache: string }> = {
   '/': { file: join(here, 'index.html'), type: 'text/html; charset=utf-8', cache: 'no-cache' },
   '/static/chat.js': { file: join(here, 'chat.js'), type: 'text/javascript; charset=utf-8', cache: 'no-cache' },
+  '/static/chatText.js': { file: join(here, 'chatText.js'), type: 'text/javascript; charset=utf-8', cache: 'no-cache' },
+  '/static/chatAvatars.js': {
+    file: join(here, 'chatAvatars.js'),
+    type: 'text/javascript; charset=utf-8',
+    cache: 'no-cache',
+  },
+  '/static/agreementPrint.js': {
+    file: join(here, '..', 'agreement', 'agreementPrint.js'),
+    type: 'text/javascript; charset=utf-8',
+    cache: 'no-cache',
+  },
+  '/favicon.svg': { file: join(here, 'favicon.svg'), type: 'image/svg+xml', cache: 'public, max-age=86400' },
+  '/favicon.ico': { file: join(here, 'favicon.svg'), type: 'image/svg+xml', cache: 'public, max-age=86400' },
   '/static/webchat.js': { file: webChatBundle, type: 'text/javascript; charset=utf-8', cache: 'public, max-age=86400' },
 };
 
