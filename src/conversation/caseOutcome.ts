@@ -45,6 +45,8 @@ export function settleOutcome(input: { step: Step; caseId: string; at: string })
       data: { reference: agreement.reference, offerId: agreement.offer.id },
     });
   }
-  if (status === 'closed') outcome.events.push({ text: 'case.closed', data: { by: 'borrower' } });
+  // The machine closes only when the borrower says stop (退订, STOP): an opt-out of proactive contact too.
+  if (status === 'closed')
+    outcome.events.push({ text: 'contact.optedOut' }, { text: 'case.closed', data: { by: 'borrower' } });
   return outcome;
 }

@@ -33,14 +33,21 @@ export function contactHoursFor(jurisdiction: Jurisdiction, policy?: { from?: st
   };
 }
 
-/** True for a time zone name the runtime knows (IANA, e.g. `Asia/Shanghai`, `America/New_York`). */
+const knownTimeZones = new Map<string, boolean>();
+
+/** True for a time zone name the runtime knows (IANA, e.g. `Asia/Shanghai`); remembered, since an import asks 100 000 times. */
 export function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: name });
-    return true;
-  } catch {
-    return false;
+  let known = knownTimeZones.get(name);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: name });
+      known = true;
+    } catch {
+      known = false;
+    }
+    if (knownTimeZones.size < 1000) knownTimeZones.set(name, known);
   }
+  return known;
 }
 
 const clockFormats = new Map<string, Intl.DateTimeFormat>();

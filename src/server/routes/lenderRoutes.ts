@@ -38,6 +38,8 @@ export function lenderRoutes(
           logger.info({ by: principal.id, operation: `${operation.method} ${operation.path}` }, 'lender API call');
         res.send(result.status ?? 200, operation.response.parse(result.body));
       } catch (error) {
+        // An import refused before its body was read: read it to the end, or the kept-alive connection breaks.
+        if (operation.rawBody) req.resume();
         sendError(res, error, logger);
       }
     });
