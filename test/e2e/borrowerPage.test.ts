@@ -156,9 +156,13 @@ describe.skipIf(!chromiumAvailable())('the borrower page at 390×844 and 1280×8
     return page.evaluate(() =>
       [...document.querySelectorAll('button, a[href], [role="button"], input[type="submit"]')]
         .map((element) => ({ element, box: element.getBoundingClientRect() }))
-        .filter(({ box, element }) => box.width > 0 && box.height > 0 && getComputedStyle(element).visibility !== 'hidden')
+        .filter(
+          ({ box, element }) => box.width > 0 && box.height > 0 && getComputedStyle(element).visibility !== 'hidden',
+        )
         .filter(({ box }) => box.height < 44 || box.width < 44)
-        .map(({ element, box }) => `${element.outerHTML.slice(0, 80)} ${box.width.toFixed(0)}×${box.height.toFixed(0)}`),
+        .map(
+          ({ element, box }) => `${element.outerHTML.slice(0, 80)} ${box.width.toFixed(0)}×${box.height.toFixed(0)}`,
+        ),
     );
   }
 
@@ -222,11 +226,14 @@ describe.skipIf(!chromiumAvailable())('the borrower page at 390×844 and 1280×8
       expect(printed).toMatch(script.firstDue);
       expect(await agreement.locator('tbody tr').count()).toBeGreaterThan(0);
       expect(await agreement.locator('li').count()).toBeGreaterThan(0);
+      expect(await agreement.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
       await agreement.screenshot({ path: screenshotPath(`page-${script.locale}-agreement`), fullPage: true });
       await expectAccessible(agreement);
       await agreement.emulateMedia({ media: 'print' });
       expect(await agreement.locator('#print').isHidden()).toBe(true);
-      const pdf = await agreement.pdf({ path: screenshotPath(`page-${script.locale}-agreement`).replace(/png$/, 'pdf') });
+      const pdf = await agreement.pdf({
+        path: screenshotPath(`page-${script.locale}-agreement`).replace(/png$/, 'pdf'),
+      });
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
       await agreement.close();
       await page.close();

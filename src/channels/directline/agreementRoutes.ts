@@ -47,7 +47,10 @@ export function agreementRoutes(server: Server, deps: AgreementRouteDeps): void 
         throw new HttpError(404, 'this conversation has no agreement yet');
       const expiresAt = new Date(Date.parse(agreement.agreedAt) + deps.retentionDays * DAY_MS);
       const token = await deps.tokens.agreementLink(caseId, expiresAt);
-      return [200, { url: `${publicBase(req, deps.publicUrl)}/agreement?t=${token}`, expiresAt: expiresAt.toISOString() }];
+      return [
+        200,
+        { url: `${publicBase(req, deps.publicUrl)}/agreement?t=${token}`, expiresAt: expiresAt.toISOString() },
+      ];
     }),
   );
 

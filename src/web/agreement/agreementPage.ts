@@ -14,10 +14,10 @@ const escape = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const STYLE = `body{font-family:system-ui,-apple-system,'PingFang SC','PingFang TC','Microsoft YaHei',sans-serif;color:#1b1f23;margin:0;background:#f4f6f8}
-main{max-width:760px;margin:0 auto;padding:24px 16px;background:#fff}
+main{max-width:760px;margin:0 auto;padding:20px 12px;background:#fff;box-sizing:border-box}
 h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:24px 0 8px}.creditor{color:#5a6570;margin:0 0 16px}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:6px 16px;margin:0}dt{color:#5a6570}dd{margin:0;font-weight:600}
-table{width:100%;border-collapse:collapse;font-variant-numeric:tabular-nums}th,td{padding:6px 8px;border-bottom:1px solid #d8dee4;text-align:right}
+table{width:100%;border-collapse:collapse;font-size:14px;font-variant-numeric:tabular-nums}th,td{padding:6px 4px;border-bottom:1px solid #d8dee4;text-align:right}
 th:first-child,td:first-child{text-align:left}ul{padding-left:20px;line-height:1.6}
 button{min-height:48px;padding:12px 20px;font-size:16px;border-radius:10px;border:1px solid #1f4e79;background:#1f4e79;color:#fff;cursor:pointer}
 @media print{body{background:#fff}main{padding:0;max-width:none}.no-print{display:none}tr{break-inside:avoid}}`;

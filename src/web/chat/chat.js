@@ -136,12 +136,11 @@
         return function (action) {
           var activity = action.payload && action.payload.activity;
           if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && activity) {
-            if (narrow.matches && activity.attachmentLayout === 'carousel')
-              action = Object.assign({}, action, {
-                payload: Object.assign({}, action.payload, {
-                  activity: Object.assign({}, activity, { attachmentLayout: 'list' }),
-                }),
-              });
+            var changes = {};
+            if (narrow.matches && activity.attachmentLayout === 'carousel') changes.attachmentLayout = 'list';
+            action = Object.assign({}, action, {
+              payload: Object.assign({}, action.payload, { activity: Object.assign({}, activity, changes) }),
+            });
             if (activity.from && activity.from.role !== 'user' && activity.attachments) setTimeout(lookForAgreement, 0);
           }
           return next(action);
@@ -186,7 +185,10 @@
         var remember = function () {
           sessionStorage.setItem(
             sessionKey,
-            JSON.stringify({ conversationId: directLine.conversationId || started.conversationId, token: session.token() }),
+            JSON.stringify({
+              conversationId: directLine.conversationId || started.conversationId,
+              token: session.token(),
+            }),
           );
         };
         remember();
@@ -213,6 +215,7 @@
             locale: text.webChat,
             avatarMiddleware: element.avatarMiddleware(text),
             activityStatusMiddleware: element.agentNameMiddleware,
+            groupActivitiesMiddleware: element.groupBySender,
             styleOptions: {
               hideUploadButton: true,
               bubbleBorderRadius: 12,

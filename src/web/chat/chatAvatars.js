@@ -6,14 +6,15 @@
    * (Web Chat 4.18 ships React 16–18, which all use this symbol).
    */
   function h(type, props, children) {
-    return {
-      $$typeof: Symbol.for('react.element'),
-      type: type,
-      key: null,
-      ref: null,
-      props: Object.assign({}, props, children === undefined ? {} : { children: children }),
-      _owner: null,
-    };
+    var own = Object.assign({}, props, children === undefined ? {} : { children: children });
+    var key = own.key === undefined ? null : String(own.key);
+    delete own.key;
+    return { $$typeof: Symbol.for('react.element'), type: type, key: key, ref: null, props: own, _owner: null };
+  }
+
+  function senderOf(activity) {
+    var agent = agentOf(activity);
+    return (activity.from && activity.from.role) + (agent ? ':agent:' + agent.name : '');
   }
 
   function agentOf(activity) {
@@ -26,6 +27,7 @@
   }
 
   window.XS_CHAT_ELEMENT = {
+    agentOf: agentOf,
     /** The bot: its initials in the page's script; an agent: the first letter of their name, on another colour. */
     avatarMiddleware: function (text) {
       return function () {
@@ -43,6 +45,22 @@
               return badge('xs-avatar--bot', text.botName, text.botInitials);
             };
           };
+        };
+      };
+    },
+    /** Web Chat groups by role (one avatar per group): an agent's messages make a group of their own. */
+    groupBySender: function () {
+      return function (next) {
+        return function (args) {
+          var groups = next(args);
+          var sender = [];
+          (groups.sender || []).forEach(function (group) {
+            group.forEach(function (activity, index) {
+              if (index === 0 || senderOf(activity) !== senderOf(group[index - 1])) sender.push([]);
+              sender[sender.length - 1].push(activity);
+            });
+          });
+          return Object.assign({}, groups, { sender: sender });
         };
       };
     },
