@@ -28,7 +28,9 @@ const { assign, enqueueActions } = planSetup;
 
 const currentOf = (context: PlanContext): Instalment | undefined => context.instalments[context.current];
 const unpaid = (i: Instalment) => i.paidMinor < i.amountMinor;
-const at = (event: PlanEvent) => new Date(event.at);
+/** The event's time; the machine's own start event has none: the agreement day stands in. */
+const eventTime = (event: PlanEvent, context: PlanContext) =>
+  new Date((event as { at?: string }).at ?? `${context.agreedOn}T00:00:00Z`);
 
 /** When each job of the current instalment (or the next review) is due. */
 export function jobTime(
@@ -38,7 +40,7 @@ export function jobTime(
 ): { n: number; at: Date } {
   const instalment = currentOf(context);
   const n = instalment?.n ?? 0;
-  const today = localDateTime(at(event), context.timeZone).date;
+  const today = localDateTime(eventTime(event, context), context.timeZone).date;
   switch (job) {
     case 'reminder':
       return {
@@ -83,7 +85,7 @@ export function createPlanGuards() {
     tooManyMissed: ({ context }: { context: PlanContext }) => context.missed >= context.figures.brokenAfterMissed,
     promiseInWindow: ({ context, event }: { context: PlanContext; event: PlanEvent }) => {
       if (event.type !== 'checkin.promise') return false;
-      const today = localDateTime(at(event), context.timeZone).date;
+      const today = localDateTime(eventTime(event, context), context.timeZone).date;
       return event.byDate >= today && event.byDate <= addDays(today, context.figures.promiseWithinDays);
     },
     /** The instalment that was missed is paid in full. */
@@ -111,7 +113,7 @@ export function createPlanActions() {
           reference: context.reference,
           ...(instalment ? { instalment: instalment.n, dueDate: instalment.dueDate } : {}),
           missed: context.missed,
-          at: event.at,
+          at: eventTime(event, context).toISOString(),
         },
       });
     }),
