@@ -65,6 +65,23 @@ describe.each(STORE_KINDS)('the plan after the agreement (%s store)', (kind) => 
     expect(service.connector.of(borrower.conversationId).length).toBe(after);
   });
 
+  it('a missed payment: check-in after the grace days, no answer, the plan is broken and 二次协商 is offered', async () => {
+    const { service, borrower, caseId, agreement, before } = await agreed();
+    const due = agreement.dueDates.find((line) => line.amountMinor > 0)!.dueDate;
+    const day = (iso: string, days: number) =>
+      new Date(Date.parse(`${iso}T12:00:00+08:00`) + days * 86_400_000).toISOString();
+    expect((await advance(service, day(due, 4))).status).toBe(200);
+    const afterGrace = service.connector.of(borrower.conversationId).slice(before).map(textOf);
+    expect(afterGrace.join('\n')).toContain('您的情况有变化吗');
+    expect((await advance(service, day(due, 12))).status).toBe(200);
+    const all = service.connector.of(borrower.conversationId).slice(before).map(textOf).join('\n');
+    expect(all).toContain('重新协商');
+    const events = (await service.app.store.transcript(caseId)).filter((e) => e.kind === 'event').map((e) => e.text);
+    expect(events).toEqual(expect.arrayContaining(['plan.started', 'plan.payment_missed', 'plan.broken']));
+    const { record } = await service.app.store.load(caseId);
+    expect(record?.plan?.state).toBe('broken');
+  });
+
   it('refuses to move the clock backwards, with a clear message', async () => {
     const service = await startService(storeEnv(kind));
     running.push(service);
