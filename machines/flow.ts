@@ -151,15 +151,31 @@ function checkGraph(flow: FlowConfig, report: (where: string, message: string) =
   } catch (error) {
     return report('(root)', `XState rejected the config: ${(error as Error).message}`);
   }
+  checkStateGraph(machine.root, report);
   const pathOf = (node: AnyStateNode) => node.path.join('.') || '(root)';
-  const leaves = leavesOf(machine.root);
+  for (const [tag, { usualState, use }] of Object.entries(STATE_TAGS)) {
+    const tagged = statesTagged(machine.root, tag as StateTag);
+    if (tagged.length === 0)
+      report(
+        usualState,
+        `tag ${tag}: no state carries it (renamed or removed?); ${use}, so put \`tags: [${tag}]\` on one state`,
+      );
+    for (const extra of tagged.slice(1))
+      report(pathOf(extra), `tag ${tag}: also on ${pathOf(tagged[0]!)}; exactly one state may carry it`);
+  }
+}
+
+/** Every leaf reachable from the initial state, and every reachable leaf able to reach a final state. */
+export function checkStateGraph(root: AnyStateNode, report: (where: string, message: string) => void): void {
+  const pathOf = (node: AnyStateNode) => node.path.join('.') || '(root)';
+  const leaves = leavesOf(root);
   const next = new Map<AnyStateNode, Set<AnyStateNode>>(
     leaves.map((leaf) => [
       leaf,
       new Set(transitionsIn(leaf).flatMap((transition) => (transition.target ?? []).map(initialLeaf))),
     ]),
   );
-  const reachable = new Set<AnyStateNode>([initialLeaf(machine.root)]);
+  const reachable = new Set<AnyStateNode>([initialLeaf(root)]);
   for (const queue = [...reachable]; queue.length > 0;) {
     for (const target of next.get(queue.shift()!) ?? []) {
       if (reachable.has(target)) continue;
@@ -180,15 +196,5 @@ function checkGraph(flow: FlowConfig, report: (where: string, message: string) =
     if (!reachable.has(leaf)) report(pathOf(leaf), 'unreachable: no transition leads here from the initial state');
     else if (!ending.has(leaf))
       report(pathOf(leaf), 'dead end: no path from here reaches a final state (agreed, escalated or closed)');
-  }
-  for (const [tag, { usualState, use }] of Object.entries(STATE_TAGS)) {
-    const tagged = statesTagged(machine.root, tag as StateTag);
-    if (tagged.length === 0)
-      report(
-        usualState,
-        `tag ${tag}: no state carries it (renamed or removed?); ${use}, so put \`tags: [${tag}]\` on one state`,
-      );
-    for (const extra of tagged.slice(1))
-      report(pathOf(extra), `tag ${tag}: also on ${pathOf(tagged[0]!)}; exactly one state may carry it`);
   }
 }

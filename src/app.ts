@@ -41,6 +41,8 @@ import { messagesRoute } from './server/routes/messages.js';
 import { healthRoutes } from './server/routes/health.js';
 import { TokenAuth } from './server/auth.js';
 import { adminCaseRoutes } from './server/routes/adminCases.js';
+import { adminClockRoutes } from './server/routes/adminClock.js';
+import { PlanFollowUp } from './followup/planFollowUp.js';
 import { flowsRoutes } from './server/routes/flows.js';
 import { agentRoutes } from './server/routes/agentRoutes.js';
 import { DESK_ROLES } from './server/routes/agentApi.js';
@@ -62,6 +64,8 @@ export interface App {
   metrics: ServiceMetrics;
   /** Delivers lender events as webhooks; undefined without WEBHOOK_URL (events then wait in the outbox). */
   dispatcher: WebhookDispatcher | undefined;
+  /** Follows agreed plans: due jobs, payments, proactive messages. */
+  followUp: PlanFollowUp;
   /** Closes everything built here, in the reverse order of building. */
   close(): Promise<void>;
 }
@@ -83,9 +87,10 @@ const WHSEC_UNUSED = `whsec_${Buffer.alloc(24).toString('base64')}`;
 export async function buildApp(config: Config, logger: Logger, overrides: AppOverrides = {}): Promise<App> {
   refuseUnsafeProduction(config);
   const closables: Closable[] = [];
-  const clock = overrides.clock ?? (() => new Date());
   const stores = overrides.stores ?? openStores(config, logger);
   closables.push(stores);
+  // The service's time: the test clock (shared by every instance through the store) moves it outside production.
+  const clock = overrides.clock ?? (() => stores.clock.now());
   // Serve once Redis answers; if it does not yet, start anyway: /readyz and 503s say so until it does.
   await stores
     .whenReady(5_000)
@@ -177,6 +182,15 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
     { channels, serviceUrls },
   );
   const line = new BotBorrowerLine(adapter, config.MicrosoftAppId);
+  const followUp = new PlanFollowUp({
+    store,
+    scheduler: stores.scheduler,
+    clock: stores.clock,
+    dialogs,
+    accounts,
+    line,
+    logger: logger.child({ component: 'followup' }),
+  });
   const auth = TokenAuth.fromConfig(config);
   if (!config.API_TOKENS)
     logger.warn('API_TOKENS is empty: the demo tokens of README are accepted (never in production)');
@@ -208,6 +222,7 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
       logger,
       admitNewConversation: (activity) => admission.admitNewConversation(activity),
       admitEscalation: (activity) => admission.admitEscalation(activity),
+      followUp,
     },
     new DeskLink(desk, config.HANDOFF_MINUTES_PER_CASE),
   );
@@ -294,6 +309,14 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
   );
 
   adminCaseRoutes(server, { auth, store, queue, deskIndex: stores.deskIndex, directLine, logger });
+  adminClockRoutes(server, {
+    auth,
+    clock: stores.clock,
+    scheduler: stores.scheduler,
+    production: config.NODE_ENV === 'production',
+    logger,
+  });
+  followUp.start();
   metricsRoute(server, { metrics, auth, metricsToken: config.METRICS_TOKEN, logger });
   flowsRoutes(server, { flows, auth, logger, clock });
   closables.push(agentRoutes(server, { deps: desk, auth, logger }));
@@ -330,6 +353,7 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
     queue,
     metrics,
     dispatcher,
+    followUp,
     dialogs,
     flows,
     accounts,

@@ -10,6 +10,8 @@ import type { ServiceMetrics } from '../metrics/serviceMetrics.js';
 export interface BotDeps extends TurnDeps {
   logger: Logger;
   serviceMetrics: ServiceMetrics;
+  /** Starts the plan of a case the turn agreed (src/followup/planFollowUp.ts). */
+  followUp?: { agreed(caseId: string): Promise<void> };
 }
 
 export class NegotiationBot extends ActivityHandler {
@@ -63,6 +65,11 @@ export class NegotiationBot extends ActivityHandler {
     // Queued before any reply is sent: a channel that fails to take the replies cannot lose the escalation.
     if (outcome.escalated) await this.desk.queueEscalation(outcome.escalated);
     if (outcome.replies.length > 0) await context.sendActivities(outcome.replies as Partial<Activity>[]);
+    // The agreement is committed and confirmed: a plan that fails to start is logged, not the borrower's problem.
+    if (outcome.agreed)
+      await this.deps.followUp
+        ?.agreed(outcome.caseId)
+        .catch((err: unknown) => log.error({ err }, 'the plan of a new agreement could not start'));
     if (outcome.escalated) {
       await this.desk.caseEscalated(outcome.escalated, turnReplies(context));
       log.info(

@@ -47,6 +47,8 @@ export interface TurnOutcome {
    * it again (idempotent), because an earlier delivery may have failed after its commit, before the queueing.
    */
   waitingForAgent?: Handoff;
+  /** Set on the turn that recorded an agreement: its plan starts (src/followup/). */
+  agreed?: true;
 }
 
 /** Texts longer than this are read only in part; the borrower is told so politely. */
@@ -90,6 +92,7 @@ export async function runTurn(activity: IncomingActivity, deps: TurnDeps): Promi
         ...waitingForAgent(planned.escalated ? undefined : planned.record),
         ...(planned.escalated ? { escalated: { handoff: planned.escalated, record: planned.record } } : {}),
         ...(loaded.record?.status === 'escalated' ? { forDesk: planned.append } : {}),
+        ...(planned.agreement ? { agreed: true as const } : {}),
       };
   }
   // 503: the channel retries the activity later, when the other writers are done (nothing was written).

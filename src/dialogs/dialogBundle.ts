@@ -1,6 +1,8 @@
 // A version of dialogs/: flow, machine, policy, prompts and lexicons, checked together and hashed.
 import type { Locale } from '../domain/account.js';
 import type { NegotiationMachine } from '../../machines/negotiation.js';
+import type { PlanMachine } from '../../machines/plan.js';
+import type { JobKind } from '../../machines/planSetup.js';
 import type { ConversationLimits, OfferRules } from '../../machines/negotiationSetup.js';
 import type { FlowConfig } from '../../machines/flowSchema.js';
 import type { Lexicon } from './lexicon.js';
@@ -14,6 +16,8 @@ export interface DialogBundle {
   version: string;
   flow: FlowConfig;
   machine: NegotiationMachine;
+  /** The plan lifecycle (dialogs/plan.flow.yaml) and the prompts whose promises its jobs keep. */
+  plan: { flow: FlowConfig; machine: PlanMachine; promises: Record<string, JobKind> };
   /** The offer policy of this version: the rules below and the agents' authority come from it. */
   policy: OfferPolicy;
   rules: OfferRules;

@@ -7,6 +7,8 @@ import { computeOffers, evaluateCounterOffer, type OfferPolicy } from '../domain
 import { ConfigurationError, XieshangError } from '../errors.js';
 import { checkFlowText, formatProblems, isError, type FlowProblem } from '../../machines/flow.js';
 import { createNegotiationMachine } from '../../machines/negotiation.js';
+import { createPlanMachine } from '../../machines/plan.js';
+import { checkPlanFlowText } from '../../machines/planFlow.js';
 import type { ConversationLimits, OfferRules } from '../../machines/negotiationSetup.js';
 import { parseLexicon, type Lexicon } from './lexicon.js';
 import { REQUIRED_PROMPT_KEYS } from '../conversation/render/requiredPrompts.js';
@@ -21,10 +23,11 @@ import { keyLines, lineNear } from './lint/yamlLines.js';
 
 export const FLOW_FILE = 'negotiation.flow.yaml';
 export const POLICY_FILE = 'offer-policy.yaml';
+export const PLAN_FLOW_FILE = 'plan.flow.yaml';
 
 /** Reads every file of the bundle (the conduct list when present); the version is a hash of their names and contents. */
 export function readDialogFiles(dir: string): Map<string, string> {
-  const names = [FLOW_FILE, POLICY_FILE, ...LOCALES.flatMap((locale) => [`prompts/${locale}.yaml`, `lexicon/${locale}.yaml`])];
+  const names = [FLOW_FILE, PLAN_FLOW_FILE, POLICY_FILE, ...LOCALES.flatMap((locale) => [`prompts/${locale}.yaml`, `lexicon/${locale}.yaml`])];
   const files = new Map(names.map((name) => [name, readFileSync(join(dir, name), 'utf8')]));
   if (existsSync(join(dir, FORBIDDEN_PHRASES_FILE))) files.set(FORBIDDEN_PHRASES_FILE, readFileSync(join(dir, FORBIDDEN_PHRASES_FILE), 'utf8'));
   for (const [name, text] of readCannedFiles(dir)) files.set(name, text);
@@ -64,6 +67,8 @@ export function compileDialogs(dir: string, files: Map<string, string>): DialogC
   };
   const flowCheck = checkFlowText(files.get(FLOW_FILE)!, file(FLOW_FILE));
   problems.push(...flowCheck.problems);
+  const planCheck = checkPlanFlowText(files.get(PLAN_FLOW_FILE)!, file(PLAN_FLOW_FILE));
+  problems.push(...planCheck.problems);
   const policyCheck = checkPolicy(files.get(POLICY_FILE)!, file(POLICY_FILE));
   problems.push(...policyCheck.problems);
   const policy = policyCheck.policy;
@@ -76,15 +81,15 @@ export function compileDialogs(dir: string, files: Map<string, string>): DialogC
     const lexicon = attempt(`lexicon/${locale}.yaml`, () => parseLexicon(files.get(`lexicon/${locale}.yaml`)!, file(`lexicon/${locale}.yaml`)));
     if (lexicon) lexicons[locale] = lexicon;
   }
-  const required = new Set([...(flowCheck.loaded?.promptKeys ?? []), ...REQUIRED_PROMPT_KEYS]);
+  const required = new Set([...(flowCheck.loaded?.promptKeys ?? []), ...(planCheck.loaded?.promptKeys ?? []), ...REQUIRED_PROMPT_KEYS]);
   for (const locale of LOCALES) {
     const lines = keyLines(files.get(`prompts/${locale}.yaml`) ?? '');
     for (const key of required) {
       if (prompts[locale] && !prompts[locale].has(key)) problems.push({ file: file(`prompts/${locale}.yaml`), line: lineNear(lines, key), where: `prompt ${key}`, message: `missing in ${locale}: the flow or the service says it` });
     }
   }
-  const promptKeys = flowCheck.loaded?.promptKeys ?? new Set<string>();
-  if (problems.some(isError) || !flowCheck.loaded || !policy) return { problems, promptKeys, prompts };
+  const promptKeys = new Set([...(flowCheck.loaded?.promptKeys ?? []), ...(planCheck.loaded?.promptKeys ?? [])]);
+  if (problems.some(isError) || !flowCheck.loaded || !planCheck.loaded || !policy) return { problems, promptKeys, prompts };
   const rules = offerRules(policy);
   const limits = conversationLimits(policy);
   return {
@@ -95,6 +100,7 @@ export function compileDialogs(dir: string, files: Map<string, string>): DialogC
       version: versionOf(files),
       flow: flowCheck.loaded.flow,
       machine: createNegotiationMachine(flowCheck.loaded.flow, { rules, limits }),
+      plan: { flow: planCheck.loaded.flow, machine: createPlanMachine(planCheck.loaded.flow), promises: planCheck.loaded.promises },
       policy,
       rules,
       limits,

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { LocaleSchema } from './account.js';
 import { OfferSchema } from './offers/offer.js';
+import { PlanRecordSchema } from './plan.js';
 
 export const CaseStatusSchema = z.enum(['active', 'escalated', 'agreed', 'closed']);
 export type CaseStatus = z.infer<typeof CaseStatusSchema>;
@@ -63,6 +64,8 @@ export const CaseRecordSchema = z.object({
   status: CaseStatusSchema,
   handoff: HandoffSchema.optional(),
   agreementRef: z.string().optional(),
+  /** The agreed plan as it runs (dialogs/plan.flow.yaml), from the agreement on. */
+  plan: PlanRecordSchema.optional(),
   createdAt: z.iso.datetime(),
   lastActivityAt: z.iso.datetime(),
 });

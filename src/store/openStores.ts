@@ -1,4 +1,5 @@
 // The one factory of every storage port: memory (embedded default) or Redis, chosen once from configuration.
+import { Cluster } from 'ioredis';
 import type { Logger } from 'pino';
 import { usesRedis, type Config } from '../config.js';
 import type { DirectLineStore } from '../channels/directline/directLineStore.js';
@@ -35,6 +36,12 @@ import { RedisFlowMetrics } from './redis/redisFlowMetrics.js';
 import { RedisFlowVersionStore } from './redis/redisFlowVersionStore.js';
 import { RedisHandoffQueue } from './redis/redisHandoffQueue.js';
 import { RedisIdentityFailureLog } from './redis/redisIdentityFailureLog.js';
+import { MemoryServiceClock, type ServiceClock } from '../followup/serviceClock.js';
+import { MemoryScheduler } from '../followup/memoryScheduler.js';
+import type { Scheduler } from '../followup/scheduler.js';
+import { RedisServiceClock } from './redis/redisServiceClock.js';
+import { RedisScheduler } from './redis/redisScheduler.js';
+import { SCHEDULER_QUEUE, schedulerPrefix } from './redis/keys.js';
 
 /**
  * Every port the service stores through, all of one kind. A later port (an account directory store, payments,
@@ -64,6 +71,10 @@ export interface Stores {
   payments: PaymentLedger;
   /** Per account: opt-out, the case it is talking in, and proactive contact attempts. */
   contacts: ContactLog;
+  /** The service's time: the wall clock, moved forward by the test clock outside production (shared by instances). */
+  clock: ServiceClock;
+  /** Due jobs of running plans: in this process, or BullMQ on Redis (exactly once across instances). */
+  scheduler: Scheduler;
   /** Resolves once the backing store answers (at once in memory); rejects after `timeoutMs`. */
   whenReady(timeoutMs: number): Promise<void>;
   /** Flushes buffered writes and closes connections: close the stores after everything that uses them. */
@@ -80,8 +91,12 @@ function memoryStores(config: Config, logger: Logger): Stores {
   const events = new MemoryCaseEvents();
   const directLine = new MemoryDirectLineStore(config.DIRECTLINE_IDLE_HOURS * 3600 * 1000);
   const flowMetrics = new MemoryFlowMetrics();
+  const clock = new MemoryServiceClock();
+  const scheduler = new MemoryScheduler(clock);
   return {
     kind: 'memory',
+    clock,
+    scheduler,
     store,
     queue: new MemoryHandoffQueue(),
     events,
@@ -96,8 +111,10 @@ function memoryStores(config: Config, logger: Logger): Stores {
     payments: new MemoryPaymentLedger(),
     contacts: new MemoryContactLog(),
     whenReady: async () => {},
-    close: async () =>
-      void (await Promise.all([events.close(), directLine.close(), flowMetrics.close(), store.close()])),
+    close: async () => {
+      await scheduler.close();
+      await Promise.all([events.close(), directLine.close(), flowMetrics.close(), store.close()]);
+    },
   };
 }
 
@@ -122,8 +139,23 @@ function redisStores(config: Config, logger: Logger): Stores {
   const events = new RedisCaseEvents(redis, config.REDIS_KEY_PREFIX, logger.child({ component: 'desk' }));
   const directLine = new RedisDirectLineStore(redis, config.REDIS_KEY_PREFIX, config.DIRECTLINE_IDLE_HOURS * 3600);
   const flowMetrics = new RedisFlowMetrics(redis, logger.child({ component: 'flows' }));
+  const clock = new RedisServiceClock(redis, config.REDIS_KEY_PREFIX, logger.child({ component: 'clock' }));
+  // BullMQ prefixes its own keys and needs blocking commands that never time out: a connection of its own.
+  const bullConnection =
+    redis.client instanceof Cluster
+      ? redis.client.duplicate(undefined, { redisOptions: { keyPrefix: '' }, enableOfflineQueue: true })
+      : redis.client.duplicate({ keyPrefix: '', maxRetriesPerRequest: null, enableOfflineQueue: true });
+  const scheduler = new RedisScheduler({
+    connection: bullConnection,
+    prefix: schedulerPrefix(config.REDIS_KEY_PREFIX),
+    queueName: SCHEDULER_QUEUE,
+    clock,
+    logger: logger.child({ component: 'scheduler' }),
+  });
   return {
     kind: 'redis',
+    clock,
+    scheduler,
     store,
     queue: new RedisHandoffQueue(redis),
     events,
@@ -137,9 +169,16 @@ function redisStores(config: Config, logger: Logger): Stores {
     outbox: new RedisOutbox(redis),
     payments: new RedisPaymentLedger(redis),
     contacts: new RedisContactLog(redis),
-    whenReady: (timeoutMs) => redis.whenReady(timeoutMs),
+    whenReady: async (timeoutMs) => {
+      await redis.whenReady(timeoutMs);
+      await clock.ready;
+    },
     async close() {
-      // Subscribers and buffered counts first; the case store closes the shared connection last.
+      // The scheduler first (its worker may still be running a job), then subscribers and buffered counts;
+      // the case store closes the shared connection last.
+      await scheduler.close();
+      bullConnection.disconnect();
+      await clock.close();
       await Promise.all([events.close(), directLine.close(), flowMetrics.close()]);
       await store.close();
     },

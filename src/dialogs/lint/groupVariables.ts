@@ -7,6 +7,23 @@ import { PROMPT_VARIABLES } from '../promptVariables.js';
  */
 export const GROUP_VARIABLES: Readonly<Record<string, readonly string[]>> = {
   handoff: ['agentName', 'text', 'position', 'minutes'],
+  // src/followup/planMessages.ts
+  plan: [
+    'instalment',
+    'amount',
+    'dueDate',
+    'paid',
+    'left',
+    'nextLine',
+    'promiseWithin',
+    'promiseExample',
+    'promiseBy',
+    'promiseLatest',
+    'dueDay',
+    'count',
+    'paidCount',
+    'status',
+  ],
 };
 
 /** The placeholders a prompt key may use: the turn's variables plus its group's own. */

@@ -43,6 +43,29 @@ export const OfferPolicySchema = z.strictObject({
   maxOffersShown: z.number().int().min(1).max(5),
   counterOffers: z.strictObject({ maxAttempts: z.number().int().min(1).max(10) }),
   review: z.strictObject({ everyMonths: months.max(24) }),
+  followUp: z
+    .strictObject({
+      /** Days before each due date the borrower is reminded. */
+      remindDaysBefore: z.number().int().min(0).max(14),
+      /** Days after a due date a payment still counts as paid (late, but not missed). */
+      graceDays: z.number().int().min(0).max(30),
+      /** Days the borrower has to answer the check-in after a missed payment before the plan is broken. */
+      answerWithinDays: z.number().int().min(1).max(30),
+      /** A promise to pay may name a date at most this many days after the check-in. */
+      promiseWithinDays: z.number().int().min(1).max(30),
+      /** Missed instalments that break the plan. */
+      brokenAfterMissed: z.number().int().min(1).max(6),
+      /** Times per plan the borrower may move the due day without a person. */
+      dueDayMovesPerPlan: z.number().int().min(0).max(3),
+    })
+    .default({
+      remindDaysBefore: 3,
+      graceDays: 3,
+      answerWithinDays: 5,
+      promiseWithinDays: 7,
+      brokenAfterMissed: 2,
+      dueDayMovesPerPlan: 1,
+    }),
   conversation: z.strictObject({
     identity: z.strictObject({
       maxTries: z.number().int().min(1).max(10),

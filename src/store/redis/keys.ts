@@ -105,10 +105,22 @@ export const flowMetricsDayKey = (version: string, day: string): string => `flow
  */
 export const identityFailureKey = (accountKey: string): string => `idfail:{${accountKey}}`;
 
+/** The test clock's offset from the wall clock in ms (absent: the wall clock), shared by every instance. */
+export const CLOCK_OFFSET_KEY = 'clock:offset';
+
+/**
+ * BullMQ's own key prefix for the due-job scheduler (BullMQ prefixes its keys itself, `<prefix>:<queue>:…`): one hash
+ * tag, so on Cluster every key of the queue shares a slot, as BullMQ requires.
+ */
+export const schedulerPrefix = (prefix: string): string => `{${prefix}sched}`;
+export const SCHEDULER_QUEUE = 'due';
+
 /** Pub/sub channels carry the key prefix themselves: ioredis prefixes keys, not channels. */
 export const channels = {
   /** The agent desk's case events. */
   deskEvents: (prefix: string): string => `${prefix}desk:events`,
   /** New activities of one Direct Line conversation (wakes its readers on every instance). */
   directLine: (prefix: string, conversationId: string): string => `${prefix}dl:${conversationId}`,
+  /** The test clock moved: every instance reads the new offset. */
+  clock: (prefix: string): string => `${prefix}clock`,
 };
