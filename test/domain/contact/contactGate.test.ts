@@ -61,7 +61,7 @@ describe('contact hours', () => {
   });
 
   it('a policy file with contact hours wider than the jurisdiction – refused, naming the key', () => {
-    const text = readFileSync('dialogs/offer-policy.yaml', 'utf8').replace('to: "22:00"', 'to: "23:30"');
+    const text = readFileSync('dialogs/offer-policy.yaml', 'utf8').replace('hours: {}', 'hours: { to: "23:30" }');
     expect(() => parseOfferPolicy(text, 'offer-policy.yaml')).toThrow(
       /contact\.hours\.to is "23:30", 22:00 or earlier/,
     );
