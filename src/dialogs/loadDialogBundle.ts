@@ -104,7 +104,7 @@ export function compileDialogs(dir: string, files: Map<string, string>): DialogC
       policy,
       rules,
       limits,
-      figures: { waiverAfterPayments: policy.waiver.afterPayments, settlementPayWithinDays: policy.settlement.payWithinDays, reviewEveryMonths: policy.review.everyMonths },
+      figures: { waiverAfterPayments: policy.waiver.afterPayments, settlementPayWithinDays: policy.settlement.payWithinDays, reviewEveryMonths: policy.review.everyMonths, cancelWithinHours: policy.agreement.cancelWithinHours },
       prompts,
       lexicons,
       canned: checkCannedReplies(files, file).replies,
