@@ -95,6 +95,9 @@ export function createActions({ rules, limits }: MachineDeps) {
           : context.lastAsk.choices;
       enqueue.emit(askAgain({ ...context.lastAsk, choices }));
     }),
+    answerQuestion: enqueueActions(({ event, enqueue }) => {
+      if (event.type === 'faq.asked') enqueue.emit({ type: 'say', key: `faq.${event.topic}` });
+    }),
     countMisunderstanding: assign({ misunderstandings: ({ context }) => context.misunderstandings + 1 }),
     recordAccount: assign(({ context, event }) =>
       event.type === 'lookup.found'

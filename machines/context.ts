@@ -92,6 +92,8 @@ export type NegotiationEvent =
   | { type: 'consent.given' }
   | { type: 'consent.unclear' }
   | { type: 'consent.hesitated' }
+  | { type: 'faq.asked'; topic: string }
+  | { type: 'greeting.said' }
   | { type: 'human.requested' }
   | { type: 'dispute.raised' }
   | { type: 'vulnerability.disclosed' }

@@ -243,7 +243,7 @@ function planTurn(
       events.push({ type: 'repeat.requested' });
     } else if (identityLocked && understanding.events.some(isIdentityAnswer)) {
       events.push({ type: 'identity.locked' });
-    } else if (existing || understanding.understood.type !== 'input.unrecognized') {
+    } else if (existing || !OPENING_ONLY.has(understanding.understood.type)) {
       events.push(...understanding.events);
     }
   }
@@ -312,6 +312,9 @@ function planTurn(
     };
   }
 }
+
+/** A first message that is only this opens the conversation: the opening already greets and asks. */
+const OPENING_ONLY: ReadonlySet<string> = new Set(['input.unrecognized', 'greeting.said']);
 
 function isIdentityAnswer(event: NegotiationEvent): boolean {
   return event.type === 'idLast4.given' || event.type === 'date.given';

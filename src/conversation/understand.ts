@@ -1,6 +1,6 @@
 // Turns what the borrower sent into machine events: recognition plus the account lookup.
 import type { Ask, NegotiationEvent } from '../../machines/context.js';
-import type { Locale } from '../domain/account.js';
+import { LOCALES, type Locale } from '../domain/account.js';
 import type { TurnAccounts } from './turnAccounts.js';
 import { claimedIdentityKey } from '../domain/identityLock.js';
 import { recognize, type Expectation, type Understood } from './recognize/recognize.js';
@@ -49,6 +49,7 @@ export function understand(input: UnderstandInput): Understanding {
     currency: context?.account?.currency ?? 'CNY',
     lexicons: bundle.lexicons,
     choiceLabels,
+    faqs: [locale, ...LOCALES.filter((other) => other !== locale)].map((other) => bundle.faq[other] ?? []),
   });
   switch (understood.type) {
     case 'locale.switched':

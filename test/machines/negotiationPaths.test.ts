@@ -40,6 +40,8 @@ function eventsFor(account: Account) {
     { type: 'consent.given' },
     { type: 'consent.unclear' },
     { type: 'consent.hesitated' },
+    { type: 'faq.asked', topic: 'creditReport' },
+    { type: 'greeting.said' },
     { type: 'human.requested' },
     { type: 'dispute.raised' },
     { type: 'vulnerability.disclosed' },

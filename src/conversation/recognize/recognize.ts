@@ -6,6 +6,7 @@ import { findPhrase, lexiconsInOrder, longestMatch, type IntentName, type Lexico
 import { MAX_INPUT_CHARS, normalizeText } from './normalize.js';
 import { parseAmountMajor, parseCount, parsePick } from './parseAmount.js';
 import { parseBirthDate } from './parseDate.js';
+import { findQuestion, type FaqEntry } from '../../dialogs/faq.js';
 
 export type Expectation =
   | { kind: 'none' }
@@ -44,6 +45,8 @@ export type Understood =
   | { type: 'consent.given' }
   | { type: 'consent.unclear' }
   | { type: 'consent.hesitated' }
+  | { type: 'faq.asked'; topic: string }
+  | { type: 'greeting.said' }
   | { type: 'input.unrecognized'; why: 'empty' | 'tooLong' | 'unclear' };
 
 export interface RecognizeInput {
@@ -56,6 +59,8 @@ export interface RecognizeInput {
   lexicons: Record<Locale, Lexicon>;
   /** Choice id or offer id → its button labels in the current locale; the ids are also the choices a non-choice question accepts (e.g. `none`). */
   choiceLabels: Record<string, string[]>;
+  /** Questions answered mid-flow (dialogs/faq/), current locale first. */
+  faqs?: readonly FaqEntry[][];
 }
 
 /** Intents that work in every question, highest priority first; locale switches come between the two groups. */
@@ -113,7 +118,7 @@ export function recognize(input: RecognizeInput): Understood {
   if (!text) return { type: 'input.unrecognized', why: 'empty' };
   const lexicons = lexiconsInOrder(input.lexicons, input.locale);
   return (
-    globalIntent(text, lexicons) ??
+    globalIntent(text, lexicons, input.faqs ?? []) ??
     answer(text, input, lexicons) ?? {
       type: 'input.unrecognized',
       why: raw.length > MAX_INPUT_CHARS ? 'tooLong' : 'unclear',
@@ -128,7 +133,7 @@ function fromButton(value: z.infer<typeof ButtonValueSchema>): Understood {
   return { type: BUTTON_INTENTS[value.intent] };
 }
 
-function globalIntent(text: string, lexicons: Lexicon[]): Understood | undefined {
+function globalIntent(text: string, lexicons: Lexicon[], faqs: readonly FaqEntry[][]): Understood | undefined {
   const said = (intent: IntentName) =>
     lexicons.some((lexicon) => lexicon.intents[intent].some((phrase) => findPhrase(text, phrase) >= 0));
   for (const [intent, event] of URGENT) if (said(intent)) return { ...event };
@@ -139,6 +144,12 @@ function globalIntent(text: string, lexicons: Lexicon[]): Understood | undefined
     );
     if (switched) return { type: 'locale.switched', locale: switched.key };
   }
+  const topic = findQuestion(text, faqs);
+  if (topic) return { type: 'faq.asked', topic };
+  // "你好" / "在吗" / "thanks" alone: acknowledged, and the pending question asked again.
+  const whole = wholeForm(text).replace(/[?？]/g, '');
+  if (lexicons.some((lexicon) => lexicon.intents.greeting.some((phrase) => wholeForm(phrase) === whole)))
+    return { type: 'greeting.said' };
   for (const [intent, event] of CONVERSATIONAL) if (said(intent)) return { ...event };
   return undefined;
 }
