@@ -51,16 +51,18 @@ export function createActions({ rules, limits }: MachineDeps) {
   const hardshipOf = (context: NegotiationContext): Hardship =>
     HardshipSchema.parse({ dependants: 0, ...context.hardship });
 
-  const present = (introKey: string) =>
+  const present = (introKey: string, again: boolean) =>
     enqueueActions(({ context, enqueue }) => {
       const fresh = context.offers
         .filter((offer) => !context.shownIds.includes(offer.id))
         .slice(0, limits.maxOffersShown);
-      const presentedIds = fresh.map((offer) => offer.id);
+      // Back from the confirmation (or a hand-back), the plans that were on screen are shown again.
+      const presentedIds =
+        again && context.presentedIds.length > 0 ? context.presentedIds : fresh.map((offer) => offer.id);
       const ask: Ask = { key: 'offers.choose', expects: 'offer', choices: offerChoices(presentedIds) };
       enqueue.assign({
         presentedIds,
-        shownIds: [...context.shownIds, ...presentedIds],
+        shownIds: [...new Set([...context.shownIds, ...presentedIds])],
         lastAsk: ask,
         misunderstandings: 0,
       });
@@ -92,6 +94,9 @@ export function createActions({ rules, limits }: MachineDeps) {
           ? [...context.lastAsk.choices, PERSON_CHOICE]
           : context.lastAsk.choices;
       enqueue.emit(askAgain({ ...context.lastAsk, choices }));
+    }),
+    answerQuestion: enqueueActions(({ event, enqueue }) => {
+      if (event.type === 'faq.asked') enqueue.emit({ type: 'say', key: `faq.${event.topic}` });
     }),
     countMisunderstanding: assign({ misunderstandings: ({ context }) => context.misunderstandings + 1 }),
     recordAccount: assign(({ context, event }) =>
@@ -152,8 +157,8 @@ export function createActions({ rules, limits }: MachineDeps) {
         shownIds: [],
       };
     }),
-    presentOffers: present('offers.intro'),
-    presentAlternatives: present('offers.alternatives'),
+    presentOffers: present('offers.intro', true),
+    presentAlternatives: present('offers.alternatives', false),
     chooseOffer: assign({
       chosenOffer: ({ context, event }) =>
         event.type === 'offer.accepted'

@@ -6,7 +6,18 @@ import { HardshipSchema } from '../src/domain/hardship.js';
 import { accountIdentityKey } from '../src/domain/identityLock.js';
 import { OfferBasisSchema, OfferSchema } from '../src/domain/offers/offer.js';
 
-export const EXPECTATIONS = ['lookup', 'idLast4', 'date', 'choice', 'amount', 'number', 'yesNo', 'offer'] as const;
+export const EXPECTATIONS = [
+  'lookup',
+  'idLast4',
+  'date',
+  'choice',
+  'amount',
+  'number',
+  'yesNo',
+  'offer',
+  'consent',
+  'consentAsked',
+] as const;
 export type ExpectedAnswer = (typeof EXPECTATIONS)[number];
 export const CARDS = ['offers', 'agreementDraft', 'agreement'] as const;
 export type Card = (typeof CARDS)[number];
@@ -53,6 +64,8 @@ export const NegotiationContextSchema = z.object({
   counterMinimumMinor: z.number().int().optional(),
   lastAsk: AskSchema.optional(),
   escalation: z.object({ reason: EscalationReasonSchema, priority: PrioritySchema }).optional(),
+  /** Agreements the borrower cancelled in this case (a new one gets a new reference). */
+  cancelledAgreements: z.number().int().default(0),
 });
 export type NegotiationContext = z.infer<typeof NegotiationContextSchema>;
 
@@ -76,6 +89,11 @@ export type NegotiationEvent =
   | { type: 'offer.countered'; amountMinor: number }
   | { type: 'offer.another' }
   | { type: 'offer.declined' }
+  | { type: 'consent.given' }
+  | { type: 'consent.unclear' }
+  | { type: 'consent.hesitated' }
+  | { type: 'faq.asked'; topic: string }
+  | { type: 'greeting.said' }
   | { type: 'human.requested' }
   | { type: 'dispute.raised' }
   | { type: 'vulnerability.disclosed' }
@@ -105,5 +123,6 @@ export function initialContext(input: NegotiationInput): NegotiationContext {
     counterMinimumMinor: undefined,
     lastAsk: undefined,
     escalation: undefined,
+    cancelledAgreements: 0,
   };
 }

@@ -29,6 +29,14 @@ export function createGuards({ rules, limits }: MachineDeps) {
       if (event.type !== 'offer.countered' || !context.account || !hardship.success) return false;
       return rules.counter(context.account, hardship.data, event.amountMinor).accepted;
     },
+    /** A plan above what the borrower can afford (shown for information, or an amount they named above it). */
+    isBeyondMeans: ({ context }: GuardArgs) => {
+      const offer = context.chosenOffer;
+      if (!offer) return false;
+      return (
+        offer.fallback || (context.basis !== undefined && offer.highestPaymentMinor > context.basis.affordableMinor)
+      );
+    },
     hasCounterAttemptsLeft: ({ context }: GuardArgs) => context.counterAttempts + 1 < limits.counterOfferAttempts,
     hasAlternatives: ({ context }: GuardArgs) => context.offers.some((offer) => !context.shownIds.includes(offer.id)),
     isRepeatedlyMisunderstood: ({ context }: GuardArgs) => context.misunderstandings + 1 >= limits.maxMisunderstandings,

@@ -23,7 +23,7 @@ export interface TryOptions {
 
 const CHANNEL = 'cli';
 const USER = 'try-borrower';
-const PICKS_BY_NUMBER = new Set(['choice', 'yesNo', 'offer']);
+const PICKS_BY_NUMBER = new Set(['choice', 'yesNo', 'offer', 'consent', 'consentAsked']);
 
 export async function runTry(options: TryOptions, input: Readable, out: (text: string) => void): Promise<number> {
   const locale = LocaleSchema.safeParse(options.locale);

@@ -37,6 +37,7 @@ export function settleOutcome(input: { step: Step; caseId: string; at: string })
       offer: context.chosenOffer,
       at,
       recordedBy: 'bot',
+      sequence: context.cancelledAgreements,
     });
     outcome.agreement = agreement;
     outcome.render.agreement = agreement;

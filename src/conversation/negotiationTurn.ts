@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { NegotiationEvent } from '../../machines/context.js';
 import type { Locale } from '../domain/account.js';
-import type { Agreement, CaseRecord, Handoff } from '../domain/case.js';
+import type { Agreement, AgreementCancellation, CaseRecord, Handoff } from '../domain/case.js';
 import type { TranscriptEntry } from '../domain/transcript.js';
 import type { DialogBundle, DialogRegistry } from '../dialogs/dialogBundle.js';
 import { XieshangError } from '../errors.js';
@@ -18,6 +18,7 @@ import { understand } from './understand.js';
 import { TurnAccounts, withCurrentAccount } from './turnAccounts.js';
 import { identityAnswerKey, isLockedBeforeAnswer, lockedByFailure, type IdentityGateDeps } from './identityGate.js';
 import { replyAfterTheEnd } from './afterTheEnd.js';
+import { asksToCancel, cancelAgreement } from './cancelAgreement.js';
 import type { FlowMetrics } from '../metrics/flowMetrics.js';
 import { turnMetrics } from '../metrics/turnMetrics.js';
 
@@ -66,9 +67,10 @@ export async function runTurn(activity: IncomingActivity, deps: TurnDeps): Promi
     const accounts = new TurnAccounts(deps.accounts);
     if (loaded.record?.accountRef) await accounts.prefetchCurrent(loaded.record.accountRef);
     else if (!loaded.record) await accounts.prefetchChannelUser(`${activity.channelId}:${activity.from.id}`);
-    let planned = await planGatedTurn(activity, loaded.record, caseId, deps, bundle, accounts);
+    const cancelling = await agreementToCancel(activity, loaded.record, caseId, deps, bundle);
+    let planned = await planGatedTurn(activity, loaded.record, caseId, deps, bundle, accounts, cancelling);
     if (await accounts.fetchMissing())
-      planned = await planGatedTurn(activity, loaded.record, caseId, deps, bundle, accounts);
+      planned = await planGatedTurn(activity, loaded.record, caseId, deps, bundle, accounts, cancelling);
     if (!planned) return { kind: 'ignored', caseId, replies: [] };
     if (!loaded.record && deps.admitNewConversation) await deps.admitNewConversation(activity);
     if (planned.escalated && !escalationAdmitted && deps.admitEscalation) {
@@ -82,6 +84,7 @@ export async function runTurn(activity: IncomingActivity, deps: TurnDeps): Promi
       append: planned.append,
       ...(activity.id ? { activityId: activity.id } : {}),
       ...(planned.agreement ? { agreement: planned.agreement } : {}),
+      ...(planned.cancellation ? { cancellation: planned.cancellation } : {}),
     });
     if (result.ok && planned.metrics && deps.metrics) await deps.metrics.record(planned.metrics);
     if (result.ok)
@@ -101,6 +104,24 @@ export async function runTurn(activity: IncomingActivity, deps: TurnDeps): Promi
   });
 }
 
+/** The agreement in force when an agreed case's borrower asks to cancel it (read only then: one more round trip). */
+async function agreementToCancel(
+  activity: IncomingActivity,
+  existing: CaseRecord | undefined,
+  caseId: string,
+  deps: TurnDeps,
+  bundle: DialogBundle,
+): Promise<Agreement | undefined> {
+  if (existing?.status !== 'agreed' || activity.type !== 'message') return undefined;
+  if (!asksToCancel(activity.text?.slice(0, MAX_READ_CHARS), bundle, existing.locale)) return undefined;
+  const [agreement, cancellations] = await Promise.all([
+    deps.store.agreement(caseId),
+    deps.store.cancellations(caseId),
+  ]);
+  if (!agreement || cancellations.some((cancelled) => cancelled.reference === agreement.reference)) return undefined;
+  return agreement.reference === existing.agreementRef ? agreement : undefined;
+}
+
 /** Plans the turn behind the per-account identity lock: a locked account's answers escalate with reason identityLocked. */
 async function planGatedTurn(
   activity: IncomingActivity,
@@ -109,12 +130,13 @@ async function planGatedTurn(
   deps: TurnDeps,
   bundle: DialogBundle,
   accounts: TurnAccounts,
+  cancelling?: Agreement,
 ) {
   const key =
     activity.type === 'message' && existing?.status === 'active'
       ? identityAnswerKey(persistedContext(existing.snapshot, caseId))
       : undefined;
-  if (!key) return planTurn(activity, existing, caseId, deps, bundle, accounts, false);
+  if (!key) return planTurn(activity, existing, caseId, deps, bundle, accounts, false, cancelling);
   const policy = bundle.policy.conversation.identity.accountLock;
   const locked = await isLockedBeforeAnswer(deps, { key, activity, policy });
   const planned = planTurn(activity, existing, caseId, deps, bundle, accounts, locked);
@@ -146,6 +168,7 @@ function planTurn(
   bundle: DialogBundle,
   accounts: TurnAccounts,
   identityLocked: boolean,
+  cancelling?: Agreement,
 ) {
   const now = deps.clock();
   const at = now.toISOString();
@@ -173,6 +196,13 @@ function planTurn(
   const append: TranscriptEntry[] = [];
   if (rawText !== undefined) append.push(borrowerEntry(activity, rawText, previous?.lastAsk?.expects, at));
 
+  if (existing && cancelling) {
+    const cancelled = cancelAgreement({ record: existing, agreement: cancelling, bundle, now });
+    return {
+      ...finish(cancelled.record, [...append, ...cancelled.append], cancelled.replies, undefined, undefined),
+      ...(cancelled.cancellation ? { cancellation: cancelled.cancellation } : {}),
+    };
+  }
   if (existing && existing.status !== 'active') {
     const after = replyAfterTheEnd({ record: existing, text, value: activity.value, bundle, at });
     return finish(
@@ -213,7 +243,7 @@ function planTurn(
       events.push({ type: 'repeat.requested' });
     } else if (identityLocked && understanding.events.some(isIdentityAnswer)) {
       events.push({ type: 'identity.locked' });
-    } else if (existing || understanding.understood.type !== 'input.unrecognized') {
+    } else if (existing || !OPENING_ONLY.has(understanding.understood.type)) {
       events.push(...understanding.events);
     }
   }
@@ -278,9 +308,13 @@ function planTurn(
       escalated,
       metrics,
       identityRefused: false,
+      cancellation: undefined as AgreementCancellation | undefined,
     };
   }
 }
+
+/** A first message that is only this opens the conversation: the opening already greets and asks. */
+const OPENING_ONLY: ReadonlySet<string> = new Set(['input.unrecognized', 'greeting.said']);
 
 function isIdentityAnswer(event: NegotiationEvent): boolean {
   return event.type === 'idLast4.given' || event.type === 'date.given';

@@ -1,6 +1,6 @@
 // Turns what the borrower sent into machine events: recognition plus the account lookup.
 import type { Ask, NegotiationEvent } from '../../machines/context.js';
-import type { Locale } from '../domain/account.js';
+import { LOCALES, type Locale } from '../domain/account.js';
 import type { TurnAccounts } from './turnAccounts.js';
 import { claimedIdentityKey } from '../domain/identityLock.js';
 import { recognize, type Expectation, type Understood } from './recognize/recognize.js';
@@ -29,6 +29,8 @@ const BUTTON_INTENTS: Record<string, NegotiationEvent> = {
 export function expectationOf(ask: Ask | undefined, context: NegotiationContext | undefined): Expectation {
   if (!ask) return { kind: 'none' };
   if (ask.expects === 'offer') return { kind: 'offer', offerIds: context?.presentedIds ?? [] };
+  if (ask.expects === 'consent' || ask.expects === 'consentAsked')
+    return { kind: 'consent', offerIds: context?.presentedIds ?? [], asked: ask.expects === 'consentAsked' };
   if (ask.expects === 'choice') return { kind: 'choice', choices: ask.choices };
   return { kind: ask.expects };
 }
@@ -47,6 +49,7 @@ export function understand(input: UnderstandInput): Understanding {
     currency: context?.account?.currency ?? 'CNY',
     lexicons: bundle.lexicons,
     choiceLabels,
+    faqs: [locale, ...LOCALES.filter((other) => other !== locale)].map((other) => bundle.faq[other] ?? []),
   });
   switch (understood.type) {
     case 'locale.switched':
@@ -67,8 +70,14 @@ export function understand(input: UnderstandInput): Understanding {
         ],
       };
     }
-    case 'choice.made':
-      return { kind: 'events', understood, events: [BUTTON_INTENTS[understood.value] ?? understood] };
+    case 'choice.made': {
+      // The confirm button is the one act besides an agree phrase that signs (any other choice there is not consent).
+      const consent = understood.value === 'agree' && (ask?.expects === 'consent' || ask?.expects === 'consentAsked');
+      const event: NegotiationEvent = consent
+        ? { type: 'consent.given' }
+        : (BUTTON_INTENTS[understood.value] ?? understood);
+      return { kind: 'events', understood, events: [event] };
+    }
     default:
       return { kind: 'events', understood, events: [understood as NegotiationEvent] };
   }

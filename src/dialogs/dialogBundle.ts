@@ -8,6 +8,7 @@ import type { FlowConfig } from '../../machines/flowSchema.js';
 import type { Lexicon } from './lexicon.js';
 import type { PolicyFigures } from './promptVariables.js';
 import type { CannedReply } from './cannedReplies.js';
+import type { FaqEntry } from './faq.js';
 import type { Prompts } from './prompts.js';
 import type { OfferPolicy } from '../domain/offers/offerPolicy.js';
 
@@ -27,6 +28,8 @@ export interface DialogBundle {
   lexicons: Record<Locale, Lexicon>;
   /** The agents' canned replies per locale (dialogs/desk/canned/). */
   canned: Partial<Record<Locale, CannedReply[]>>;
+  /** Questions answered mid-flow, per locale (dialogs/faq/); their answers are also the prompts `faq.<id>`. */
+  faq: Partial<Record<Locale, FaqEntry[]>>;
 }
 
 /** The bundles in use: the current one for new conversations, older ones while conversations use them. */

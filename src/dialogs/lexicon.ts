@@ -7,7 +7,7 @@ import { LOCALES, type Locale } from '../domain/account.js';
 import { ConfigurationError } from '../errors.js';
 import { normalizeText } from '../conversation/recognize/normalize.js';
 
-export const INTENT_NAMES = ['human', 'dispute', 'vulnerability', 'stop', 'explain', 'repeat', 'yes', 'no', 'accept', 'another', 'decline'] as const;
+export const INTENT_NAMES = ['human', 'dispute', 'vulnerability', 'stop', 'explain', 'repeat', 'yes', 'no', 'accept', 'another', 'decline', 'agree', 'softYes', 'hesitate', 'cancelAgreement', 'greeting', 'correction', 'goBack', 'startOver'] as const;
 export type IntentName = (typeof INTENT_NAMES)[number];
 
 const PhrasesSchema = z.array(z.string().trim().min(1, 'a phrase cannot be empty'));

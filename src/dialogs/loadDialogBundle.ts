@@ -14,6 +14,7 @@ import { parseLexicon, type Lexicon } from './lexicon.js';
 import { REQUIRED_PROMPT_KEYS } from '../conversation/render/requiredPrompts.js';
 import type { DialogBundle } from './dialogBundle.js';
 import { checkCannedReplies, readCannedFiles } from './cannedReplies.js';
+import { checkFaq, faqKey, readFaqFiles } from './faq.js';
 import { parsePrompts, type Prompts } from './prompts.js';
 import { FORBIDDEN_PHRASES_FILE } from './lint/conductLint.js';
 import { lintDialogs } from './lint/lintDialogs.js';
@@ -30,7 +31,7 @@ export function readDialogFiles(dir: string): Map<string, string> {
   const names = [FLOW_FILE, PLAN_FLOW_FILE, POLICY_FILE, ...LOCALES.flatMap((locale) => [`prompts/${locale}.yaml`, `lexicon/${locale}.yaml`])];
   const files = new Map(names.map((name) => [name, readFileSync(join(dir, name), 'utf8')]));
   if (existsSync(join(dir, FORBIDDEN_PHRASES_FILE))) files.set(FORBIDDEN_PHRASES_FILE, readFileSync(join(dir, FORBIDDEN_PHRASES_FILE), 'utf8'));
-  for (const [name, text] of readCannedFiles(dir)) files.set(name, text);
+  for (const [name, text] of [...readCannedFiles(dir), ...readFaqFiles(dir)]) files.set(name, text);
   return files;
 }
 
@@ -43,7 +44,8 @@ export interface DialogCheck {
 /** Everything start-up and `flows check` validate: the bundle compiles, and the lint finds no error. */
 export function checkDialogs(dir: string, files: Map<string, string> = readDialogFiles(dir)): DialogCheck {
   const compiled = compileDialogs(dir, files);
-  const used = new Set([...compiled.promptKeys, ...REQUIRED_PROMPT_KEYS]);
+  const faqKeys = [...(compiled.bundle?.prompts['zh-CN'].keys() ?? [])].filter((key) => key.startsWith('faq.'));
+  const used = new Set([...compiled.promptKeys, ...REQUIRED_PROMPT_KEYS, ...faqKeys]);
   const problems = [...compiled.problems, ...lintDialogs({ files, fileName: (name) => join(dir, name), prompts: compiled.prompts, used })];
   if (compiled.bundle) {
     const lineOf = (locale: string, key: string) => keyLines(files.get(`prompts/${locale}.yaml`) ?? '').get(key);
@@ -90,6 +92,15 @@ export function compileDialogs(dir: string, files: Map<string, string>): DialogC
   }
   const promptKeys = new Set([...(flowCheck.loaded?.promptKeys ?? []), ...(planCheck.loaded?.promptKeys ?? [])]);
   if (problems.some(isError) || !flowCheck.loaded || !planCheck.loaded || !policy) return { problems, promptKeys, prompts };
+  const faqCheck = checkFaq(files, file);
+  problems.push(...faqCheck.problems);
+  if (problems.some(isError)) return { problems, promptKeys, prompts };
+  // FAQ answers are said like prompts (key faq.<id>), so they render, and are linted, the same way.
+  for (const locale of LOCALES)
+    prompts[locale] = new Map([
+      ...prompts[locale],
+      ...(faqCheck.faq[locale] ?? []).map((entry) => [faqKey(entry.id), entry.answer] as const),
+    ]);
   const rules = offerRules(policy);
   const limits = conversationLimits(policy);
   return {
@@ -104,10 +115,11 @@ export function compileDialogs(dir: string, files: Map<string, string>): DialogC
       policy,
       rules,
       limits,
-      figures: { waiverAfterPayments: policy.waiver.afterPayments, settlementPayWithinDays: policy.settlement.payWithinDays, reviewEveryMonths: policy.review.everyMonths },
+      figures: { waiverAfterPayments: policy.waiver.afterPayments, settlementPayWithinDays: policy.settlement.payWithinDays, reviewEveryMonths: policy.review.everyMonths, cancelWithinHours: policy.agreement.cancelWithinHours },
       prompts,
       lexicons,
       canned: checkCannedReplies(files, file).replies,
+      faq: faqCheck.faq,
     },
   };
 }

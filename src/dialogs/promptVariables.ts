@@ -16,6 +16,7 @@ export interface PolicyFigures {
   waiverAfterPayments: number;
   settlementPayWithinDays: number;
   reviewEveryMonths: number;
+  cancelWithinHours: number;
 }
 
 
@@ -24,7 +25,7 @@ export type Fact = 'always' | 'account' | 'offers' | 'chosenOffer' | 'agreement'
 
 /** For `flows check`: each variable and the fact it needs (src/dialogs/lint/placeholdersByState.ts). */
 export const VARIABLE_NEEDS: Readonly<Record<string, Fact>> = {
-  creditor: 'always', waiverAfter: 'always', settlementDays: 'always', reviewMonths: 'always', number: 'always',
+  creditor: 'always', waiverAfter: 'always', settlementDays: 'always', reviewMonths: 'always', cancelHours: 'always', number: 'always',
   overdue: 'account', balance: 'account', fees: 'account', regularMonthly: 'account', daysPastDue: 'account', tier: 'account',
   disposable: 'offers', affordable: 'offers', reasonName: 'offers',
   offerName: 'chosenOffer', monthly: 'chosenOffer', interest: 'chosenOffer', planFees: 'chosenOffer', waived: 'chosenOffer', apr: 'chosenOffer', months: 'chosenOffer', total: 'chosenOffer', graceMonths: 'chosenOffer', counterAmount: 'chosenOffer',
@@ -82,5 +83,6 @@ export function promptVariables({ context, locale, prompts, figures, agreement }
     waiverAfter: figures.waiverAfterPayments,
     settlementDays: figures.settlementPayWithinDays,
     reviewMonths: figures.reviewEveryMonths,
+    cancelHours: figures.cancelWithinHours,
   };
 }

@@ -49,10 +49,15 @@ export function dueDates(schedule: readonly Payment[], agreedOn: string): DueDat
   });
 }
 
-/** `XS-<agreement day>-<6 characters from a SHA-256 of the case id>`, e.g. `XS-20261123-7F3K9Q`. */
-export function agreementReference(caseId: string, agreedOn: string): string {
+/**
+ * `XS-<agreement day>-<6 characters from a SHA-256 of the case id>`, e.g. `XS-20261123-7F3K9Q`; the n-th agreement
+ * after a cancellation (`sequence` n > 0) hashes `<case id>#<n>`, so it never reuses a cancelled one's reference.
+ */
+export function agreementReference(caseId: string, agreedOn: string, sequence = 0): string {
   const { year, month, day } = parseIsoDate(agreedOn);
-  const digest = createHash('sha256').update(caseId, 'utf8').digest();
+  const digest = createHash('sha256')
+    .update(sequence > 0 ? `${caseId}#${sequence}` : caseId, 'utf8')
+    .digest();
   let bits = digest.readUInt32BE(0);
   let code = '';
   for (let i = 0; i < 6; i += 1) {
@@ -69,10 +74,12 @@ export function makeAgreement(input: {
   offer: Offer;
   at: string;
   recordedBy: string;
+  /** Agreements of the case cancelled before this one. */
+  sequence?: number;
 }): Agreement {
   const day = input.at.slice(0, 10);
   return {
-    reference: agreementReference(input.caseId, day),
+    reference: agreementReference(input.caseId, day, input.sequence),
     caseId: input.caseId,
     accountRef: input.account.accountRef,
     currency: input.account.currency,

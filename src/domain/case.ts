@@ -47,6 +47,15 @@ export const AgreementSchema = z.object({
 });
 export type Agreement = z.infer<typeof AgreementSchema>;
 
+/** The borrower cancelled an agreement within the policy window: appended, the agreement itself is never changed. */
+export const AgreementCancellationSchema = z.object({
+  reference: z.string(),
+  caseId: z.string(),
+  cancelledAt: z.iso.datetime(),
+  by: z.enum(['borrower']),
+});
+export type AgreementCancellation = z.infer<typeof AgreementCancellationSchema>;
+
 export const CaseRecordSchema = z.object({
   caseId: z.string(),
   channelId: z.string(),

@@ -1,5 +1,5 @@
 // The seams every store implements: cases with their snapshot, transcript, agreements, de-duplication.
-import type { Agreement, CaseRecord } from '../domain/case.js';
+import type { Agreement, AgreementCancellation, CaseRecord } from '../domain/case.js';
 import type { LenderEvent } from '../domain/lenderEvent.js';
 import type { TranscriptEntry } from '../domain/transcript.js';
 
@@ -20,13 +20,15 @@ export interface CaseCommit {
   append: TranscriptEntry[];
   /** Marked as processed in the same atomic step. */
   activityId?: string;
-  /** Stored in the same atomic step, never changed afterwards. */
+  /** Stored in the same atomic step, never changed afterwards (a later one, after a cancellation, is kept beside it). */
   agreement?: Agreement;
   /**
    * Events for the lender, appended to the case's outbox in the same atomic step (transactional outbox):
    * a crash after the commit cannot lose them. See src/lender/events/outboxingCaseStore.ts.
    */
   outbox?: LenderEvent[];
+  /** Appended in the same atomic step: the borrower cancelled the agreement in force within the policy window. */
+  cancellation?: AgreementCancellation;
 }
 
 export type CommitResult = { ok: true; version: number } | { ok: false; reason: 'conflict' };
@@ -39,7 +41,10 @@ export interface CaseStore {
   load(caseId: string, activityId?: string): Promise<LoadedCase>;
   commit(commit: CaseCommit): Promise<CommitResult>;
   transcript(caseId: string): Promise<TranscriptEntry[]>;
+  /** The newest agreement recorded for the case (cancelled or not: see `cancellations`). */
   agreement(caseId: string): Promise<Agreement | undefined>;
+  /** Cancellations of the case's agreements, oldest first. */
+  cancellations(caseId: string): Promise<AgreementCancellation[]>;
   /** Removes everything stored about a case (erasure on request). */
   erase(caseId: string): Promise<void>;
   /** Resolves when the store can serve requests; rejects with StoreUnavailableError otherwise. */

@@ -23,6 +23,10 @@ export function meteredCaseStore(store: CaseStore, metrics: ServiceMetrics): Cas
       count('agreement');
       return store.agreement(caseId);
     },
+    cancellations(caseId) {
+      count('cancellations');
+      return store.cancellations(caseId);
+    },
     erase(caseId) {
       count('erase');
       return store.erase(caseId);

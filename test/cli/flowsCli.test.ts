@@ -65,7 +65,7 @@ describe('flows graph', () => {
     const html = readFileSync(join(out, 'negotiation.flow.html'), 'utf8');
     expect(mermaid).toContain('stateDiagram-v2');
     expect(mermaid).toContain(
-      'conversation__negotiating__presentingOffers --> conversation__negotiating__confirming : offer.accepted, offer.countered',
+      'conversation__negotiating__presentingOffers --> conversation__negotiating__confirming__reviewing : offer.accepted, offer.countered',
     );
     expect(html).toMatch(/<svg[^>]*>/);
     expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);

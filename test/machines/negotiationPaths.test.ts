@@ -37,6 +37,11 @@ function eventsFor(account: Account) {
     { type: 'offer.countered', amountMinor: 300_000 },
     { type: 'offer.another' },
     { type: 'offer.declined' },
+    { type: 'consent.given' },
+    { type: 'consent.unclear' },
+    { type: 'consent.hesitated' },
+    { type: 'faq.asked', topic: 'creditReport' },
+    { type: 'greeting.said' },
     { type: 'human.requested' },
     { type: 'dispute.raised' },
     { type: 'vulnerability.disclosed' },
@@ -95,6 +100,9 @@ function replay(machine: NegotiationMachine, account: Account | undefined, event
   return { snapshot: actor.getSnapshot(), said };
 }
 
+/** Far above the few thousand (state, event) pairs the shipped flow has; an unbounded context blows through it. */
+const TRAVERSAL_LIMIT = 20_000;
+
 const PERSONAS = [
   ['jobLossM2 found by lookup', byRef('LN-2024-0001'), false],
   ['illnessM4 bound to the channel', byRef('CC-88120034'), true],
@@ -107,6 +115,10 @@ function pathsFor(account: Account, bound: boolean) {
     paths: getShortestPaths(bundle.machine, {
       events,
       serializeState,
+      // Only what the state can take is tried (the rest is input.unrecognized at run time), and the traversal is
+      // capped: a state space that grows without bound fails here at once instead of blocking the event loop.
+      filterEvents: (snapshot, event) => snapshot.can(event),
+      limit: TRAVERSAL_LIMIT,
       input: { caseId: 'c-model', ...(bound ? { account } : {}) },
     }),
   };

@@ -165,7 +165,7 @@ export function describeCaseStoreContract(name: string, open: () => Promise<Case
       expect((await store.load(caseId)).version).toBe(3);
     });
 
-    it('an agreement committed, then another – the first one stays', async () => {
+    it('an agreement, its cancellation, then another – both agreements kept unchanged, the newest returned, the cancellation listed', async () => {
       await store.commit({
         caseId,
         expectedVersion: 0,
@@ -173,14 +173,27 @@ export function describeCaseStoreContract(name: string, open: () => Promise<Case
         append: [],
         agreement: agreement(caseId, 'AGR-1'),
       });
+      expect(await store.cancellations(caseId)).toEqual([]);
+      const cancellation = {
+        reference: 'AGR-1',
+        caseId,
+        cancelledAt: '2026-11-24T10:00:00.000Z',
+        by: 'borrower' as const,
+      };
+      await store.commit({ caseId, expectedVersion: 1, record: caseRecord(caseId), append: [], cancellation });
+      expect(await store.agreement(caseId)).toEqual(agreement(caseId, 'AGR-1'));
       await store.commit({
         caseId,
-        expectedVersion: 1,
-        record: caseRecord(caseId, { status: 'agreed' }),
+        expectedVersion: 2,
+        record: caseRecord(caseId, { status: 'agreed', agreementRef: 'AGR-2' }),
         append: [],
         agreement: agreement(caseId, 'AGR-2'),
       });
-      expect(await store.agreement(caseId)).toEqual(agreement(caseId, 'AGR-1'));
+      expect(await store.agreement(caseId)).toEqual(agreement(caseId, 'AGR-2'));
+      expect(await store.cancellations(caseId)).toEqual([cancellation]);
+      await store.erase(caseId);
+      expect(await store.agreement(caseId)).toBeUndefined();
+      expect(await store.cancellations(caseId)).toEqual([]);
     });
 
     it('an activity id – not a duplicate before its commit, a duplicate after, only for its case', async () => {

@@ -6,6 +6,7 @@ import { findPhrase, lexiconsInOrder, longestMatch, type IntentName, type Lexico
 import { MAX_INPUT_CHARS, normalizeText } from './normalize.js';
 import { parseAmountMajor, parseCount, parsePick } from './parseAmount.js';
 import { parseBirthDate } from './parseDate.js';
+import { findQuestion, type FaqEntry } from '../../dialogs/faq.js';
 
 export type Expectation =
   | { kind: 'none' }
@@ -17,7 +18,9 @@ export type Expectation =
   | { kind: 'idLast4' } // last four characters of a national ID number: 4 digits or 3 digits + X
   | { kind: 'lookup' } // an account reference (e.g. LN-2024-0001, CC-88120034) or a phone number
   | { kind: 'choice'; choices: string[] }
-  | { kind: 'offer'; offerIds: string[] }; // negotiating: accept one of the offers shown, counter, another, decline
+  | { kind: 'offer'; offerIds: string[] } // negotiating: accept one of the offers shown, counter, another, decline
+  /** 书面确认: only an explicit act agrees; `asked` once the bot asked "do you confirm signing?" outright. */
+  | { kind: 'consent'; offerIds: string[]; asked: boolean };
 
 export type Understood =
   | { type: 'human.requested' }
@@ -39,6 +42,11 @@ export type Understood =
   | { type: 'offer.countered'; amountMinor: number }
   | { type: 'offer.another' }
   | { type: 'offer.declined' }
+  | { type: 'consent.given' }
+  | { type: 'consent.unclear' }
+  | { type: 'consent.hesitated' }
+  | { type: 'faq.asked'; topic: string }
+  | { type: 'greeting.said' }
   | { type: 'input.unrecognized'; why: 'empty' | 'tooLong' | 'unclear' };
 
 export interface RecognizeInput {
@@ -51,6 +59,8 @@ export interface RecognizeInput {
   lexicons: Record<Locale, Lexicon>;
   /** Choice id or offer id → its button labels in the current locale; the ids are also the choices a non-choice question accepts (e.g. `none`). */
   choiceLabels: Record<string, string[]>;
+  /** Questions answered mid-flow (dialogs/faq/), current locale first. */
+  faqs?: readonly FaqEntry[][];
 }
 
 /** Intents that work in every question, highest priority first; locale switches come between the two groups. */
@@ -108,7 +118,7 @@ export function recognize(input: RecognizeInput): Understood {
   if (!text) return { type: 'input.unrecognized', why: 'empty' };
   const lexicons = lexiconsInOrder(input.lexicons, input.locale);
   return (
-    globalIntent(text, lexicons) ??
+    globalIntent(text, lexicons, input.faqs ?? []) ??
     answer(text, input, lexicons) ?? {
       type: 'input.unrecognized',
       why: raw.length > MAX_INPUT_CHARS ? 'tooLong' : 'unclear',
@@ -123,7 +133,7 @@ function fromButton(value: z.infer<typeof ButtonValueSchema>): Understood {
   return { type: BUTTON_INTENTS[value.intent] };
 }
 
-function globalIntent(text: string, lexicons: Lexicon[]): Understood | undefined {
+function globalIntent(text: string, lexicons: Lexicon[], faqs: readonly FaqEntry[][]): Understood | undefined {
   const said = (intent: IntentName) =>
     lexicons.some((lexicon) => lexicon.intents[intent].some((phrase) => findPhrase(text, phrase) >= 0));
   for (const [intent, event] of URGENT) if (said(intent)) return { ...event };
@@ -134,6 +144,12 @@ function globalIntent(text: string, lexicons: Lexicon[]): Understood | undefined
     );
     if (switched) return { type: 'locale.switched', locale: switched.key };
   }
+  const topic = findQuestion(text, faqs);
+  if (topic) return { type: 'faq.asked', topic };
+  // "你好" / "在吗" / "thanks" alone: acknowledged, and the pending question asked again.
+  const whole = wholeForm(text).replace(/[?？]/g, '');
+  if (lexicons.some((lexicon) => lexicon.intents.greeting.some((phrase) => wholeForm(phrase) === whole)))
+    return { type: 'greeting.said' };
   for (const [intent, event] of CONVERSATIONAL) if (said(intent)) return { ...event };
   return undefined;
 }
@@ -144,7 +160,7 @@ function answer(text: string, input: RecognizeInput, lexicons: Lexicon[]): Under
   const labelled = Object.entries(input.choiceLabels).filter(([, labels]) =>
     labels.some((label) => normalizeText(label) === text),
   );
-  if (labelled.length === 1) {
+  if (labelled.length === 1 && expects.kind !== 'consent') {
     const id = labelled[0]![0];
     return offerIds.includes(id) ? { type: 'offer.accepted', offerId: id } : { type: 'choice.made', value: id };
   }
@@ -191,6 +207,8 @@ function answer(text: string, input: RecognizeInput, lexicons: Lexicon[]): Under
       return lookup(text);
     case 'offer':
       return offerAnswer(text, expects.offerIds, input.currency, lexicons);
+    case 'consent':
+      return consentAnswer(text, { ...expects, labelled: labelled.map(([id]) => id) }, input.currency, lexicons);
   }
 }
 
@@ -218,6 +236,60 @@ function offerAnswer(text: string, offerIds: string[], currency: string, lexicon
   if (pick) return { type: 'offer.accepted', offerId: offerIds[pick - 1]! };
   if (intent === 'accept' && offerIds.length === 1) return { type: 'offer.accepted', offerId: offerIds[0]! };
   return undefined;
+}
+
+/**
+ * At the confirmation only the confirm button, or a message that is one of the `agree` phrases and nothing else,
+ * agrees. Everything else goes where it means: a hedge is not now, a negation back to the offers, another plan or
+ * an amount is that plan or a counter-offer, a bare "嗯"/"ok" is asked again outright. Undefined: not understood.
+ */
+function consentAnswer(
+  text: string,
+  expects: { offerIds: string[]; asked: boolean; labelled: string[] },
+  currency: string,
+  lexicons: Lexicon[],
+): Understood | undefined {
+  if (expects.labelled.length === 1) {
+    const id = expects.labelled[0]!;
+    if (id === 'agree') return { type: 'consent.given' };
+    return expects.offerIds.includes(id) ? { type: 'offer.accepted', offerId: id } : { type: 'choice.made', value: id };
+  }
+  const whole = wholeForm(text);
+  const isWhole = (intent: IntentName) =>
+    lexicons.some((lexicon) => lexicon.intents[intent].some((phrase) => wholeForm(phrase) === whole));
+  const has = (intent: IntentName) =>
+    lexicons.some((lexicon) => lexicon.intents[intent].some((phrase) => findPhrase(text, phrase) >= 0));
+  if (isWhole('agree')) return { type: 'consent.given' };
+  // Asked outright, a plain "是的" / "yes" answers that question; "嗯" / "ok" still does not.
+  if (expects.asked && isWhole('yes') && !isWhole('softYes')) return { type: 'consent.given' };
+  if (has('hesitate')) return { type: 'consent.hesitated' };
+  const offer = offerAnswer(text, expects.offerIds, currency, lexicons);
+  if (offer?.type === 'offer.countered') return offer;
+  if (offer?.type === 'offer.accepted' && parsePick(text, expects.offerIds.length) !== undefined) return offer;
+  // "利息能不能少点呢": a question, not a "不"; it is answered or the summary is shown again.
+  if (QUESTION.test(text)) return undefined;
+  if (offer?.type === 'offer.declined' || offer?.type === 'offer.another') return offer;
+  const yesNo = longestMatch(
+    text,
+    lexicons.flatMap(
+      (lexicon) =>
+        [
+          ['yes', lexicon.intents.yes],
+          ['no', lexicon.intents.no],
+        ] as const,
+    ),
+  );
+  if (yesNo?.key === 'no') return { type: 'answer.no' };
+  if (isWhole('softYes') || isWhole('yes') || isWhole('accept')) return { type: 'consent.unclear' };
+  return undefined;
+}
+
+const QUESTION =
+  /[?？]|[吗呢嘛][~～.。!！]*$|能不能|可不可以|会不会|是不是|有没有|要不要|怎么|什么|多少|几时|^(?:what|how|why|when|where|which|who|is|are|can|could|will|would|does|do|should)\b/;
+
+/** A message as compared whole with a phrase: spaces, end punctuation and dashes aside; a question mark stays. */
+export function wholeForm(text: string): string {
+  return text.replace(/[\s,，.。!！~～、;；:：'"“”‘’…—–-]+/g, '');
 }
 
 const FULL_ID = /(?<![0-9a-z])[0-9]{14}([0-9]{3}[0-9x])(?![0-9a-z])/;

@@ -15,6 +15,8 @@ export const REQUIRED_PROMPT_KEYS: readonly string[] = [
   'common.localeSwitched',
   'common.apology',
   'closing.stopped',
+  'agreement.cancelled',
+  'agreement.cancelClosed',
   'escalation.vulnerability',
   'escalation.dispute',
   'escalation.humanRequested',

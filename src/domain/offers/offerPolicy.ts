@@ -66,6 +66,15 @@ export const OfferPolicySchema = z.strictObject({
       brokenAfterMissed: 2,
       dueDayMovesPerPlan: 1,
     }),
+  /** After the bot records an agreement, the borrower may cancel it ("撤销协议") for this many hours. */
+  agreement: z
+    .strictObject({
+      cancelWithinHours: z
+        .number()
+        .min(0)
+        .max(24 * 30),
+    })
+    .default({ cancelWithinHours: 24 }),
   conversation: z.strictObject({
     identity: z.strictObject({
       maxTries: z.number().int().min(1).max(10),

@@ -40,6 +40,7 @@ export function outboxingCaseStore(store: CaseStore, options: OutboxingOptions):
     load: (caseId, activityId) => store.load(caseId, activityId),
     transcript: (caseId) => store.transcript(caseId),
     agreement: (caseId) => store.agreement(caseId),
+    cancellations: (caseId) => store.cancellations(caseId),
     erase: (caseId) => store.erase(caseId),
     ping: () => store.ping(),
     close: () => store.close(),

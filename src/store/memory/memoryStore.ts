@@ -1,5 +1,5 @@
 // The embedded default: every store interface in this process's memory.
-import type { Agreement, CaseRecord } from '../../domain/case.js';
+import type { Agreement, AgreementCancellation, CaseRecord } from '../../domain/case.js';
 import type { TranscriptEntry } from '../../domain/transcript.js';
 import type { CaseCommit, CaseStore, CommitResult, HandoffQueue, LoadedCase, QueuedHandoff } from '../caseStore.js';
 import { compareQueued } from '../queueOrder.js';
@@ -12,13 +12,18 @@ interface Stored {
   version: number;
 }
 
+const append = (lists: Map<string, string[]>, caseId: string, value: string) =>
+  lists.set(caseId, [...(lists.get(caseId) ?? []), value]);
+
 const decode = <T>(stored: string): T => JSON.parse(decodeJson(stored)) as T;
 
 export class MemoryCaseStore implements CaseStore {
   private readonly cases = new Map<string, Stored>();
   /** One encoded element per commit, like the Redis list. */
   private readonly transcripts = new Map<string, string[]>();
-  private readonly agreements = new Map<string, string>();
+  /** Every agreement of a case, oldest first; never changed once stored. */
+  private readonly agreements = new Map<string, string[]>();
+  private readonly cancelled = new Map<string, string[]>();
   /** activity id → when it stops being remembered (ms since epoch). */
   private readonly seen = new Map<string, number>();
 
@@ -47,8 +52,8 @@ export class MemoryCaseStore implements CaseStore {
       transcript.push(encodeJson(commit.append));
       this.transcripts.set(commit.caseId, transcript);
     }
-    if (commit.agreement && !this.agreements.has(commit.caseId))
-      this.agreements.set(commit.caseId, encodeJson(commit.agreement));
+    if (commit.agreement) append(this.agreements, commit.caseId, encodeJson(commit.agreement));
+    if (commit.cancellation) append(this.cancelled, commit.caseId, encodeJson(commit.cancellation));
     if (commit.outbox?.length) this.options.outbox?.appendNow(commit.caseId, commit.outbox);
     if (commit.activityId !== undefined)
       this.seen.set(seenKey(commit.caseId, commit.activityId), this.now() + this.options.dedupeTtlMs);
@@ -60,8 +65,12 @@ export class MemoryCaseStore implements CaseStore {
   }
 
   async agreement(caseId: string): Promise<Agreement | undefined> {
-    const agreement = this.agreements.get(caseId);
+    const agreement = this.agreements.get(caseId)?.at(-1);
     return agreement === undefined ? undefined : decode<Agreement>(agreement);
+  }
+
+  async cancellations(caseId: string): Promise<AgreementCancellation[]> {
+    return (this.cancelled.get(caseId) ?? []).map((stored) => decode<AgreementCancellation>(stored));
   }
 
   async erase(caseId: string): Promise<void> {
@@ -69,6 +78,7 @@ export class MemoryCaseStore implements CaseStore {
     this.transcripts.delete(caseId);
     this.agreements.delete(caseId);
     this.options.outbox?.erase(caseId);
+    this.cancelled.delete(caseId);
     for (const key of this.seen.keys()) if (key.startsWith(`${caseId}|`)) this.seen.delete(key);
   }
 

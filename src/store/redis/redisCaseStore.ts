@@ -1,6 +1,13 @@
 // Cases, transcripts, agreements and de-duplication in Redis: one script to load, one to commit.
 import { z } from 'zod';
-import { AgreementSchema, CaseRecordSchema, type Agreement, type CaseStatus } from '../../domain/case.js';
+import {
+  AgreementCancellationSchema,
+  AgreementSchema,
+  CaseRecordSchema,
+  type Agreement,
+  type AgreementCancellation,
+  type CaseStatus,
+} from '../../domain/case.js';
 import { TranscriptEntrySchema, type TranscriptEntry } from '../../domain/transcript.js';
 import { XieshangError } from '../../errors.js';
 import type { CaseCommit, CaseStore, CommitResult, LoadedCase } from '../caseStore.js';
@@ -66,13 +73,23 @@ export class RedisCaseStore implements CaseStore {
       this.dedupeTtlMs,
       retention,
       commit.outbox?.length ?? 0,
+      commit.cancellation ? encodeJson(commit.cancellation) : '',
       ...(commit.outbox ?? []).map((event) => JSON.stringify(event)),
       // One stream entry per commit: the turn's entries together compress far better than one by one.
       ...(commit.append.length > 0 ? [encodeJson(commit.append)] : []),
     ];
     const outbox = outboxKeys(commit.caseId).events;
     const reply = await this.call('commit', () =>
-      this.connection.client.xsCommit(keys.record, keys.transcript, keys.agreement, keys.seen, outbox, ...args),
+      this.connection.client.xsCommit(
+        keys.record,
+        keys.transcript,
+        keys.agreement,
+        keys.seen,
+        outbox,
+        keys.laterAgreements,
+        keys.cancellations,
+        ...args,
+      ),
     );
     const [ok, version] = CommitReplySchema.parse(reply);
     return ok === 1 ? { ok: true, version } : { ok: false, reason: 'conflict' };
@@ -87,17 +104,24 @@ export class RedisCaseStore implements CaseStore {
   }
 
   async agreement(caseId: string): Promise<Agreement | undefined> {
-    const key = caseKeys(caseId).agreement;
-    const json = await this.call('agreement', () => this.connection.client.get(key));
+    const keys = caseKeys(caseId);
+    const later = await this.call('agreement', () => this.connection.client.lindex(keys.laterAgreements, -1));
+    const json = later ?? (await this.call('agreement', () => this.connection.client.get(keys.agreement)));
     return json === null ? undefined : parseStored(AgreementSchema, json, `agreement ${caseId}`);
+  }
+
+  async cancellations(caseId: string): Promise<AgreementCancellation[]> {
+    const key = caseKeys(caseId).cancellations;
+    const stored = await this.call('cancellations', () => this.connection.client.lrange(key, 0, -1));
+    return stored.map((json, index) =>
+      parseStored(AgreementCancellationSchema, json, `cancellation ${caseId} #${index}`),
+    );
   }
 
   async erase(caseId: string): Promise<void> {
     const keys = caseKeys(caseId);
     const outbox = outboxKeys(caseId);
-    await this.call('erase', () =>
-      this.connection.client.del(keys.record, keys.transcript, keys.agreement, keys.seen, ...Object.values(outbox)),
-    );
+    await this.call('erase', () => this.connection.client.del(...Object.values(keys), ...Object.values(outbox)));
   }
 
   async ping(): Promise<void> {

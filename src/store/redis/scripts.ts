@@ -23,23 +23,26 @@ end
 return {fields[1], fields[2], duplicate}`;
 
 /**
- * KEYS: case, tx, agr, seen, outbox.
+ * KEYS: case, tx, agr, seen, outbox, agrn, agrx.
  * ARGV: expectedVersion, recordJson, activityId|'', agreementJson|'', dedupeTtlMs, retentionSeconds (0 = keep),
- * outboxCount n, n lender-event JSONs (RPUSH onto the case's outbox: the transactional outbox), entriesJson...
+ * outboxCount n, cancellationJson|'', n lender-event JSONs (RPUSH onto the case's outbox: the transactional
+ * outbox), entriesJson...
  * When the stored version (0 if none) differs from expectedVersion: writes nothing, returns {0, storedVersion}.
  * Otherwise: record and version+1 into the case hash, RPUSH the turn's entries (the transcript list is
- * only ever appended to: no script or call here rewrites it), SET NX the agreement,
- * remember the activity until now+dedupeTtlMs, then EXPIRE case/tx/agr by retentionSeconds
- * (terminal case) or PERSIST them (live case); returns {1, newVersion}.
+ * only ever appended to: no script or call here rewrites it), SET NX the agreement (RPUSH it to agrn when the
+ * case had one, which a cancellation left unchanged), RPUSH the cancellation, remember the activity until
+ * now+dedupeTtlMs, then EXPIRE the case's keys by retentionSeconds (terminal case) or PERSIST them (live case);
+ * returns {1, newVersion}.
  */
 const COMMIT = `local current = tonumber(redis.call('HGET', KEYS[1], 'v') or '0')
 if current ~= tonumber(ARGV[1]) then return {0, current} end
 local version = current + 1
 redis.call('HSET', KEYS[1], 'v', version, 'r', ARGV[2])
 local events = tonumber(ARGV[7])
-for i = 8, 7 + events do redis.call('RPUSH', KEYS[5], ARGV[i]) end
-for i = 8 + events, #ARGV do redis.call('RPUSH', KEYS[2], ARGV[i]) end
-if ARGV[4] ~= '' then redis.call('SET', KEYS[3], ARGV[4], 'NX') end
+for i = 9, 8 + events do redis.call('RPUSH', KEYS[5], ARGV[i]) end
+for i = 9 + events, #ARGV do redis.call('RPUSH', KEYS[2], ARGV[i]) end
+if ARGV[4] ~= '' and not redis.call('SET', KEYS[3], ARGV[4], 'NX') then redis.call('RPUSH', KEYS[6], ARGV[4]) end
+if ARGV[8] ~= '' then redis.call('RPUSH', KEYS[7], ARGV[8]) end
 local ttlMs = tonumber(ARGV[5])
 if ARGV[3] ~= '' then
   ${NOW_MS}
@@ -49,10 +52,10 @@ if ARGV[3] ~= '' then
 end
 local retention = tonumber(ARGV[6])
 if retention > 0 then
-  for i = 1, 3 do redis.call('EXPIRE', KEYS[i], retention) end
+  for _, i in ipairs({1, 2, 3, 6, 7}) do redis.call('EXPIRE', KEYS[i], retention) end
   if redis.call('PTTL', KEYS[4]) > retention * 1000 then redis.call('EXPIRE', KEYS[4], retention) end
 else
-  for i = 1, 3 do redis.call('PERSIST', KEYS[i]) end
+  for _, i in ipairs({1, 2, 3, 6, 7}) do redis.call('PERSIST', KEYS[i]) end
 end
 return {1, version}`;
 
@@ -81,6 +84,8 @@ declare module 'ioredis' {
       agrKey: string,
       seenKey: string,
       outboxKey: string,
+      laterAgreementsKey: string,
+      cancellationsKey: string,
       ...args: (string | number)[]
     ): Result<unknown, Context>;
     xsEnqueue(
@@ -98,7 +103,7 @@ declare module 'ioredis' {
 /** Registers the scripts on a client (EVALSHA, falling back to EVAL once after a restart). Idempotent. */
 export function defineScripts(client: RedisClient): void {
   client.defineCommand('xsLoad', { lua: LOAD, numberOfKeys: 2 });
-  client.defineCommand('xsCommit', { lua: COMMIT, numberOfKeys: 5 });
+  client.defineCommand('xsCommit', { lua: COMMIT, numberOfKeys: 7 });
   client.defineCommand('xsEnqueue', { lua: ENQUEUE, numberOfKeys: 2 });
   client.defineCommand('xsList', { lua: LIST, numberOfKeys: 2 });
   client.defineCommand('xsClaim', { lua: CLAIM, numberOfKeys: 2 });
