@@ -143,8 +143,16 @@ function redisStores(config: Config, logger: Logger): Stores {
   // BullMQ prefixes its own keys and needs blocking commands that never time out: a connection of its own.
   const bullConnection =
     redis.client instanceof Cluster
-      ? redis.client.duplicate(undefined, { redisOptions: { keyPrefix: '' }, enableOfflineQueue: true })
-      : redis.client.duplicate({ keyPrefix: '', maxRetriesPerRequest: null, enableOfflineQueue: true });
+      ? redis.client.duplicate(undefined, {
+          redisOptions: { keyPrefix: '', commandTimeout: undefined, maxRetriesPerRequest: null },
+          enableOfflineQueue: true,
+        })
+      : redis.client.duplicate({
+          keyPrefix: '',
+          maxRetriesPerRequest: null,
+          enableOfflineQueue: true,
+          commandTimeout: undefined,
+        });
   const scheduler = new RedisScheduler({
     connection: bullConnection,
     prefix: schedulerPrefix(config.REDIS_KEY_PREFIX),
