@@ -41,6 +41,8 @@ import { messagesRoute } from './server/routes/messages.js';
 import { healthRoutes } from './server/routes/health.js';
 import { TokenAuth } from './server/auth.js';
 import { adminCaseRoutes } from './server/routes/adminCases.js';
+import { caseRetention } from './store/caseRetention.js';
+import { sweepQueue, sweepQueuePeriodically, type SweepResult } from './handoff/queueSweep.js';
 import { flowsRoutes } from './server/routes/flows.js';
 import { agentRoutes } from './server/routes/agentRoutes.js';
 import { DESK_ROLES } from './server/routes/agentApi.js';
@@ -62,6 +64,8 @@ export interface App {
   metrics: ServiceMetrics;
   /** Delivers lender events as webhooks; undefined without WEBHOOK_URL (events then wait in the outbox). */
   dispatcher: WebhookDispatcher | undefined;
+  /** Queues again every case waiting for a person that the queue lacks (also run every QUEUE_SWEEP_MS). */
+  sweepQueue(): Promise<SweepResult>;
   /** Closes everything built here, in the reverse order of building. */
   close(): Promise<void>;
 }
@@ -79,12 +83,19 @@ interface Closable {
 const KEEP_ALIVE_MS = 15_000;
 /** A well-formed secret for the sender that is never used (no WEBHOOK_URL, no dispatcher). */
 const WHSEC_UNUSED = `whsec_${Buffer.alloc(24).toString('base64')}`;
+/** How often every instance reconciles the agent queue with the cases waiting for a person. */
+const QUEUE_SWEEP_MS = 60_000;
 
 export async function buildApp(config: Config, logger: Logger, overrides: AppOverrides = {}): Promise<App> {
   refuseUnsafeProduction(config);
   const closables: Closable[] = [];
   const clock = overrides.clock ?? (() => new Date());
-  const stores = overrides.stores ?? openStores(config, logger);
+  // Retention by state: the open states' numbers come from the offer policy, read when a case is saved (dialogs load below).
+  const retention = caseRetention(() => ({
+    ...flows.dialogs.current().policy.retention,
+    endedDays: config.RETENTION_DAYS,
+  }));
+  const stores = overrides.stores ?? openStores(config, logger, retention);
   closables.push(stores);
   // Serve once Redis answers; if it does not yet, start anyway: /readyz and 503s say so until it does.
   await stores
@@ -211,6 +222,7 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
     },
     new DeskLink(desk, config.HANDOFF_MINUTES_PER_CASE),
   );
+  closables.push(sweepQueuePeriodically(desk, QUEUE_SWEEP_MS, desk.logger));
   if (config.DESK_AUTO_ASSIGN === 'on') {
     const assigner = new AutoAssigner(desk, config.DESK_AGENT_CAPACITY);
     events.subscribe((event) => {
@@ -333,6 +345,7 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
     dialogs,
     flows,
     accounts,
+    sweepQueue: () => sweepQueue(desk),
     async close() {
       for (const closable of closables.reverse()) await closable.close();
     },

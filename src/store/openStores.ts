@@ -21,6 +21,7 @@ import { RedisAccountDirectory } from './redis/redisAccountDirectory.js';
 import { RedisContactLog } from './redis/redisContactLog.js';
 import { RedisOutbox } from './redis/redisOutbox.js';
 import { RedisPaymentLedger } from './redis/redisPaymentLedger.js';
+import type { CaseRetention } from './caseRetention.js';
 import { MemoryDeskIndex } from './memory/memoryDeskIndex.js';
 import type { IdentityFailureLog } from './identityFailureLog.js';
 import { MemoryDirectLineStore } from './memory/memoryDirectLineStore.js';
@@ -70,13 +71,18 @@ export interface Stores {
   close(): Promise<void>;
 }
 
-export function openStores(config: Config, logger: Logger): Stores {
-  return usesRedis(config) ? redisStores(config, logger) : memoryStores(config, logger);
+/** `retention`: how long a case is kept after its last change, by state (every state expires). */
+export function openStores(config: Config, logger: Logger, retention?: CaseRetention): Stores {
+  return usesRedis(config) ? redisStores(config, logger, retention) : memoryStores(config, logger, retention);
 }
 
-function memoryStores(config: Config, logger: Logger): Stores {
+function memoryStores(config: Config, logger: Logger, retention: CaseRetention | undefined): Stores {
   const outbox = new MemoryOutbox();
-  const store = new MemoryCaseStore({ dedupeTtlMs: config.DEDUPE_TTL_SECONDS * 1000, outbox });
+  const store = new MemoryCaseStore({
+    dedupeTtlMs: config.DEDUPE_TTL_SECONDS * 1000,
+    outbox,
+    ...(retention ? { retention } : {}),
+  });
   const events = new MemoryCaseEvents();
   const directLine = new MemoryDirectLineStore(config.DIRECTLINE_IDLE_HOURS * 3600 * 1000);
   const flowMetrics = new MemoryFlowMetrics();
@@ -101,7 +107,7 @@ function memoryStores(config: Config, logger: Logger): Stores {
   };
 }
 
-function redisStores(config: Config, logger: Logger): Stores {
+function redisStores(config: Config, logger: Logger, retention: CaseRetention | undefined): Stores {
   const redis = new RedisConnection(
     {
       ...(config.REDIS_URL ? { url: config.REDIS_URL } : {}),
@@ -117,7 +123,7 @@ function redisStores(config: Config, logger: Logger): Stores {
   );
   const store = new RedisCaseStore(redis, {
     dedupeTtlSeconds: config.DEDUPE_TTL_SECONDS,
-    closedRetentionSeconds: config.RETENTION_DAYS * 86_400,
+    ...(retention ? { retention } : {}),
   });
   const events = new RedisCaseEvents(redis, config.REDIS_KEY_PREFIX, logger.child({ component: 'desk' }));
   const directLine = new RedisDirectLineStore(redis, config.REDIS_KEY_PREFIX, config.DIRECTLINE_IDLE_HOURS * 3600);

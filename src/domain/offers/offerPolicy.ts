@@ -127,6 +127,13 @@ export const OfferPolicySchema = z.strictObject({
       high: { firstResponseMinutes: 5, replyMinutes: 5 },
       normal: { firstResponseMinutes: 15, replyMinutes: 10 },
     }),
+  /** Days a case is kept after its last change while still open, by state (agreed and closed: RETENTION_DAYS). */
+  retention: z
+    .strictObject({
+      activeIdleDays: z.number().int().min(1).max(3650),
+      escalatedIdleDays: z.number().int().min(1).max(3650),
+    })
+    .default({ activeIdleDays: 30, escalatedIdleDays: 180 }),
 });
 export type OfferPolicy = z.infer<typeof OfferPolicySchema>;
 

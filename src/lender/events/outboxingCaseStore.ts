@@ -41,6 +41,8 @@ export function outboxingCaseStore(store: CaseStore, options: OutboxingOptions):
     transcript: (caseId) => store.transcript(caseId),
     agreement: (caseId) => store.agreement(caseId),
     erase: (caseId) => store.erase(caseId),
+    waitingMarks: () => store.waitingMarks(),
+    unmarkWaiting: (marks) => store.unmarkWaiting(marks),
     ping: () => store.ping(),
     close: () => store.close(),
     async commit(commit: CaseCommit) {

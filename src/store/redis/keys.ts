@@ -75,8 +75,11 @@ export function contactKeys(accountRef: string) {
   return { state: `${tag}:state`, attempts: `${tag}:attempts` };
 }
 
-/** The agent queue, one for all instances, on its own hash tag (so on Cluster it lives on one slot). */
-export const QUEUE_KEYS = { order: '{queue}:z', entries: '{queue}:h' } as const;
+/**
+ * The agent queue, one for all instances, on its own hash tag (so on Cluster it lives on one slot): `order` zset
+ * and `entries` hash; `waiting` zset caseId → ms, cases a commit left waiting for a person (marked before the commit).
+ */
+export const QUEUE_KEYS = { order: '{queue}:z', entries: '{queue}:h', waiting: '{queue}:waiting' } as const;
 
 /** The desk index: one hash of case id → summary JSON (every case the desk has seen), on its own hash tag. */
 export const DESK_INDEX_KEY = '{desk}:cases';
