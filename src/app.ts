@@ -42,6 +42,7 @@ import { healthRoutes } from './server/routes/health.js';
 import { TokenAuth } from './server/auth.js';
 import { adminCaseRoutes } from './server/routes/adminCases.js';
 import { caseRetention } from './store/caseRetention.js';
+import { accountFreeSnapshots } from './store/accountFreeSnapshots.js';
 import { sweepQueue, sweepQueuePeriodically, type SweepResult } from './handoff/queueSweep.js';
 import { flowsRoutes } from './server/routes/flows.js';
 import { agentRoutes } from './server/routes/agentRoutes.js';
@@ -118,8 +119,9 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
   const sender = new WebhookSender({ url: config.WEBHOOK_URL ?? '', secret: config.WEBHOOK_SECRET ?? WHSEC_UNUSED });
   if (!dispatcher) logger.warn('WEBHOOK_URL is empty: lender events wait in the outbox until it is set');
   // Everything that turns or edits cases goes through the metered store, which writes the lender events of each
-  // commit into the case's outbox in the same atomic step; App.store stays the store itself.
-  const store = outboxingCaseStore(meteredCaseStore(stores.store, metrics), {
+  // commit into the case's outbox in the same atomic step, and saves snapshots without the account (personal data
+  // stays in the account directory, read back on load); App.store stays the store itself.
+  const store = outboxingCaseStore(meteredCaseStore(accountFreeSnapshots(stores.store, accounts), metrics), {
     outbox: stores.outbox,
     contacts: stores.contacts,
     clock,
