@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { LOCALES, type Locale } from '../domain/account.js';
 import { ConfigurationError } from '../errors.js';
 import { normalizeText } from '../conversation/recognize/normalize.js';
+import { issueWhere } from '../zodIssues.js';
 
 export const INTENT_NAMES = ['human', 'dispute', 'vulnerability', 'stop', 'explain', 'repeat', 'yes', 'no', 'accept', 'another', 'decline'] as const;
 export type IntentName = (typeof INTENT_NAMES)[number];
@@ -35,7 +36,7 @@ export function parseLexicon(yamlText: string, fileName: string): Lexicon {
   const parsed = LexiconSchema.safeParse(raw ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue?.path.join('.') || '(top level)';
+    const where = issue ? issueWhere(issue, '(top level)') : '(top level)';
     throw new ConfigurationError('XS_FLOW_INVALID', `${fileName}: ${where}: ${issue?.message ?? 'invalid'} (a lexicon has intents, choices and switchLocale, each a list of phrases)`);
   }
   const normalizeAll = (key: string, phrases: string[]): string[] => {
