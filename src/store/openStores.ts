@@ -7,7 +7,7 @@ import { MemoryFlowVersionStore } from '../dialogs/versions/flowVersionStore.js'
 import { MemoryCaseEvents, type CaseEvents } from '../handoff/caseEvents.js';
 import type { DeskIndex } from '../handoff/deskIndex.js';
 import { MemoryFlowMetrics, type FlowMetrics } from '../metrics/flowMetrics.js';
-import { RateLimits } from '../server/limits/rateLimits.js';
+import { RateLimits } from './rateLimits.js';
 import type { AccountDirectory } from './accountDirectory.js';
 import type { CaseStore, HandoffQueue } from './caseStore.js';
 import type { Outbox } from './outbox.js';

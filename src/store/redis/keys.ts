@@ -108,6 +108,9 @@ export const flowMetricsDayKey = (version: string, day: string): string => `flow
  */
 export const identityFailureKey = (accountKey: string): string => `idfail:{${accountKey}}`;
 
+/** Rate-limit counters of one named limit (rate-limiter-flexible adds `:<key>`, e.g. the client address). */
+export const rateLimitPrefix = (limitName: string): string => `rl:${limitName}`;
+
 /** Pub/sub channels carry the key prefix themselves: ioredis prefixes keys, not channels. */
 export const channels = {
   /** The agent desk's case events. */
