@@ -1,6 +1,4 @@
 // Lexicon files (dialogs/lexicon/<locale>.yaml): the phrases that map free text to intents and choices, and how they match.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { LOCALES, type Locale } from '../domain/account.js';
@@ -54,22 +52,6 @@ export function parseLexicon(yamlText: string, fileName: string): Lexicon {
     choices: mapGroup('choices', parsed.data.choices),
     switchLocale: mapGroup('switchLocale', parsed.data.switchLocale),
   };
-}
-
-/** Reads `<dir>/<locale>.yaml` for every locale. */
-export function loadLexicons(dir: string): Record<Locale, Lexicon> {
-  const lexicons = {} as Record<Locale, Lexicon>;
-  for (const locale of LOCALES) {
-    const file = join(dir, `${locale}.yaml`);
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (error) {
-      throw new ConfigurationError('XS_FLOW_INVALID', `${file}: cannot be read`, error);
-    }
-    lexicons[locale] = parseLexicon(text, file);
-  }
-  return lexicons;
 }
 
 /** The current locale's lexicon first, then the others: phrases of any language work in any chat. */

@@ -1,5 +1,4 @@
 // The offer policy (dialogs/offer-policy.yaml): its schema, its jurisdiction ceilings, and its loader.
-import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { ConfigurationError } from '../../errors.js';
@@ -342,19 +341,4 @@ export function parseOfferPolicy(yamlText: string, fileName: string): OfferPolic
     throw new ConfigurationError('XS_POLICY_INVALID', `${fileName}: ${problems.join('; ')}`);
   }
   return parsed.data;
-}
-
-/** Reads and parses the policy file at `path`; the only function of the rules module that does I/O. */
-export function loadOfferPolicy(path: string): OfferPolicy {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new ConfigurationError(
-      'XS_POLICY_INVALID',
-      `${path}: cannot be read — ${error instanceof Error ? error.message : String(error)}`,
-      error,
-    );
-  }
-  return parseOfferPolicy(text, path);
 }
