@@ -25,7 +25,7 @@ export function accountFreeSnapshots(store: CaseStore, accounts: AccountSource):
   };
 }
 
-export function withoutAccount(record: CaseRecord): CaseRecord {
+function withoutAccount(record: CaseRecord): CaseRecord {
   const snapshot = record.snapshot;
   if (!isSnapshot(snapshot) || snapshot.context?.account === undefined) return record;
   const { account, ...context } = snapshot.context;
