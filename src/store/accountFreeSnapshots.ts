@@ -36,7 +36,8 @@ function withoutAccount(record: CaseRecord): CaseRecord {
 
 async function withAccount(record: CaseRecord, accounts: AccountSource): Promise<CaseRecord> {
   const snapshot = record.snapshot;
-  if (!isSnapshot(snapshot) || !record.accountRef || snapshot.context?.account !== undefined) return record;
+  // Always the directory's account (also over one an older snapshot still holds): the lender's current facts.
+  if (!isSnapshot(snapshot) || !record.accountRef) return record;
   const account = await accounts.byReference(record.accountRef);
   return account ? { ...record, snapshot: { ...snapshot, context: { ...snapshot.context, account } } } : record;
 }
