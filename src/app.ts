@@ -43,6 +43,9 @@ import { TokenAuth } from './server/auth.js';
 import { adminCaseRoutes } from './server/routes/adminCases.js';
 import { adminClockRoutes } from './server/routes/adminClock.js';
 import { PlanFollowUp } from './followup/planFollowUp.js';
+import { caseRetention } from './store/caseRetention.js';
+import { accountFreeSnapshots } from './store/accountFreeSnapshots.js';
+import { sweepQueue, sweepQueuePeriodically, type SweepResult } from './handoff/queueSweep.js';
 import { flowsRoutes } from './server/routes/flows.js';
 import { agentRoutes } from './server/routes/agentRoutes.js';
 import { DESK_ROLES } from './server/routes/agentApi.js';
@@ -66,6 +69,8 @@ export interface App {
   dispatcher: WebhookDispatcher | undefined;
   /** Follows agreed plans: due jobs, payments, proactive messages. */
   followUp: PlanFollowUp;
+  /** Queues again every case waiting for a person that the queue lacks (also run every QUEUE_SWEEP_MS). */
+  sweepQueue(): Promise<SweepResult>;
   /** Closes everything built here, in the reverse order of building. */
   close(): Promise<void>;
 }
@@ -83,11 +88,18 @@ interface Closable {
 const KEEP_ALIVE_MS = 15_000;
 /** A well-formed secret for the sender that is never used (no WEBHOOK_URL, no dispatcher). */
 const WHSEC_UNUSED = `whsec_${Buffer.alloc(24).toString('base64')}`;
+/** How often every instance reconciles the agent queue with the cases waiting for a person. */
+const QUEUE_SWEEP_MS = 60_000;
 
 export async function buildApp(config: Config, logger: Logger, overrides: AppOverrides = {}): Promise<App> {
   refuseUnsafeProduction(config);
   const closables: Closable[] = [];
-  const stores = overrides.stores ?? openStores(config, logger);
+  // Retention by state: the open states' numbers come from the offer policy, read when a case is saved (dialogs load below).
+  const retention = caseRetention(() => ({
+    ...flows.dialogs.current().policy.retention,
+    endedDays: config.RETENTION_DAYS,
+  }));
+  const stores = overrides.stores ?? openStores(config, logger, retention);
   closables.push(stores);
   // The service's time: the test clock (shared by every instance through the store) moves it outside production.
   const clock = overrides.clock ?? (() => stores.clock.now());
@@ -112,8 +124,9 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
   const sender = new WebhookSender({ url: config.WEBHOOK_URL ?? '', secret: config.WEBHOOK_SECRET ?? WHSEC_UNUSED });
   if (!dispatcher) logger.warn('WEBHOOK_URL is empty: lender events wait in the outbox until it is set');
   // Everything that turns or edits cases goes through the metered store, which writes the lender events of each
-  // commit into the case's outbox in the same atomic step; App.store stays the store itself.
-  const store = outboxingCaseStore(meteredCaseStore(stores.store, metrics), {
+  // commit into the case's outbox in the same atomic step, and saves snapshots without the account (personal data
+  // stays in the account directory, read back on load); App.store stays the store itself.
+  const store = outboxingCaseStore(meteredCaseStore(accountFreeSnapshots(stores.store, accounts), metrics), {
     outbox: stores.outbox,
     contacts: stores.contacts,
     clock,
@@ -226,6 +239,7 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
     },
     new DeskLink(desk, config.HANDOFF_MINUTES_PER_CASE),
   );
+  closables.push(sweepQueuePeriodically(desk, QUEUE_SWEEP_MS, desk.logger));
   if (config.DESK_AUTO_ASSIGN === 'on') {
     const assigner = new AutoAssigner(desk, config.DESK_AGENT_CAPACITY);
     events.subscribe((event) => {
@@ -357,6 +371,7 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
     dialogs,
     flows,
     accounts,
+    sweepQueue: () => sweepQueue(desk),
     async close() {
       for (const closable of closables.reverse()) await closable.close();
     },

@@ -1,6 +1,7 @@
 // The only reader of process.env: one zod schema, and a clear message for every bad value.
 import { z } from 'zod';
 import { ConfigurationError } from './errors.js';
+import { issueWhere } from './zodIssues.js';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
@@ -176,7 +177,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = WebhookPairSchema.safeParse(known);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => {
-    const name = issue.path.join('.');
+    const name = issueWhere(issue, '');
     return `${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}`;
   });
   throw new ConfigurationError('XS_CONFIG_INVALID', `invalid configuration — ${problems.join('; ')}`);

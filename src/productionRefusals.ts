@@ -4,7 +4,7 @@ import { usesRedis, type Config } from './config.js';
 import { ConfigurationError } from './errors.js';
 
 /** An API token must carry at least this much entropy (estimated from its characters): 20 random base64url characters do. */
-export const MIN_TOKEN_BITS = 80;
+const MIN_TOKEN_BITS = 80;
 
 /** Throws ConfigurationError listing every refusal; nothing is refused outside production. */
 export function refuseUnsafeProduction(config: Config): void {

@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { AccountSchema, type Account } from '../../src/domain/account.js';
 import { parseAccounts } from '../../src/domain/demoAccounts.js';
 import { HARDSHIP_REASONS, HardshipSchema, type Hardship } from '../../src/domain/hardship.js';
-import { computeOffers, loadOfferPolicy, type OfferInput } from '../../src/domain/offers/index.js';
+import { computeOffers, parseOfferPolicy, type OfferInput } from '../../src/domain/offers/index.js';
 
 const RANDOM_CASES = 2_000;
 
@@ -59,7 +59,7 @@ const SCRIPTED: Hardship = {
 };
 
 export function offerCases(): OfferInput[] {
-  const policy = loadOfferPolicy('dialogs/offer-policy.yaml');
+  const policy = parseOfferPolicy(readFileSync('dialogs/offer-policy.yaml', 'utf8'), 'dialogs/offer-policy.yaml');
   const personas = parseAccounts(readFileSync('dialogs/demo-accounts.yaml', 'utf8'), 'dialogs/demo-accounts.yaml');
   const random = seeded(20240520);
   const cases: OfferInput[] = personas.map((account) => ({ account, hardship: SCRIPTED, policy }));

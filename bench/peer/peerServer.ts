@@ -11,7 +11,7 @@ import {
 } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import { parseAccounts } from '../../src/domain/demoAccounts.js';
-import { loadOfferPolicy } from '../../src/domain/offers/index.js';
+import { parseOfferPolicy } from '../../src/domain/offers/index.js';
 import { serveToParent } from '../servers/childProtocol.js';
 import { InterviewDialog } from './interviewDialog.js';
 import { RedisStorage } from './redisStorage.js';
@@ -40,7 +40,11 @@ const accounts = new Map(
     account,
   ]),
 );
-const dialog = new InterviewDialog(accounts, loadOfferPolicy('dialogs/offer-policy.yaml'), storage);
+const dialog = new InterviewDialog(
+  accounts,
+  parseOfferPolicy(readFileSync('dialogs/offer-policy.yaml', 'utf8'), 'dialogs/offer-policy.yaml'),
+  storage,
+);
 const bot = new DialogBot(conversationState, dialog);
 
 const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));

@@ -1,9 +1,10 @@
 // Replies once the machine has finished: holding messages while a person is coming, the agreement's reference, or a new handoff.
 import { z } from 'zod';
-import type { CaseRecord, EscalationReason, Handoff, Priority } from '../domain/case.js';
+import type { CaseRecord, Handoff } from '../domain/case.js';
 import type { TranscriptEntry } from '../domain/transcript.js';
 import type { DialogBundle } from '../dialogs/dialogBundle.js';
 import { fillTemplate } from '../dialogs/prompts.js';
+import { escalationsOf } from './flowEscalations.js';
 import { recognize } from './recognize/recognize.js';
 import type { OutgoingMessage } from './render/renderReplies.js';
 
@@ -13,12 +14,6 @@ export interface AfterTheEnd {
   replies: OutgoingMessage[];
   escalated?: Handoff;
 }
-
-const REOPENING: Record<string, { reason: EscalationReason; priority: Priority }> = {
-  'vulnerability.disclosed': { reason: 'vulnerability', priority: 'urgent' },
-  'dispute.raised': { reason: 'dispute', priority: 'high' },
-  'human.requested': { reason: 'humanRequested', priority: 'normal' },
-};
 
 export function replyAfterTheEnd(input: {
   record: CaseRecord;
@@ -52,7 +47,8 @@ export function replyAfterTheEnd(input: {
     data,
   });
 
-  const reopening = REOPENING[understood.type];
+  // The same reasons and priorities as during the conversation: the flow's escalations.
+  const reopening = escalationsOf(bundle.flow).get(understood.type);
   // A person holds the case: the bot stays silent and the turn only relays the message to the desk.
   if (record.status === 'escalated' && record.handoff?.agentId) {
     if (understood.type === 'stop.requested') return { record, append: [event('contact.optedOut', {})], replies: [] };
@@ -62,7 +58,7 @@ export function replyAfterTheEnd(input: {
       return { record, append: [event('offer.chosen', { offerId: chosen })], replies: [say('handoff.offerChosen')] };
     if (reopening?.priority !== 'urgent' || record.handoff.priority === 'urgent')
       return { record, append: [], replies: [] };
-    const handoff: Handoff = { ...record.handoff, reason: 'vulnerability', priority: 'urgent' };
+    const handoff: Handoff = { ...record.handoff, ...reopening };
     return {
       record: { ...record, handoff },
       append: [event('case.escalated', { reason: handoff.reason, priority: handoff.priority })],
@@ -74,18 +70,18 @@ export function replyAfterTheEnd(input: {
   }
   if (record.status === 'escalated') {
     if (reopening?.priority === 'urgent' && record.handoff && record.handoff.priority !== 'urgent') {
-      const handoff: Handoff = { ...record.handoff, reason: 'vulnerability', priority: 'urgent' };
+      const handoff: Handoff = { ...record.handoff, ...reopening };
       return {
         record: { ...record, handoff },
         append: [event('case.escalated', { reason: handoff.reason, priority: handoff.priority })],
-        replies: [say('escalation.vulnerability')],
+        replies: [say(`escalation.${reopening.reason}`)],
         escalated: handoff,
       };
     }
     return {
       record,
       append: [],
-      replies: [say(reopening?.priority === 'urgent' ? 'escalation.vulnerability' : 'common.holding')],
+      replies: [say(reopening?.priority === 'urgent' ? `escalation.${reopening.reason}` : 'common.holding')],
     };
   }
   if (reopening) {

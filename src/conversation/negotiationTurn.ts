@@ -15,7 +15,7 @@ import { joinPlainMessages, renderReplies, type OutgoingMessage } from './render
 import { persistedContext, stepMachine } from './stepMachine.js';
 import { borrowerEntry, botEntries, conversationReference } from './transcriptEntries.js';
 import { understand } from './understand.js';
-import { TurnAccounts, withCurrentAccount } from './turnAccounts.js';
+import { TurnAccounts, accountInSnapshot, withCurrentAccount } from './turnAccounts.js';
 import { identityAnswerKey, isLockedBeforeAnswer, lockedByFailure, type IdentityGateDeps } from './identityGate.js';
 import { replyAfterTheEnd } from './afterTheEnd.js';
 import { asksToCancel, cancelAgreement } from './cancelAgreement.js';
@@ -65,7 +65,9 @@ export async function runTurn(activity: IncomingActivity, deps: TurnDeps): Promi
     if (loaded.duplicate) return { kind: 'duplicate', caseId, replies: [], ...waitingForAgent(loaded.record) };
     const bundle = loaded.record ? await deps.dialogs.get(loaded.record.flowVersion) : deps.dialogs.current();
     const accounts = new TurnAccounts(deps.accounts);
-    if (loaded.record?.accountRef) await accounts.prefetchCurrent(loaded.record.accountRef);
+    const loadedAccount = accountInSnapshot(loaded.record?.snapshot);
+    if (loadedAccount && loadedAccount.accountRef === loaded.record?.accountRef) accounts.know(loadedAccount);
+    else if (loaded.record?.accountRef) await accounts.prefetchCurrent(loaded.record.accountRef);
     else if (!loaded.record) await accounts.prefetchChannelUser(`${activity.channelId}:${activity.from.id}`);
     const cancelling = await agreementToCancel(activity, loaded.record, caseId, deps, bundle);
     let planned = await planGatedTurn(activity, loaded.record, caseId, deps, bundle, accounts, cancelling);

@@ -8,6 +8,8 @@ import type { OutgoingMessage } from './render/renderReplies.js';
 /** Answers to identity questions are never stored, only that one was given. */
 const WITHHELD: ReadonlySet<ExpectedAnswer> = new Set(['idLast4', 'date']);
 const MAX_STORED_CHARS = 4000;
+/** A button's or card's `value` larger than this (JSON bytes) is not stored, only its size: buttons send a few bytes. */
+export const MAX_STORED_VALUE_BYTES = 2048;
 
 export function borrowerEntry(
   activity: IncomingActivity,
@@ -25,8 +27,13 @@ export function borrowerEntry(
     channelId: activity.channelId,
     kind: 'message',
     text: stored,
-    ...(activity.value !== undefined ? { data: { value: activity.value } } : {}),
+    ...(activity.value !== undefined ? { data: storedValue(activity.value) } : {}),
   };
+}
+
+function storedValue(value: unknown): Record<string, unknown> {
+  const bytes = Buffer.byteLength(JSON.stringify(value) ?? '');
+  return bytes <= MAX_STORED_VALUE_BYTES ? { value } : { valueOmitted: true, valueBytes: bytes };
 }
 
 export function botEntries(replies: readonly OutgoingMessage[], channelId: string, at: string): TranscriptEntry[] {

@@ -24,6 +24,11 @@ export class TurnAccounts {
     this.known.set(`user:${channelUserId}`, await this.directory.findByChannelUser(channelUserId));
   }
 
+  /** The account the store's load already read from the directory this turn: no second look-up. */
+  know(account: Account): void {
+    this.known.set(`ref:${account.accountRef.toUpperCase()}`, account);
+  }
+
   current(accountRef: string): Account | undefined {
     return this.known.get(`ref:${accountRef.toUpperCase()}`);
   }
@@ -46,6 +51,12 @@ export class TurnAccounts {
     this.missing.clear();
     return true;
   }
+}
+
+/** The account a loaded snapshot holds (the store puts the directory's current one there), if any. */
+export function accountInSnapshot(persisted: unknown): Account | undefined {
+  if (typeof persisted !== 'object' || persisted === null) return undefined;
+  return (persisted as { context?: { account?: Account } }).context?.account;
 }
 
 /** A stored snapshot with the account's current facts in place of the ones copied when the case found it. */

@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { LOCALES, type Locale } from '../domain/account.js';
 import type { FlowProblem } from '../../machines/flow.js';
+import { issueWhere } from '../zodIssues.js';
 
 export const cannedFile = (locale: Locale) => `desk/canned/${locale}.yaml`;
 
@@ -24,7 +25,7 @@ export function parseCannedReplies(text: string, file: string): { replies: Canne
     return { replies: [], problems: [{ file, where: '(yaml)', message: (error as Error).message }] };
   }
   const parsed = CannedFileSchema.safeParse(raw);
-  if (!parsed.success) return { replies: [], problems: parsed.error.issues.map((issue) => ({ file, where: `key ${issue.path.join('.') || '(top level)'}`, message: `${issue.message} (expected: replies: [{ code, title, text }])` })) };
+  if (!parsed.success) return { replies: [], problems: parsed.error.issues.map((issue) => ({ file, where: `key ${issueWhere(issue, '(top level)')}`, message: `${issue.message} (expected: replies: [{ code, title, text }])` })) };
   const seen = new Set<string>();
   const problems: FlowProblem[] = [];
   for (const reply of parsed.data.replies) {

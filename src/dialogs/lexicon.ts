@@ -1,11 +1,10 @@
 // Lexicon files (dialogs/lexicon/<locale>.yaml): the phrases that map free text to intents and choices, and how they match.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { LOCALES, type Locale } from '../domain/account.js';
 import { ConfigurationError } from '../errors.js';
 import { normalizeText } from '../conversation/recognize/normalize.js';
+import { issueWhere } from '../zodIssues.js';
 
 export const INTENT_NAMES = ['human', 'dispute', 'vulnerability', 'stop', 'explain', 'repeat', 'yes', 'no', 'accept', 'another', 'decline', 'agree', 'softYes', 'hesitate', 'cancelAgreement', 'greeting', 'correction', 'goBack', 'startOver'] as const;
 export type IntentName = (typeof INTENT_NAMES)[number];
@@ -35,7 +34,7 @@ export function parseLexicon(yamlText: string, fileName: string): Lexicon {
   const parsed = LexiconSchema.safeParse(raw ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue?.path.join('.') || '(top level)';
+    const where = issue ? issueWhere(issue, '(top level)') : '(top level)';
     throw new ConfigurationError('XS_FLOW_INVALID', `${fileName}: ${where}: ${issue?.message ?? 'invalid'} (a lexicon has intents, choices and switchLocale, each a list of phrases)`);
   }
   const normalizeAll = (key: string, phrases: string[]): string[] => {
@@ -53,22 +52,6 @@ export function parseLexicon(yamlText: string, fileName: string): Lexicon {
     choices: mapGroup('choices', parsed.data.choices),
     switchLocale: mapGroup('switchLocale', parsed.data.switchLocale),
   };
-}
-
-/** Reads `<dir>/<locale>.yaml` for every locale. */
-export function loadLexicons(dir: string): Record<Locale, Lexicon> {
-  const lexicons = {} as Record<Locale, Lexicon>;
-  for (const locale of LOCALES) {
-    const file = join(dir, `${locale}.yaml`);
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (error) {
-      throw new ConfigurationError('XS_FLOW_INVALID', `${file}: cannot be read`, error);
-    }
-    lexicons[locale] = parseLexicon(text, file);
-  }
-  return lexicons;
 }
 
 /** The current locale's lexicon first, then the others: phrases of any language work in any chat. */

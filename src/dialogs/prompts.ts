@@ -2,6 +2,7 @@
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { ConfigurationError } from '../errors.js';
+import { issueWhere } from '../zodIssues.js';
 
 export type Prompts = ReadonlyMap<string, string>;
 
@@ -13,7 +14,7 @@ export function parsePrompts(text: string, file: string): Prompts {
   const parsed = TreeSchema.safeParse(parse(text) ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ConfigurationError('XS_FLOW_INVALID', `${file}: ${issue?.path.join('.') ?? ''}: every prompt must be a text or a group of prompts`);
+    throw new ConfigurationError('XS_FLOW_INVALID', `${file}: ${issue ? issueWhere(issue, '(top level)') : ''}: every prompt must be a text or a group of prompts`);
   }
   const flat = new Map<string, string>();
   const walk = (tree: Tree, prefix: string) => {

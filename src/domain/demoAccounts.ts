@@ -3,12 +3,12 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { ConfigurationError } from '../errors.js';
 import { AccountSchema, type Account } from './account.js';
+import { describeIssues } from '../zodIssues.js';
 
 const DemoAccountsSchema = z.object({ accounts: z.array(AccountSchema.extend({ persona: z.string() })).min(1) });
 
 export function parseAccounts(text: string, file: string): Array<Account & { persona: string }> {
   const parsed = DemoAccountsSchema.safeParse(parse(text));
   if (parsed.success) return parsed.data.accounts;
-  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-  throw new ConfigurationError('XS_FIXTURES_INVALID', `${file}: ${problems.join('; ')}`);
+  throw new ConfigurationError('XS_FIXTURES_INVALID', `${file}: ${describeIssues(parsed.error, '(top level)')}`);
 }

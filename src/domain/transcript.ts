@@ -1,8 +1,7 @@
 // The transcript: every message in and out, every decision, with time, channel and actor.
 import { z } from 'zod';
 
-export const ActorSchema = z.enum(['borrower', 'bot', 'agent', 'system']);
-export type Actor = z.infer<typeof ActorSchema>;
+const ActorSchema = z.enum(['borrower', 'bot', 'agent', 'system']);
 
 export const TranscriptEntrySchema = z.object({
   at: z.iso.datetime(),

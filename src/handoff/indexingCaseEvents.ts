@@ -40,7 +40,7 @@ const optional = <K extends string, V>(key: K, value: V | undefined) =>
   value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 
 /** The summary after `event`; undefined for a case that never reached the desk. */
-export function summarize(previous: DeskCase | undefined, record: CaseRecord, event: CaseEvent): DeskCase | undefined {
+function summarize(previous: DeskCase | undefined, record: CaseRecord, event: CaseEvent): DeskCase | undefined {
   const handoff = record.handoff ?? previous;
   if (!handoff) return undefined;
   const account = negotiationFacts(record.snapshot).account;

@@ -2,7 +2,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { HandoffQueue, QueuedHandoff } from '../store/caseStore.js';
 
-export const METRIC_PREFIX = 'xieshang_';
+const METRIC_PREFIX = 'xieshang_';
 const PRIORITIES: QueuedHandoff['priority'][] = ['urgent', 'high', 'normal'];
 
 /** One sample of a gauge read at scrape time. */

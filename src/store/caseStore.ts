@@ -33,6 +33,17 @@ export interface CaseCommit {
 
 export type CommitResult = { ok: true; version: number } | { ok: false; reason: 'conflict' };
 
+/** A case id recorded as possibly waiting for a person, and when it was last recorded so (ms, opaque). */
+export interface WaitingMark {
+  caseId: string;
+  markedAt: number;
+}
+
+/** A case waits for a person when it is escalated and no agent holds it. */
+export function isWaiting(record: CaseRecord): boolean {
+  return record.status === 'escalated' && record.handoff !== undefined && !record.handoff.agentId;
+}
+
 /**
  * Cases keyed by case id. `load` and `commit` are the two round trips of an ordinary turn:
  * `commit` is compare-and-set on the version, so two instances never lose or double a turn.
@@ -47,6 +58,13 @@ export interface CaseStore {
   cancellations(caseId: string): Promise<AgreementCancellation[]>;
   /** Removes everything stored about a case (erasure on request). */
   erase(caseId: string): Promise<void>;
+  /**
+   * Cases that may be waiting for a person: a commit that leaves a case waiting marks it first, so a crash between
+   * that commit and the queueing cannot hide the case (src/handoff/queueSweep.ts re-queues it). A superset.
+   */
+  waitingMarks(): Promise<WaitingMark[]>;
+  /** Drops marks the sweep found stale, each only if it was not marked again since (`markedAt` unchanged). */
+  unmarkWaiting(marks: readonly WaitingMark[]): Promise<void>;
   /** Resolves when the store can serve requests; rejects with StoreUnavailableError otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -31,6 +31,14 @@ export function meteredCaseStore(store: CaseStore, metrics: ServiceMetrics): Cas
       count('erase');
       return store.erase(caseId);
     },
+    waitingMarks() {
+      count('waitingMarks');
+      return store.waitingMarks();
+    },
+    unmarkWaiting(marks) {
+      count('unmarkWaiting');
+      return store.unmarkWaiting(marks);
+    },
     ping: () => store.ping(),
     close: () => store.close(),
   };

@@ -8,7 +8,7 @@ import { MemoryFlowVersionStore } from '../dialogs/versions/flowVersionStore.js'
 import { MemoryCaseEvents, type CaseEvents } from '../handoff/caseEvents.js';
 import type { DeskIndex } from '../handoff/deskIndex.js';
 import { MemoryFlowMetrics, type FlowMetrics } from '../metrics/flowMetrics.js';
-import { RateLimits } from '../server/limits/rateLimits.js';
+import { RateLimits } from './rateLimits.js';
 import type { AccountDirectory } from './accountDirectory.js';
 import type { CaseStore, HandoffQueue } from './caseStore.js';
 import type { Outbox } from './outbox.js';
@@ -22,6 +22,7 @@ import { RedisAccountDirectory } from './redis/redisAccountDirectory.js';
 import { RedisContactLog } from './redis/redisContactLog.js';
 import { RedisOutbox } from './redis/redisOutbox.js';
 import { RedisPaymentLedger } from './redis/redisPaymentLedger.js';
+import type { CaseRetention } from './caseRetention.js';
 import { MemoryDeskIndex } from './memory/memoryDeskIndex.js';
 import type { IdentityFailureLog } from './identityFailureLog.js';
 import { MemoryDirectLineStore } from './memory/memoryDirectLineStore.js';
@@ -81,13 +82,18 @@ export interface Stores {
   close(): Promise<void>;
 }
 
-export function openStores(config: Config, logger: Logger): Stores {
-  return usesRedis(config) ? redisStores(config, logger) : memoryStores(config, logger);
+/** `retention`: how long a case is kept after its last change, by state (every state expires). */
+export function openStores(config: Config, logger: Logger, retention?: CaseRetention): Stores {
+  return usesRedis(config) ? redisStores(config, logger, retention) : memoryStores(config, logger, retention);
 }
 
-function memoryStores(config: Config, logger: Logger): Stores {
+function memoryStores(config: Config, logger: Logger, retention: CaseRetention | undefined): Stores {
   const outbox = new MemoryOutbox();
-  const store = new MemoryCaseStore({ dedupeTtlMs: config.DEDUPE_TTL_SECONDS * 1000, outbox });
+  const store = new MemoryCaseStore({
+    dedupeTtlMs: config.DEDUPE_TTL_SECONDS * 1000,
+    outbox,
+    ...(retention ? { retention } : {}),
+  });
   const events = new MemoryCaseEvents();
   const directLine = new MemoryDirectLineStore(config.DIRECTLINE_IDLE_HOURS * 3600 * 1000);
   const flowMetrics = new MemoryFlowMetrics();
@@ -118,7 +124,7 @@ function memoryStores(config: Config, logger: Logger): Stores {
   };
 }
 
-function redisStores(config: Config, logger: Logger): Stores {
+function redisStores(config: Config, logger: Logger, retention: CaseRetention | undefined): Stores {
   const redis = new RedisConnection(
     {
       ...(config.REDIS_URL ? { url: config.REDIS_URL } : {}),
@@ -134,7 +140,7 @@ function redisStores(config: Config, logger: Logger): Stores {
   );
   const store = new RedisCaseStore(redis, {
     dedupeTtlSeconds: config.DEDUPE_TTL_SECONDS,
-    closedRetentionSeconds: config.RETENTION_DAYS * 86_400,
+    ...(retention ? { retention } : {}),
   });
   const events = new RedisCaseEvents(redis, config.REDIS_KEY_PREFIX, logger.child({ component: 'desk' }));
   const directLine = new RedisDirectLineStore(redis, config.REDIS_KEY_PREFIX, config.DIRECTLINE_IDLE_HOURS * 3600);

@@ -2,7 +2,8 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ConfigurationError } from '../../src/errors.js';
-import { INTENT_NAMES, findPhrase, loadLexicons, longestMatch, parseLexicon } from '../../src/dialogs/lexicon.js';
+import { INTENT_NAMES, findPhrase, longestMatch, parseLexicon } from '../../src/dialogs/lexicon.js';
+import { loadLexicons } from '../helpers/dialogFiles.js';
 
 const LEXICON_DIR = fileURLToPath(new URL('../../dialogs/lexicon', import.meta.url));
 const intentsYaml = INTENT_NAMES.map((name) => `  ${name}: [${name}]`).join('\n');

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { parseAccounts } from '../../src/domain/demoAccounts.js';
-import { loadOfferPolicy } from '../../src/domain/offers/index.js';
+import { loadOfferPolicy } from '../helpers/dialogFiles.js';
 import { proposeOffer } from '../../src/handoff/proposeOffer.js';
 
 const policy = loadOfferPolicy('dialogs/offer-policy.yaml');

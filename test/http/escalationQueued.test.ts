@@ -1,4 +1,4 @@
-// An escalation is never lost: queued before the replies go out, and again by any later turn while it waits.
+// An escalation is never lost: queued before the replies go out, again by any later turn while it waits, and by the sweep.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseIdFor } from '../../src/conversation/caseIdentity.js';
 import { STORE_KINDS, startService, storeEnv, type RunningService } from '../helpers/service.js';
@@ -34,6 +34,51 @@ describe.each(STORE_KINDS)('escalation queueing on the %s store', (kind) => {
     expect(await service.app.queue.list()).toContainEqual(
       expect.objectContaining({ caseId, reason: 'humanRequested' }),
     );
+  });
+
+  it('an escalated case missing from the queue, the borrower silent – the periodic sweep queues it again', async () => {
+    const borrower = service.borrower();
+    await borrower.say('你好');
+    await borrower.say('我要投诉，这笔钱不是我借的');
+    const caseId = caseIdFor(borrower.channelId, borrower.conversationId);
+    await service.app.queue.remove(caseId);
+    expect((await service.app.sweepQueue()).requeued).toContain(caseId);
+    expect(await service.app.queue.list()).toContainEqual(expect.objectContaining({ caseId }));
+    expect((await service.app.sweepQueue()).requeued).not.toContain(caseId);
+  });
+
+  it('an instance that died after saving an escalation, before queueing it – the sweep queues the case', async () => {
+    const borrower = service.borrower();
+    await borrower.say('你好');
+    const caseId = caseIdFor(borrower.channelId, borrower.conversationId);
+    const { record, version } = await service.app.store.load(caseId);
+    const handoff = {
+      reason: 'vulnerability' as const,
+      priority: 'urgent' as const,
+      queuedAt: new Date().toISOString(),
+    };
+    // What the dead instance's commit left behind: escalated, and nothing in the queue.
+    await service.app.store.commit({
+      caseId,
+      expectedVersion: version,
+      record: { ...record!, status: 'escalated', handoff },
+      append: [],
+    });
+    expect(await service.app.queue.list()).not.toContainEqual(expect.objectContaining({ caseId }));
+    await service.app.sweepQueue();
+    expect(await service.app.queue.list()).toContainEqual(
+      expect.objectContaining({ caseId, reason: 'vulnerability', priority: 'urgent' }),
+    );
+  });
+
+  it('a queued case that no longer exists (expired) – the sweep takes it out of the queue', async () => {
+    const borrower = service.borrower();
+    await borrower.say('你好');
+    await borrower.say('人工');
+    const caseId = caseIdFor(borrower.channelId, borrower.conversationId);
+    await service.app.store.erase(caseId);
+    expect((await service.app.sweepQueue()).removed).toContain(caseId);
+    expect(await service.app.queue.list()).not.toContainEqual(expect.objectContaining({ caseId }));
   });
 
   it('a person asked for after typing an account reference, unverified – handoff.initiate carries no account reference', async () => {

@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Agreement, CaseRecord } from '../../src/domain/case.js';
 import type { TranscriptEntry } from '../../src/domain/transcript.js';
 import type { CaseStore, HandoffQueue, QueuedHandoff } from '../../src/store/caseStore.js';
+import { MAX_TRANSCRIPT_COMMITS } from '../../src/store/storeLimits.js';
 
 export interface CaseStoreFixture {
   store: CaseStore;
@@ -231,6 +232,38 @@ export function describeCaseStoreContract(name: string, open: () => Promise<Case
       expect((await store.commit({ caseId, expectedVersion: 0, record: caseRecord(caseId), append: [] })).ok).toBe(
         true,
       );
+    });
+
+    it('a case committed as waiting for a person – marked (every instance sees it); a stale unmark keeps it, a current one drops it', async () => {
+      const handoff = { reason: 'humanRequested' as const, priority: 'normal' as const, queuedAt: AT };
+      await store.commit({ caseId, expectedVersion: 0, record: caseRecord(caseId), append: [] });
+      expect((await fixture.peer.waitingMarks()).map((m) => m.caseId)).not.toContain(caseId);
+      await store.commit({
+        caseId,
+        expectedVersion: 1,
+        record: caseRecord(caseId, { status: 'escalated', handoff }),
+        append: [],
+      });
+      const mark = (await fixture.peer.waitingMarks()).find((m) => m.caseId === caseId);
+      expect(mark).toBeDefined();
+      await store.unmarkWaiting([{ caseId, markedAt: mark!.markedAt - 1 }]);
+      expect((await store.waitingMarks()).map((m) => m.caseId)).toContain(caseId);
+      await fixture.peer.unmarkWaiting([mark!]);
+      expect((await store.waitingMarks()).map((m) => m.caseId)).not.toContain(caseId);
+    });
+
+    it(`${MAX_TRANSCRIPT_COMMITS + 3} commits to one case – the case is saved each time, the transcript keeps the first ${MAX_TRANSCRIPT_COMMITS}`, async () => {
+      for (let version = 0; version < MAX_TRANSCRIPT_COMMITS + 3; version++)
+        await store.commit({
+          caseId,
+          expectedVersion: version,
+          record: caseRecord(caseId),
+          append: [entry(`turn ${version}`)],
+        });
+      expect((await store.load(caseId)).version).toBe(MAX_TRANSCRIPT_COMMITS + 3);
+      const transcript = await store.transcript(caseId);
+      expect(transcript).toHaveLength(MAX_TRANSCRIPT_COMMITS);
+      expect(transcript.at(-1)?.text).toBe(`turn ${MAX_TRANSCRIPT_COMMITS - 1}`);
     });
   });
 }

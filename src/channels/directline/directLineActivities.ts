@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { HttpError } from '../../errors.js';
 import type { StoredActivity } from './directLineStore.js';
+import { describeIssues } from '../../zodIssues.js';
 
 export const DIRECTLINE_CHANNEL = 'directline';
 /** The serviceUrl of web chat conversations: served in-process on every instance (`.invalid` never resolves). */
@@ -41,8 +42,7 @@ export const GenerateBodySchema = z
 export function parseBody<T>(schema: z.ZodType<T>, body: unknown, what: string): T {
   const parsed = schema.safeParse(body === '' ? undefined : body);
   if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ');
-  throw new HttpError(400, `not a valid ${what} — ${problems}`);
+  throw new HttpError(400, `not a valid ${what} — ${describeIssues(parsed.error)}`);
 }
 
 /** The borrower's activity as every reader of the conversation sees it (the echo Web Chat waits for). */

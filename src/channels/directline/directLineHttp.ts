@@ -5,7 +5,7 @@ import { HttpError } from '../../errors.js';
 import { answer as answerWith } from '../../server/httpErrors.js';
 
 /** Web Chat on another origin sends Authorization, Content-Type and its own x-ms-bot-agent header; no cookies, so `*` (never an echoed Origin). */
-export function allowCors(_req: Request, res: Response): void {
+function allowCors(_req: Request, res: Response): void {
   res.header('Access-Control-Allow-Origin', '*');
   res.header('Access-Control-Allow-Headers', 'authorization, content-type, x-ms-bot-agent');
   res.header('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');

@@ -5,6 +5,7 @@ import { LOCALES, LocaleSchema, type Locale } from '../../domain/account.js';
 import type { FlowProblem } from '../../../machines/flow.js';
 import type { Prompts } from '../prompts.js';
 import { keyLines } from './yamlLines.js';
+import { issueWhere } from '../../zodIssues.js';
 
 export const FORBIDDEN_PHRASES_FILE = 'conduct/forbidden-phrases.yaml';
 
@@ -21,7 +22,7 @@ export function parseForbiddenPhrases(text: string, file: string): { phrases?: F
   }
   const parsed = PhraseListSchema.safeParse(raw);
   if (parsed.success) return { phrases: parsed.data, problems: [] };
-  return { problems: parsed.error.issues.map((issue) => ({ file, where: `key ${issue.path.join('.') || '(top level)'}`, message: `${issue.message} (expected: a list of phrases per locale, ${LOCALES.join(', ')})` })) };
+  return { problems: parsed.error.issues.map((issue) => ({ file, where: `key ${issueWhere(issue, '(top level)')}`, message: `${issue.message} (expected: a list of phrases per locale, ${LOCALES.join(', ')})` })) };
 }
 
 /** A phrase matches ignoring case; a phrase in Latin letters matches whole words only. */

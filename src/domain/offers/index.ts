@@ -11,13 +11,7 @@ export {
 export type { Offer, OfferCost, OfferKind, PlanKind, Payment, OfferBasis } from './offer.js';
 export { CONDITION_KEYS } from './conditions.js';
 export type { ConditionKey } from './conditions.js';
-export {
-  OfferPolicySchema,
-  JURISDICTIONS,
-  JURISDICTION_CEILINGS,
-  parseOfferPolicy,
-  loadOfferPolicy,
-} from './offerPolicy.js';
+export { OfferPolicySchema, JURISDICTIONS, JURISDICTION_CEILINGS, parseOfferPolicy } from './offerPolicy.js';
 export type { OfferPolicy, Jurisdiction } from './offerPolicy.js';
 export { buildSchedule, scheduleTotalMinor, highestPaymentMinor } from './schedule.js';
 export type { ScheduleSpec } from './schedule.js';

@@ -1,5 +1,4 @@
 // The offer policy (dialogs/offer-policy.yaml): its schema, its jurisdiction ceilings, and its loader.
-import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { ConfigurationError } from '../../errors.js';
@@ -159,6 +158,13 @@ export const OfferPolicySchema = z.strictObject({
       high: { firstResponseMinutes: 5, replyMinutes: 5 },
       normal: { firstResponseMinutes: 15, replyMinutes: 10 },
     }),
+  /** Days a case is kept after its last change while still open, by state (agreed and closed: RETENTION_DAYS). */
+  retention: z
+    .strictObject({
+      activeIdleDays: z.number().int().min(1).max(3650),
+      escalatedIdleDays: z.number().int().min(1).max(3650),
+    })
+    .default({ activeIdleDays: 30, escalatedIdleDays: 180 }),
 });
 export type OfferPolicy = z.infer<typeof OfferPolicySchema>;
 
@@ -367,19 +373,4 @@ export function parseOfferPolicy(yamlText: string, fileName: string): OfferPolic
     throw new ConfigurationError('XS_POLICY_INVALID', `${fileName}: ${problems.join('; ')}`);
   }
   return parsed.data;
-}
-
-/** Reads and parses the policy file at `path`; the only function of the rules module that does I/O. */
-export function loadOfferPolicy(path: string): OfferPolicy {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new ConfigurationError(
-      'XS_POLICY_INVALID',
-      `${path}: cannot be read — ${error instanceof Error ? error.message : String(error)}`,
-      error,
-    );
-  }
-  return parseOfferPolicy(text, path);
 }

@@ -1,6 +1,7 @@
 // Import rows: NDJSON (one account JSON per line) or CSV (the documented header), each checked with the account schema.
 import { z } from 'zod';
 import { AccountSchema, type Account } from '../../domain/account.js';
+import { describeIssues } from '../../zodIssues.js';
 
 export type RowResult = { line: number; account: Account } | { line: number; reason: string };
 
@@ -54,7 +55,7 @@ const NUMBERS = new Set([
 ]);
 
 function problems(error: z.ZodError): string {
-  return error.issues.map((issue) => `${issue.path.join('.') || 'row'}: ${issue.message}`).join('; ');
+  return describeIssues(error, 'row');
 }
 
 function checked(line: number, value: unknown): RowResult {

@@ -42,6 +42,8 @@ export function outboxingCaseStore(store: CaseStore, options: OutboxingOptions):
     agreement: (caseId) => store.agreement(caseId),
     cancellations: (caseId) => store.cancellations(caseId),
     erase: (caseId) => store.erase(caseId),
+    waitingMarks: () => store.waitingMarks(),
+    unmarkWaiting: (marks) => store.unmarkWaiting(marks),
     ping: () => store.ping(),
     close: () => store.close(),
     async commit(commit: CaseCommit) {

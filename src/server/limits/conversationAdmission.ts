@@ -1,6 +1,6 @@
 // Who may open a new conversation, answer an identity question or escalate: per client address (when known) and per channel user.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { NamedLimit } from './rateLimits.js';
+import type { NamedLimit } from '../../store/rateLimits.js';
 
 export interface AdmissionLimits {
   perClient: NamedLimit;

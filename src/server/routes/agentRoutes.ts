@@ -9,6 +9,7 @@ import { sendError } from '../httpErrors.js';
 import { AGENT_OPERATIONS, DESK_ROLES } from './agentApi.js';
 import { agentConsoleRoutes } from './agentConsole.js';
 import { agentStreamRoute, STREAM_OPERATION } from './agentStream.js';
+import { describeIssues } from '../../zodIssues.js';
 
 /** Returns what ends the open event streams (on shutdown: they would keep the server from closing). */
 export function agentRoutes(
@@ -48,8 +49,5 @@ export function agentRoutes(
 function parseBody(schema: NonNullable<(typeof AGENT_OPERATIONS)[number]['request']>, input: unknown): unknown {
   const parsed = schema.safeParse(input ?? {});
   if (parsed.success) return parsed.data;
-  throw new HttpError(
-    400,
-    `invalid body — ${parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ')}`,
-  );
+  throw new HttpError(400, `invalid body — ${describeIssues(parsed.error)}`);
 }

@@ -12,6 +12,7 @@ import { summarizeFunnel } from '../../metrics/funnel.js';
 import { flowsPageRoute } from '../../web/flows/flowsPage.js';
 import type { TokenAuth } from '../auth.js';
 import { answer } from '../httpErrors.js';
+import { describeIssues } from '../../zodIssues.js';
 
 const VIEWERS = ['product_owner', 'admin'] as const;
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day such as 2026-05-01');
@@ -63,8 +64,7 @@ export function flowsRoutes(
       const period = PeriodSchema.safeParse(
         Object.fromEntries(new URL(req.url ?? '/', 'http://localhost').searchParams),
       );
-      if (!period.success)
-        throw new HttpError(400, `${period.error.issues[0]?.path.join('.')}: ${period.error.issues[0]?.message}`);
+      if (!period.success) throw new HttpError(400, describeIssues(period.error, 'query'));
       const to = period.data.to ?? today();
       const from = period.data.from ?? to;
       if (from > to) throw new HttpError(400, `from ${from} is after to ${to}`);

@@ -16,6 +16,7 @@ import {
 import type { Outbox } from '../../store/outbox.js';
 import { DeliveryRecordSchema } from '../../store/outbox.js';
 import type { Role } from '../auth.js';
+import { describeIssues } from '../../zodIssues.js';
 
 export interface LenderDeps extends PaymentDeps, OutreachDeps {
   outbox: Outbox;
@@ -69,10 +70,7 @@ const ADMIN: readonly Role[] = ['admin'];
 export function parseWith<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
   const parsed = schema.safeParse(input ?? {});
   if (parsed.success) return parsed.data;
-  throw new HttpError(
-    400,
-    `invalid ${what} — ${parsed.error.issues.map((issue) => `${issue.path.join('.') || what}: ${issue.message}`).join('; ')}`,
-  );
+  throw new HttpError(400, `invalid ${what} — ${describeIssues(parsed.error, what)}`);
 }
 
 function refOf(request: LenderRequest): string {

@@ -8,6 +8,7 @@ import type { ServiceUrlPolicy } from '../../bot/serviceUrlPolicy.js';
 import type { ConversationAdmission } from '../limits/conversationAdmission.js';
 import { HttpError, XieshangError } from '../../errors.js';
 import { sendError } from '../httpErrors.js';
+import { describeIssues } from '../../zodIssues.js';
 
 export interface MessagesDeps {
   adapter: BotAdapter;
@@ -25,10 +26,7 @@ export function messagesRoute(server: Server, deps: MessagesDeps): void {
     try {
       const parsed = IncomingActivitySchema.safeParse(req.body);
       if (!parsed.success) {
-        const problems = parsed.error.issues
-          .map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`)
-          .join('; ');
-        throw new HttpError(400, `not a valid Activity — ${problems}`);
+        throw new HttpError(400, `not a valid Activity — ${describeIssues(parsed.error)}`);
       }
       deps.serviceUrls.check(parsed.data.serviceUrl);
       const authHeader = req.header('authorization') ?? '';

@@ -83,8 +83,11 @@ export function contactKeys(accountRef: string) {
   return { state: `${tag}:state`, attempts: `${tag}:attempts` };
 }
 
-/** The agent queue, one for all instances, on its own hash tag (so on Cluster it lives on one slot). */
-export const QUEUE_KEYS = { order: '{queue}:z', entries: '{queue}:h' } as const;
+/**
+ * The agent queue, one for all instances, on its own hash tag (so on Cluster it lives on one slot): `order` zset
+ * and `entries` hash; `waiting` zset caseId → ms, cases a commit left waiting for a person (marked before the commit).
+ */
+export const QUEUE_KEYS = { order: '{queue}:z', entries: '{queue}:h', waiting: '{queue}:waiting' } as const;
 
 /** The desk index: one hash of case id → summary JSON (every case the desk has seen), on its own hash tag. */
 export const DESK_INDEX_KEY = '{desk}:cases';
@@ -122,6 +125,9 @@ export const CLOCK_OFFSET_KEY = 'clock:offset';
  */
 export const schedulerPrefix = (prefix: string): string => `{${prefix}sched}`;
 export const SCHEDULER_QUEUE = 'due';
+
+/** Rate-limit counters of one named limit (rate-limiter-flexible adds `:<key>`, e.g. the client address). */
+export const rateLimitPrefix = (limitName: string): string => `rl:${limitName}`;
 
 /** Pub/sub channels carry the key prefix themselves: ioredis prefixes keys, not channels. */
 export const channels = {

@@ -6,12 +6,19 @@ import {
   CaseRecordSchema,
   type Agreement,
   type AgreementCancellation,
-  type CaseStatus,
 } from '../../domain/case.js';
 import { TranscriptEntrySchema, type TranscriptEntry } from '../../domain/transcript.js';
 import { XieshangError } from '../../errors.js';
-import type { CaseCommit, CaseStore, CommitResult, LoadedCase } from '../caseStore.js';
-import { caseKeys, outboxKeys } from './keys.js';
+import {
+  isWaiting,
+  type CaseCommit,
+  type CaseStore,
+  type CommitResult,
+  type LoadedCase,
+  type WaitingMark,
+} from '../caseStore.js';
+import type { CaseRetention } from '../caseRetention.js';
+import { QUEUE_KEYS, caseKeys, outboxKeys } from './keys.js';
 import type { RedisConnection } from './redisConnection.js';
 import { CommitReplySchema, LoadReplySchema, defineScripts } from './scripts.js';
 import { decodeJson, encodeJson } from '../storedJson.js';
@@ -20,13 +27,12 @@ export interface RedisCaseStoreOptions {
   /** How long a processed activity id is remembered; default 24 h. */
   dedupeTtlSeconds?: number;
   /**
-   * When set, a case committed as agreed or closed (its record, transcript and agreement) expires
-   * this long after its last commit; a later commit that reopens it removes the expiry. Unset: kept.
+   * When set, a case (its record, transcript and agreement) expires this long after its last commit, by the state
+   * that commit left it in. Unset: kept.
    */
-  closedRetentionSeconds?: number;
+  retention?: CaseRetention;
 }
 
-const TERMINAL: readonly CaseStatus[] = ['agreed', 'closed'];
 /** Each element of the transcript list holds the entries one commit appended. */
 const TurnEntriesSchema = z.array(TranscriptEntrySchema);
 
@@ -34,7 +40,7 @@ const TurnEntriesSchema = z.array(TranscriptEntrySchema);
 export class RedisCaseStore implements CaseStore {
   readonly stats = { roundTrips: 0 };
   private readonly dedupeTtlMs: number;
-  private readonly retentionSeconds: number;
+  private readonly retention: CaseRetention | undefined;
 
   /** `close()` closes the connection, which the handoff queue may share: close the store last. */
   constructor(
@@ -42,10 +48,7 @@ export class RedisCaseStore implements CaseStore {
     options: RedisCaseStoreOptions = {},
   ) {
     this.dedupeTtlMs = wholePositive('dedupeTtlSeconds', options.dedupeTtlSeconds ?? 24 * 3600) * 1000;
-    this.retentionSeconds =
-      options.closedRetentionSeconds === undefined
-        ? 0
-        : wholePositive('closedRetentionSeconds', options.closedRetentionSeconds);
+    this.retention = options.retention;
     defineScripts(connection.client);
   }
 
@@ -64,7 +67,12 @@ export class RedisCaseStore implements CaseStore {
 
   async commit(commit: CaseCommit): Promise<CommitResult> {
     const keys = caseKeys(commit.caseId);
-    const retention = TERMINAL.includes(commit.record.status) ? this.retentionSeconds : 0;
+    const retention = this.retention ? wholePositive('retention', this.retention(commit.record.status)) : 0;
+    // Marked before the commit (the queue's slot is not the case's): a crash after it cannot hide a waiting case.
+    if (isWaiting(commit.record))
+      await this.call('mark waiting', () =>
+        this.connection.client.zadd(QUEUE_KEYS.waiting, String(Date.now()), commit.caseId),
+      );
     const args = [
       commit.expectedVersion,
       encodeJson(commit.record),
@@ -122,6 +130,21 @@ export class RedisCaseStore implements CaseStore {
     const keys = caseKeys(caseId);
     const outbox = outboxKeys(caseId);
     await this.call('erase', () => this.connection.client.del(...Object.values(keys), ...Object.values(outbox)));
+  }
+
+  async waitingMarks(): Promise<WaitingMark[]> {
+    const flat = await this.call('waiting marks', () =>
+      this.connection.client.zrange(QUEUE_KEYS.waiting, '0', '-1', 'WITHSCORES'),
+    );
+    const marks: WaitingMark[] = [];
+    for (let i = 0; i + 1 < flat.length; i += 2) marks.push({ caseId: flat[i]!, markedAt: Number(flat[i + 1]) });
+    return marks;
+  }
+
+  async unmarkWaiting(marks: readonly WaitingMark[]): Promise<void> {
+    if (marks.length === 0) return;
+    const args = marks.flatMap((mark) => [mark.caseId, String(mark.markedAt)]);
+    await this.call('unmark waiting', () => this.connection.client.xsUnmark(QUEUE_KEYS.waiting, ...args));
   }
 
   async ping(): Promise<void> {

@@ -1,6 +1,7 @@
 // The Lua scripts of the Redis stores: each is one atomic step and one round trip.
 import type { Result } from 'ioredis';
 import { z } from 'zod';
+import { MAX_TRANSCRIPT_COMMITS } from '../storeLimits.js';
 import type { RedisClient } from './redisConnection.js';
 
 /** Server time in ms: the one clock every instance shares for de-duplication expiry. */
@@ -28,10 +29,10 @@ return {fields[1], fields[2], duplicate}`;
  * outboxCount n, cancellationJson|'', n lender-event JSONs (RPUSH onto the case's outbox: the transactional
  * outbox), entriesJson...
  * When the stored version (0 if none) differs from expectedVersion: writes nothing, returns {0, storedVersion}.
- * Otherwise: record and version+1 into the case hash, RPUSH the turn's entries (the transcript list is
- * only ever appended to: no script or call here rewrites it), SET NX the agreement (RPUSH it to agrn when the
- * case had one, which a cancellation left unchanged), RPUSH the cancellation, remember the activity until
- * now+dedupeTtlMs, then EXPIRE the case's keys by retentionSeconds (terminal case) or PERSIST them (live case);
+ * Otherwise: record and version+1 into the case hash, RPUSH the turn's entries while the list holds fewer than
+ * MAX_TRANSCRIPT_COMMITS (the transcript list is only ever appended to: no script or call here rewrites it), SET NX the
+ * agreement (RPUSH it to agrn when the case had one, which a cancellation left unchanged), RPUSH the cancellation,
+ * remember the activity until now+dedupeTtlMs, then EXPIRE the case's keys by retentionSeconds or PERSIST them;
  * returns {1, newVersion}.
  */
 const COMMIT = `local current = tonumber(redis.call('HGET', KEYS[1], 'v') or '0')
@@ -40,7 +41,9 @@ local version = current + 1
 redis.call('HSET', KEYS[1], 'v', version, 'r', ARGV[2])
 local events = tonumber(ARGV[7])
 for i = 9, 8 + events do redis.call('RPUSH', KEYS[5], ARGV[i]) end
-for i = 9 + events, #ARGV do redis.call('RPUSH', KEYS[2], ARGV[i]) end
+if redis.call('LLEN', KEYS[2]) < ${MAX_TRANSCRIPT_COMMITS} then
+  for i = 9 + events, #ARGV do redis.call('RPUSH', KEYS[2], ARGV[i]) end
+end
 if ARGV[4] ~= '' and not redis.call('SET', KEYS[3], ARGV[4], 'NX') then redis.call('RPUSH', KEYS[6], ARGV[4]) end
 if ARGV[8] ~= '' then redis.call('RPUSH', KEYS[7], ARGV[8]) end
 local ttlMs = tonumber(ARGV[5])
@@ -75,6 +78,12 @@ const CLAIM = `if redis.call('ZREM', KEYS[1], ARGV[1]) == 0 then return 0 end
 redis.call('HDEL', KEYS[2], ARGV[1])
 return 1`;
 
+/** KEYS: waiting zset. ARGV: caseId, markedAt pairs. Removes each mark only if it still has that score. */
+const UNMARK = `for i = 1, #ARGV, 2 do
+  if redis.call('ZSCORE', KEYS[1], ARGV[i]) == ARGV[i + 1] then redis.call('ZREM', KEYS[1], ARGV[i]) end
+end
+return 0`;
+
 declare module 'ioredis' {
   interface RedisCommander<Context> {
     xsLoad(caseKey: string, seenKey: string, activityId: string): Result<unknown, Context>;
@@ -97,6 +106,7 @@ declare module 'ioredis' {
     ): Result<unknown, Context>;
     xsList(zsetKey: string, hashKey: string): Result<unknown, Context>;
     xsClaim(zsetKey: string, hashKey: string, caseId: string): Result<unknown, Context>;
+    xsUnmark(waitingKey: string, ...caseIdsAndScores: (string | number)[]): Result<unknown, Context>;
   }
 }
 
@@ -107,6 +117,7 @@ export function defineScripts(client: RedisClient): void {
   client.defineCommand('xsEnqueue', { lua: ENQUEUE, numberOfKeys: 2 });
   client.defineCommand('xsList', { lua: LIST, numberOfKeys: 2 });
   client.defineCommand('xsClaim', { lua: CLAIM, numberOfKeys: 2 });
+  client.defineCommand('xsUnmark', { lua: UNMARK, numberOfKeys: 1 });
 }
 
 export const LoadReplySchema = z.tuple([z.string().nullable(), z.string().nullable(), z.number()]);

@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Locale } from '../../../src/domain/account.js';
-import { loadLexicons } from '../../../src/dialogs/lexicon.js';
+import { loadLexicons } from '../../helpers/dialogFiles.js';
 import { recognize, type Expectation } from '../../../src/conversation/recognize/recognize.js';
 
 const lexicons = loadLexicons(fileURLToPath(new URL('../../../dialogs/lexicon', import.meta.url)));

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../../../src/domain/account.js';
 import { MAX_INPUT_CHARS } from '../../../src/conversation/recognize/normalize.js';
-import { loadLexicons } from '../../../src/dialogs/lexicon.js';
+import { loadLexicons } from '../../helpers/dialogFiles.js';
 import { recognize, type Expectation, type RecognizeInput } from '../../../src/conversation/recognize/recognize.js';
 
 const lexicons = loadLexicons(fileURLToPath(new URL('../../../dialogs/lexicon', import.meta.url)));

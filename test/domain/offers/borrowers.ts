@@ -1,7 +1,7 @@
 // Fixtures for the offers tests: accounts and hardship answers named after the borrower they describe.
 import { AccountSchema, type Account } from '../../../src/domain/account.js';
 import { HardshipSchema, type Hardship } from '../../../src/domain/hardship.js';
-import { loadOfferPolicy } from '../../../src/domain/offers/offerPolicy.js';
+import { loadOfferPolicy } from '../../helpers/dialogFiles.js';
 
 export const policy = loadOfferPolicy(new URL('../../../dialogs/offer-policy.yaml', import.meta.url).pathname);
 

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { ConfigurationError } from '../../../src/errors.js';
-import { loadOfferPolicy, parseOfferPolicy } from '../../../src/domain/offers/offerPolicy.js';
+import { parseOfferPolicy } from '../../../src/domain/offers/offerPolicy.js';
+import { loadOfferPolicy } from '../../helpers/dialogFiles.js';
 
 const FILE = 'dialogs/offer-policy.yaml';
 const policyPath = new URL('../../../dialogs/offer-policy.yaml', import.meta.url).pathname;

@@ -93,7 +93,7 @@ describe.skipIf(!redis.available)('redis stores on the shared test Redis', () =>
       );
 
     it('an agreed case with 60 s retention – its four keys share the {caseId} tag and all expire within 60 s', async () => {
-      const store = new RedisCaseStore(await connect({ url: redis.url }), { closedRetentionSeconds: 60 });
+      const store = new RedisCaseStore(await connect({ url: redis.url }), { retention: () => 60 });
       const caseId = `case-${randomUUID()}`;
       await store.commit({
         caseId,
@@ -117,29 +117,30 @@ describe.skipIf(!redis.available)('redis stores on the shared test Redis', () =>
       await store.close();
     });
 
-    it('an active case – record, transcript and agreement kept; seen ids expire after the dedupe TTL', async () => {
+    it('every state expires, each after its own retention – active 30 s, escalated 300 s, closed 3000 s; seen ids after the dedupe TTL', async () => {
+      const days = { active: 30, escalated: 300, agreed: 3000, closed: 3000 } as const;
       const store = new RedisCaseStore(await connect({ url: redis.url }), {
-        closedRetentionSeconds: 60,
+        retention: (status) => days[status],
         dedupeTtlSeconds: 600,
       });
       const caseId = `case-${randomUUID()}`;
-      await store.commit({
-        caseId,
-        expectedVersion: 0,
-        record: caseRecord(caseId, { status: 'closed' }),
-        append: [entry('bye')],
-      });
-      await store.commit({
-        caseId,
-        expectedVersion: 1,
-        record: caseRecord(caseId, { status: 'escalated' }),
-        append: [entry('reopened')],
-        activityId: 'act-1',
-        agreement: agreement(caseId, 'AGR-1'),
-      });
+      const statuses = ['active', 'escalated', 'closed'] as const;
+      for (const [version, status] of statuses.entries()) {
+        await store.commit({
+          caseId,
+          expectedVersion: version,
+          record: caseRecord(caseId, { status }),
+          append: [entry(status)],
+          activityId: `act-${version}`,
+          ...(status === 'escalated' ? { agreement: agreement(caseId, 'AGR-1') } : {}),
+        });
+        const after = await ttls(caseId);
+        for (const ttl of [after.case!, after.tx!]) expect(ttl > days[status] - 5 && ttl <= days[status]).toBe(true);
+      }
       const after = await ttls(caseId);
-      expect([after.case, after.tx, after.agr]).toEqual([-1, -1, -1]);
+      expect(after.agr).toBeGreaterThan(2990);
       expect(after.seen).toBeGreaterThan(590);
+      expect(after.seen).toBeLessThanOrEqual(600);
       await store.close();
     });
   });

@@ -1,8 +1,9 @@
 // Named rate limits (rate-limiter-flexible): on the service's Redis when configured, so every instance counts together; in memory otherwise.
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Logger } from 'pino';
-import { RateLimitedError } from '../../errors.js';
-import type { RedisConnection } from '../../store/redis/redisConnection.js';
+import { RateLimitedError } from '../errors.js';
+import { rateLimitPrefix } from './redis/keys.js';
+import type { RedisConnection } from './redis/redisConnection.js';
 
 export interface LimitSpec {
   points: number;
@@ -20,7 +21,7 @@ export class RateLimits {
   constructor(private readonly backend: { redis?: RedisConnection | undefined; logger: Logger }) {}
 
   define(name: string, spec: LimitSpec, what: string): NamedLimit {
-    const options = { keyPrefix: `rl:${name}`, points: spec.points, duration: spec.seconds };
+    const options = { keyPrefix: rateLimitPrefix(name), points: spec.points, duration: spec.seconds };
     const memory = new RateLimiterMemory(options);
     // During a Redis outage each instance counts on its own rather than letting everyone through or refusing everyone.
     const limiter: RateLimiterAbstract = this.backend.redis

@@ -1,0 +1,59 @@
+// Case snapshots are stored without the account (name, phone, ID suffix, birth date): only the record's accountRef,
+// and the account is read from the account directory again when the case is loaded.
+import type { Account } from '../domain/account.js';
+import type { CaseRecord } from '../domain/case.js';
+import type { CaseStore } from './caseStore.js';
+
+/** Where the account is read again; an account the directory no longer has leaves the context without one. */
+export interface AccountSource {
+  byReference(accountRef: string): Account | undefined | Promise<Account | undefined>;
+}
+
+type Snapshot = { context?: Record<string, unknown> } & Record<string, unknown>;
+const isSnapshot = (value: unknown): value is Snapshot =>
+  typeof value === 'object' && value !== null && typeof (value as Snapshot).context === 'object';
+
+/** Wraps a store: every commit drops `context.account` from the snapshot, every load puts it back from `accounts`. */
+export function accountFreeSnapshots(store: CaseStore, accounts: AccountSource): CaseStore {
+  return {
+    ...bind(store),
+    async load(caseId, activityId) {
+      const loaded = await store.load(caseId, activityId);
+      return loaded.record ? { ...loaded, record: await withAccount(loaded.record, accounts) } : loaded;
+    },
+    commit: (commit) => store.commit({ ...commit, record: withoutAccount(commit.record) }),
+  };
+}
+
+function withoutAccount(record: CaseRecord): CaseRecord {
+  const snapshot = record.snapshot;
+  if (!isSnapshot(snapshot) || snapshot.context?.account === undefined) return record;
+  const { account, ...context } = snapshot.context;
+  // The reference stays on the record: it is all a later load needs.
+  const accountRef = record.accountRef ?? (account as Account).accountRef;
+  return { ...record, accountRef, snapshot: { ...snapshot, context } };
+}
+
+async function withAccount(record: CaseRecord, accounts: AccountSource): Promise<CaseRecord> {
+  const snapshot = record.snapshot;
+  // Always the directory's account (also over one an older snapshot still holds): the lender's current facts.
+  if (!isSnapshot(snapshot) || !record.accountRef) return record;
+  const account = await accounts.byReference(record.accountRef);
+  return account ? { ...record, snapshot: { ...snapshot, context: { ...snapshot.context, account } } } : record;
+}
+
+/** The store's other methods, bound to it (a class's methods are not own properties a spread would copy). */
+function bind(store: CaseStore): CaseStore {
+  return {
+    load: (caseId, activityId) => store.load(caseId, activityId),
+    commit: (commit) => store.commit(commit),
+    transcript: (caseId) => store.transcript(caseId),
+    agreement: (caseId) => store.agreement(caseId),
+    cancellations: (caseId) => store.cancellations(caseId),
+    erase: (caseId) => store.erase(caseId),
+    waitingMarks: () => store.waitingMarks(),
+    unmarkWaiting: (marks) => store.unmarkWaiting(marks),
+    ping: () => store.ping(),
+    close: () => store.close(),
+  };
+}
