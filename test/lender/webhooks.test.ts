@@ -4,8 +4,11 @@ import { caseIdFor } from '../../src/conversation/caseIdentity.js';
 import { converse, JOB_LOSS_TO_OFFERS } from '../helpers/conversation.js';
 import { STORE_KINDS, startService, storeEnv, type RunningService } from '../helpers/service.js';
 import { TestReceiver } from '../helpers/webhookReceiver.js';
+import { deliveries, until } from '../helpers/webhookDeliveries.js';
 
 const ADMIN = { authorization: 'Bearer dev-admin-token' };
+
+const HOUR = 3_600_000;
 
 /** A clock the test moves: retries are scheduled on it, so no test waits 30 real seconds. */
 function testClock(start = Date.now()) {
@@ -51,33 +54,75 @@ describe.each(STORE_KINDS)('webhooks on the %s store', (kind) => {
       const borrower = service.borrower();
       await converse(borrower, [...JOB_LOSS_TO_OFFERS.slice(0, 1), ['我要人工', '工作人员']]);
       const caseId = caseIdFor(borrower.channelId, borrower.conversationId);
-      const failed = async () =>
-        (
-          (await (
-            await fetch(`${service.url}/api/admin/webhooks/deliveries?status=failed`, { headers: ADMIN })
-          ).json()) as {
-            deliveries: Array<{ caseId: string; attempts: number; nextAttemptAt: string }>;
-          }
-        ).deliveries.find((d) => d.caseId === caseId);
-      while (!(await failed())) await new Promise((resolve) => setTimeout(resolve, 50));
-      const first = await failed();
-      expect(first?.attempts).toBe(1);
+      const first = await until(async () => (await deliveries(service.url, 'failed')).find((d) => d.caseId === caseId));
+      expect(first.attempts).toBe(1);
       time.advance(5_000);
-      while ((await failed())?.attempts !== 2) await new Promise((resolve) => setTimeout(resolve, 50));
+      await until(async () =>
+        (await deliveries(service.url, 'failed')).find((d) => d.id === first.id && d.attempts === 2),
+      );
       time.advance(30_000);
       await receiver.waitFor((got) => got.some((e) => e.type === 'case.escalated' && e.data.caseId === caseId));
       const event = receiver.received.find((e) => e.type === 'case.escalated' && e.data.caseId === caseId)!;
       expect(event.data).toMatchObject({ reason: 'humanRequested', priority: 'normal' });
       expect(receiver.attemptsOf(event.id)).toBe(3);
-      const delivered = (await (
-        await fetch(`${service.url}/api/admin/webhooks/deliveries?status=delivered`, { headers: ADMIN })
-      ).json()) as { deliveries: Array<{ id: string; status: string; attempts: number }> };
-      expect(delivered.deliveries.filter((d) => d.id === event.id)).toEqual([
+      const delivered = await until(async () => {
+        const all = await deliveries(service.url, 'delivered');
+        return all.some((d) => d.id === event.id) ? all : undefined;
+      });
+      expect(delivered.filter((d) => d.id === event.id)).toEqual([
         expect.objectContaining({ status: 'delivered', attempts: 3 }),
       ]);
-      time.advance(3_600_000);
+      time.advance(HOUR);
       await service.app.dispatcher!.pass();
       expect(receiver.attemptsOf(event.id)).toBe(3);
+    } finally {
+      receiver.failFirst = 0;
+    }
+  });
+
+  it('a receiver that never accepts – dead-lettered once 24 h have passed, then redelivered over HTTP and received once', async () => {
+    receiver.failFirst = Number.POSITIVE_INFINITY;
+    try {
+      const borrower = service.borrower();
+      await converse(borrower, [...JOB_LOSS_TO_OFFERS.slice(0, 1), ['我要人工', '工作人员']]);
+      const caseId = caseIdFor(borrower.channelId, borrower.conversationId);
+      const first = await until(async () => (await deliveries(service.url, 'failed')).find((d) => d.caseId === caseId));
+      expect(first.attempts).toBe(1);
+
+      time.advance(23 * HOUR);
+      const retried = await until(async () =>
+        (await deliveries(service.url, 'failed')).find((d) => d.id === first.id && d.attempts === 2),
+      );
+      expect(Date.parse(retried.nextAttemptAt!) - Date.parse(retried.lastAttemptAt!)).toBe(30_000);
+      time.advance(HOUR);
+      const dead = await until(async () => (await deliveries(service.url, 'dead')).find((d) => d.id === first.id));
+      expect(dead).toMatchObject({ status: 'dead', attempts: 3, lastError: 'HTTP 500', type: 'case.escalated' });
+      expect((await deliveries(service.url, 'failed')).some((d) => d.id === first.id)).toBe(false);
+      expect(receiver.received.some((e) => e.id === first.id)).toBe(false);
+
+      receiver.failFirst = 0;
+      const redeliver = (id: string, headers: Record<string, string> = ADMIN) =>
+        fetch(`${service.url}/api/admin/webhooks/deliveries/${encodeURIComponent(id)}/redeliver`, {
+          method: 'POST',
+          headers,
+        });
+      expect((await redeliver(first.id, { authorization: 'Bearer dev-lender-token' })).status).toBe(403);
+      const unknown = await redeliver('evt-that-never-was');
+      expect(unknown.status).toBe(404);
+      expect(await unknown.text()).toContain('no failed or dead delivery evt-that-never-was');
+      const accepted = await redeliver(first.id);
+      expect(accepted.status).toBe(200);
+      expect(await accepted.json()).toEqual({ id: first.id, redelivering: true });
+
+      await receiver.waitFor((got) => got.some((e) => e.id === first.id));
+      const delivered = await until(async () =>
+        (await deliveries(service.url, 'delivered')).find((d) => d.id === first.id),
+      );
+      expect(delivered.status).toBe('delivered');
+      expect((await deliveries(service.url, 'dead')).some((d) => d.id === first.id)).toBe(false);
+      expect(receiver.received.filter((e) => e.id === first.id)).toHaveLength(1);
+      // Delivered: nothing left to redeliver.
+      expect((await redeliver(first.id)).status).toBe(404);
     } finally {
       receiver.failFirst = 0;
     }
