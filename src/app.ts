@@ -207,6 +207,7 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
     presence: new Presence(),
     line,
     dialogs,
+    payments: stores.payments,
     clock,
     logger: logger.child({ component: 'desk' }),
   };
