@@ -119,6 +119,7 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
           send: (event) => sender.send(event),
           clock,
           logger: logger.child({ component: 'webhooks' }),
+          contacts: stores.contacts,
         })
       : undefined;
   const sender = new WebhookSender({ url: config.WEBHOOK_URL ?? '', secret: config.WEBHOOK_SECRET ?? WHSEC_UNUSED });
@@ -219,6 +220,7 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
     presence: new Presence(),
     line,
     dialogs,
+    payments: stores.payments,
     clock,
     logger: logger.child({ component: 'desk' }),
   };

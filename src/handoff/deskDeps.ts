@@ -10,6 +10,7 @@ import type { CaseStore, HandoffQueue } from '../store/caseStore.js';
 import type { CaseEvents } from './caseEvents.js';
 import type { DeskIndex } from './deskIndex.js';
 import type { Presence } from './presence.js';
+import type { PaymentLedger } from '../store/paymentLedger.js';
 
 export interface DeskAgent {
   id: string;
@@ -35,6 +36,8 @@ export interface DeskDeps {
   presence: Presence;
   line: BorrowerLine;
   dialogs: DialogRegistry;
+  /** The lender's payments, shown with the case's account. */
+  payments: PaymentLedger;
   clock: () => Date;
   logger: Logger;
 }

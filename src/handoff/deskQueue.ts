@@ -39,7 +39,7 @@ export async function listQueue(deps: Pick<DeskDeps, 'store' | 'queue' | 'clock'
 
 /** One case as the console shows it; 403 for an agent when another agent holds it (see caseAccess.ts). */
 export async function viewCase(
-  deps: Pick<DeskDeps, 'store' | 'index'>,
+  deps: Pick<DeskDeps, 'store' | 'index' | 'payments'>,
   caseId: string,
   agent: DeskAgent,
 ): Promise<CaseView> {
@@ -50,6 +50,7 @@ export async function viewCase(
   // Nothing of the debt for someone who has not proved who they are: the agent verifies (hand-back) first.
   const identityVerified = record.identityVerified === true;
   const account = identityVerified ? facts.account : undefined;
+  const payments = account ? await deps.payments.list(account.accountRef) : [];
   return {
     caseId,
     status: record.status,
@@ -81,6 +82,7 @@ export async function viewCase(
     offersShown: identityVerified ? facts.offers.filter((offer) => facts.shownIds.includes(offer.id)) : [],
     offersProposed: proposedOffers(transcript),
     ...(agreement ? { agreement } : {}),
+    payments,
     transcript,
   };
 }

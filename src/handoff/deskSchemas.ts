@@ -9,6 +9,7 @@ import {
   PrioritySchema,
 } from '../domain/case.js';
 import { HardshipSchema } from '../domain/hardship.js';
+import { StoredPaymentSchema } from '../domain/payment.js';
 import { OfferBasisSchema, OfferSchema } from '../domain/offers/offer.js';
 import { TIERS } from '../domain/tier.js';
 import { TranscriptEntrySchema } from '../domain/transcript.js';
@@ -80,6 +81,9 @@ export const CaseViewSchema = z.object({
   offersShown: z.array(OfferSchema),
   offersProposed: z.array(OfferSchema),
   agreement: AgreementSchema.optional(),
+  payments: z
+    .array(StoredPaymentSchema)
+    .describe('what the lender posted for the account, in the order received (none before the identity check)'),
   transcript: z.array(TranscriptEntrySchema),
 });
 export type CaseView = z.infer<typeof CaseViewSchema>;

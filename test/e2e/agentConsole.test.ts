@@ -122,12 +122,20 @@ describe.skipIf(!chromiumAvailable())('the agent desk in Chromium', () => {
     const borrower = service.borrower();
     await escalateAtOffers(borrower);
     const caseId = caseIdFor(borrower.channelId, borrower.conversationId);
+    const payment = { paymentId: `e2e-${caseId}`, accountRef: 'LN-2024-0001', amountMinor: 150_000, currency: 'CNY' };
+    const posted = await fetch(`${service.url}/api/lender/payments`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer dev-lender-token', 'content-type': 'application/json' },
+      body: JSON.stringify({ ...payment, paidAt: '2026-03-01T18:30:00+08:00' }),
+    });
+    expect(posted.status).toBe(201);
     await item(li, caseId).waitFor({ timeout: 10_000 });
     await item(li, caseId).click();
     await li.locator('#claim').click();
     await expect.poll(() => li.evaluate(() => document.activeElement?.id)).toBe('chat-text');
     await expect(li.locator('#interview').innerText()).resolves.toContain('失业');
     await expect(li.locator('#facts').innerText()).resolves.toContain('李客服');
+    await expect(li.locator('#facts').innerText()).resolves.toMatch(/已收到还款\s+¥1,500\.00 · 2026/);
     await expect(li.locator('#case-meta').innerText()).resolves.toMatch(/身份已核实/);
 
     await li.locator('#chat-text').pressSequentially('/hel');

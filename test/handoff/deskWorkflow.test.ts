@@ -167,4 +167,32 @@ describe.each(STORE_KINDS)('desk workflow routes (%s)', (kind) => {
     for (const locale of ['zh-CN', 'zh-TW', 'en'])
       expect(settings.body.canned[locale]!.map((r) => r.code)).toContain('hello');
   });
+
+  test('a payment the lender posts for the account – the agent sees it with the case (amount, currency, when paid) and in the transcript', async () => {
+    const { caseId } = await escalated();
+    const paymentId = `desk-${caseId}`;
+    const posted = await fetch(`${service.url}/api/lender/payments`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer dev-lender-token', 'content-type': 'application/json' },
+      body: JSON.stringify({
+        paymentId,
+        accountRef: 'LN-2024-0001',
+        amountMinor: 150_000,
+        currency: 'CNY',
+        paidAt: '2026-03-01T18:30:00+08:00',
+      }),
+    });
+    expect(posted.status).toBe(201);
+    const view = await li().get<{
+      payments: Array<Record<string, unknown>>;
+      transcript: Array<{ text: string; data?: { paymentId?: string } }>;
+    }>(`/api/agent/cases/${caseId}`);
+    expect(view.status).toBe(200);
+    expect(view.body.payments).toContainEqual(
+      expect.objectContaining({ paymentId, amountMinor: 150_000, currency: 'CNY', caseId }),
+    );
+    expect(
+      view.body.transcript.filter((e) => e.text === 'payment.recorded' && e.data?.paymentId === paymentId),
+    ).toHaveLength(1);
+  });
 });

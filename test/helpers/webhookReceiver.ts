@@ -22,7 +22,8 @@ export class TestReceiver {
   rejected = 0;
   url = '';
 
-  async start(): Promise<this> {
+  /** Listens on `port` (default: a spare one; pass the old port to bring a stopped receiver back at its address). */
+  async start(port = 0): Promise<this> {
     const webhook = new Webhook(this.secret);
     this.server = createServer((req, res) => {
       const reply = (status: number) => {
@@ -53,10 +54,14 @@ export class TestReceiver {
         reply(204);
       });
     });
-    this.server.listen(0, '127.0.0.1');
+    this.server.listen(port, '127.0.0.1');
     await new Promise((resolve) => this.server!.once('listening', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/hooks`;
     return this;
+  }
+
+  get port(): number {
+    return Number(new URL(this.url).port);
   }
 
   attemptsOf(id: string): number {
@@ -68,7 +73,9 @@ export class TestReceiver {
     while (!predicate(this.received)) await new Promise((resolve) => setTimeout(resolve, 50));
   }
 
+  /** The receiver goes down: new connections are refused until `start(port)`. */
   async stop(): Promise<void> {
+    this.server?.closeAllConnections();
     await new Promise<void>((resolve) => this.server?.close(() => resolve()));
   }
 }

@@ -1,6 +1,7 @@
 // Delivers the outbox: takes woken cases (one instance each), sends their events in order, retries, dead-letters.
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
+import type { ContactLog } from '../../store/contactLog.js';
 import type { DeliveryRecord, Outbox, Wakeup } from '../../store/outbox.js';
 import { nextAttemptMs } from './retrySchedule.js';
 import type { SendResult } from './webhookSender.js';
@@ -10,6 +11,8 @@ export interface DispatcherOptions {
   send: (event: DeliveryRecord['event']) => Promise<SendResult>;
   clock: () => Date;
   logger: Logger;
+  /** Records the opt-out a `contact.opted_out` event carries before sending it (see `drain`). */
+  contacts?: Pick<ContactLog, 'optOut'>;
   /** How often an idle dispatcher looks for due wake-ups; default 250 ms. */
   pollMs?: number;
   /** A case's lease; renewed before every attempt. Default 60 s. */
@@ -92,6 +95,7 @@ export class WebhookDispatcher {
           return;
         }
         if (!(await outbox.lease(caseId, this.consumer, leaseMs))) return;
+        await this.recordOptOut(head.event);
         const settled = this.settled(head, await this.options.send(head.event));
         await outbox.settle(caseId, settled);
         this.log(settled);
@@ -105,6 +109,15 @@ export class WebhookDispatcher {
       // Stopped mid-case: whoever runs next picks it up at once.
       if (!this.running) await outbox.wake(caseId, clock().getTime());
     }
+  }
+
+  /**
+   * The opt-out is committed with the case (this event), the contact log written just after, in another Redis slot:
+   * a process killed in between leaves it to this event, recorded before it is sent (the first time recorded wins).
+   */
+  private async recordOptOut(event: DeliveryRecord['event']): Promise<void> {
+    if (event.type === 'contact.opted_out' && event.accountRef)
+      await this.options.contacts?.optOut(event.accountRef, event.at);
   }
 
   private settled(head: DeliveryRecord, result: SendResult): DeliveryRecord {

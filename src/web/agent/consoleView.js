@@ -121,6 +121,14 @@ export function accountFacts(view, words, locale, names) {
     [words.balance, money(a.balanceMinor, a.currency, locale)],
     [words.regular, `${money(a.regularMonthlyMinor, a.currency, locale)} × ${a.remainingMonths}`],
     [words.broken, String(a.brokenArrangements12m)],
+    // The lender's payments for the account, newest first (the five latest).
+    ...(view.payments ?? [])
+      .slice(-5)
+      .reverse()
+      .map((p) => [
+        words.paymentReceived,
+        `${money(p.amountMinor, p.currency, locale)} · ${new Date(p.paidAt).toLocaleDateString(locale)}`,
+      ]),
   ];
 }
 
