@@ -57,16 +57,20 @@ describe.skipIf(!STORE_KINDS.includes('redis'))('the cost of a negotiation on Re
     return { store, caseId: borrower.caseId, perTurn };
   }
 
-  it('each turn of the demo negotiation – the case store makes two round trips (load, commit), two EVALSHA once the scripts are cached (four on the identity answers); memory per case printed', async () => {
+  it('each turn of the demo negotiation – the case store makes two round trips (load, commit) and the account one read, three EVALSHA once the scripts are cached (five on the identity answers); the agreement also starts the plan; memory per case printed', async () => {
     const { store, caseId, perTurn } = await negotiateCounting();
-    expect(perTurn.map((turn) => turn.roundTrips)).toEqual(JOB_LOSS_AGREED.map(() => 2));
+    const agreementTurn = perTurn.at(-1)!;
+    expect(perTurn.slice(0, -1).map((turn) => turn.roundTrips)).toEqual(JOB_LOSS_AGREED.slice(0, -1).map(() => 2));
+    // The agreement turn, then the plan's start: its own load and commit of the case (and its due jobs, below).
+    expect(agreementTurn.roundTrips).toBeGreaterThan(2);
+    expect(agreementTurn.roundTrips).toBeLessThanOrEqual(6);
     // The two identity answers also pass the per-user rate limit and read the account's identity failures (two more EVALSHA).
     const identityAnswers = new Set(['1234', '1990-05-20']);
-    for (const turn of perTurn.slice(1)) {
+    for (const turn of perTurn.slice(1, -1)) {
       const scripts = turn.commands.filter((command) => command.startsWith('eval'));
       // The first identity answer loads the two identity scripts into Redis (EVAL once, EVALSHA after).
-      if (identityAnswers.has(turn.says)) expect(scripts, turn.says).toHaveLength(4);
-      else expect(scripts, turn.says).toEqual(['evalsha', 'evalsha']);
+      if (identityAnswers.has(turn.says)) expect(scripts, turn.says).toHaveLength(5);
+      else expect(scripts, turn.says).toEqual(['evalsha', 'evalsha', 'evalsha']);
     }
 
     const keys = ['case', 'tx', 'agr', 'seen'].map((name) => `${env.REDIS_KEY_PREFIX}{${caseId}}:${name}`);
@@ -84,7 +88,11 @@ describe.skipIf(!STORE_KINDS.includes('redis'))('the cost of a negotiation on Re
 
   it('each turn of the demo negotiation – nothing else per turn goes to Redis (flow metrics batched: at most one flush in the whole negotiation)', async () => {
     const { store, caseId, perTurn } = await negotiateCounting();
-    const withMore = perTurn.slice(1).filter((turn) => turn.commands.some((command) => !command.startsWith('eval')));
+    // Besides the scripts: the account number's turn links the account to the case (one HSET), and the agreement
+    // schedules the plan's due jobs; every other turn sends scripts only.
+    const [accountTurn, ...rest] = perTurn.slice(1, -1);
+    expect(accountTurn!.commands.filter((command) => !command.startsWith('eval'))).toEqual(['hset']);
+    const withMore = rest.filter((turn) => turn.commands.some((command) => !command.startsWith('eval')));
     expect(
       withMore.length,
       `turns that sent more than load and commit: ${withMore.map((turn) => `${turn.says}: ${turn.commands.join(', ')}`).join('; ')}`,
