@@ -73,8 +73,23 @@ function fail(error) {
   const status = error?.status ?? 0;
   $('alert').textContent = state.words.errors[status] ?? state.words.errors[0];
   $('alert').hidden = false;
-  if (status === 409 && state.current) void openCase(state.current, { focus: false });
+  if (status === 409 && state.current) void reopenAfterConflict(state.current);
   void refresh();
+}
+
+/** After a conflict the case is shown as it is now; one another agent now holds is closed, keeping the conflict's message. */
+async function reopenAfterConflict(caseId) {
+  try {
+    await state.api.view(caseId);
+  } catch (error) {
+    if (error?.status !== 403 || state.current !== caseId) return;
+    Object.assign(state, { current: undefined, caseView: undefined });
+    sessionStorage.removeItem(`xs.current.${state.me.id}`);
+    renderList();
+    renderCase();
+    return;
+  }
+  await openCase(caseId, { focus: false });
 }
 
 async function attempt(action, done) {
