@@ -277,6 +277,8 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
       (await recheckIdentity({ store, dialogs, clock }, caseIdFor(DIRECTLINE_CHANNEL, conversationId))).map(
         (reply) => ({ ...reply }),
       ),
+    identityVerified: async (conversationId) =>
+      (await store.load(caseIdFor(DIRECTLINE_CHANNEL, conversationId))).record?.identityVerified === true,
   });
   const serviceHost = new URL(DIRECTLINE_SERVICE_URL).host;
   channels.register(

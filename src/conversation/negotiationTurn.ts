@@ -19,6 +19,9 @@ import { TurnAccounts, accountInSnapshot, withCurrentAccount } from './turnAccou
 import { identityAnswerKey, isLockedBeforeAnswer, lockedByFailure, type IdentityGateDeps } from './identityGate.js';
 import { replyAfterTheEnd } from './afterTheEnd.js';
 import { asksToCancel, cancelAgreement } from './cancelAgreement.js';
+import { verifyAfterTheEnd } from './verifyAfterTheEnd.js';
+import { backToOffersAfterReverifying } from './backToOffers.js';
+import { accountIdentityKey } from '../domain/identityLock.js';
 import type { FlowMetrics } from '../metrics/flowMetrics.js';
 import { turnMetrics } from '../metrics/turnMetrics.js';
 
@@ -70,9 +73,13 @@ export async function runTurn(activity: IncomingActivity, deps: TurnDeps): Promi
     else if (loaded.record?.accountRef) await accounts.prefetchCurrent(loaded.record.accountRef);
     else if (!loaded.record) await accounts.prefetchChannelUser(`${activity.channelId}:${activity.from.id}`);
     const cancelling = await agreementToCancel(activity, loaded.record, caseId, deps, bundle);
-    let planned = await planGatedTurn(activity, loaded.record, caseId, deps, bundle, accounts, cancelling);
+    // A new device on an agreed case is shown the agreement once it has answered the identity questions.
+    const agreement =
+      loaded.record?.reverify && loaded.record.status === 'agreed' ? await deps.store.agreement(caseId) : undefined;
+    const facts = { agreement, cancelling };
+    let planned = await planGatedTurn(activity, loaded.record, caseId, deps, bundle, accounts, facts);
     if (await accounts.fetchMissing())
-      planned = await planGatedTurn(activity, loaded.record, caseId, deps, bundle, accounts, cancelling);
+      planned = await planGatedTurn(activity, loaded.record, caseId, deps, bundle, accounts, facts);
     if (!planned) return { kind: 'ignored', caseId, replies: [] };
     if (!loaded.record && deps.admitNewConversation) await deps.admitNewConversation(activity);
     if (planned.escalated && !escalationAdmitted && deps.admitEscalation) {
@@ -114,7 +121,8 @@ async function agreementToCancel(
   deps: TurnDeps,
   bundle: DialogBundle,
 ): Promise<Agreement | undefined> {
-  if (existing?.status !== 'agreed' || activity.type !== 'message') return undefined;
+  // A device that has not answered who it is (a new one on the link) cannot cancel anything.
+  if (existing?.status !== 'agreed' || existing.reverify || activity.type !== 'message') return undefined;
   if (!asksToCancel(activity.text?.slice(0, MAX_READ_CHARS), bundle, existing.locale)) return undefined;
   const [agreement, cancellations] = await Promise.all([
     deps.store.agreement(caseId),
@@ -122,6 +130,12 @@ async function agreementToCancel(
   ]);
   if (!agreement || cancellations.some((cancelled) => cancelled.reference === agreement.reference)) return undefined;
   return agreement.reference === existing.agreementRef ? agreement : undefined;
+}
+
+/** What the turn read about an agreed case before planning: the agreement to show a new device, or to cancel. */
+interface TurnFacts {
+  agreement?: Agreement | undefined;
+  cancelling?: Agreement | undefined;
 }
 
 /** Plans the turn behind the per-account identity lock: a locked account's answers escalate with reason identityLocked. */
@@ -132,19 +146,23 @@ async function planGatedTurn(
   deps: TurnDeps,
   bundle: DialogBundle,
   accounts: TurnAccounts,
-  cancelling?: Agreement,
+  facts: TurnFacts,
 ) {
-  const key =
-    activity.type === 'message' && existing?.status === 'active'
-      ? identityAnswerKey(persistedContext(existing.snapshot, caseId))
-      : undefined;
-  if (!key) return planTurn(activity, existing, caseId, deps, bundle, accounts, false, cancelling);
+  const key = activity.type === 'message' ? identityKeyAsked(existing, caseId) : undefined;
+  const plan = (locked: boolean) => planTurn(activity, existing, caseId, deps, bundle, accounts, locked, facts);
+  if (!key) return plan(false);
   const policy = bundle.policy.conversation.identity.accountLock;
   const locked = await isLockedBeforeAnswer(deps, { key, activity, policy });
-  const planned = planTurn(activity, existing, caseId, deps, bundle, accounts, locked);
+  const planned = plan(locked);
   if (!planned?.identityRefused) return planned;
   const lockedNow = await lockedByFailure(deps, { key, attemptId: activity.id ?? randomUUID(), policy });
-  return lockedNow && !locked ? planTurn(activity, existing, caseId, deps, bundle, accounts, true) : planned;
+  return lockedNow && !locked ? plan(true) : planned;
+}
+
+/** The account key whose identity the case is asking for now (in the negotiation, or again on a new device after it). */
+function identityKeyAsked(existing: CaseRecord | undefined, caseId: string): string | undefined {
+  if (existing?.status === 'active') return identityAnswerKey(persistedContext(existing.snapshot, caseId));
+  return existing?.reverify && existing.accountRef ? accountIdentityKey(existing.accountRef) : undefined;
 }
 
 function waitingForAgent(record: CaseRecord | undefined): { waitingForAgent?: Handoff } {
@@ -170,7 +188,7 @@ function planTurn(
   bundle: DialogBundle,
   accounts: TurnAccounts,
   identityLocked: boolean,
-  cancelling?: Agreement,
+  facts: TurnFacts = {},
 ) {
   const now = deps.clock();
   const at = now.toISOString();
@@ -196,10 +214,28 @@ function planTurn(
   const text = rawText?.slice(0, MAX_READ_CHARS);
   const previous = persistedContext(existing?.snapshot, caseId);
   const append: TranscriptEntry[] = [];
-  if (rawText !== undefined) append.push(borrowerEntry(activity, rawText, previous?.lastAsk?.expects, at));
+  const reverify = existing?.status !== 'active' ? existing?.reverify : undefined;
+  if (rawText !== undefined)
+    append.push(borrowerEntry(activity, rawText, reverify?.asking ?? previous?.lastAsk?.expects, at));
 
-  if (existing && cancelling) {
-    const cancelled = cancelAgreement({ record: existing, agreement: cancelling, bundle, now });
+  if (existing && reverify) {
+    const checked = verifyAfterTheEnd({
+      record: { ...existing, reverify },
+      text,
+      value: activity.value,
+      bundle,
+      account: existing.accountRef ? accounts.current(existing.accountRef) : undefined,
+      agreement: facts.agreement,
+      identityLocked,
+    });
+    if (checked.handled)
+      return {
+        ...finish({ ...checked.record, lastActivityAt: at }, append, checked.replies, undefined, undefined),
+        identityRefused: checked.identityRefused,
+      };
+  }
+  if (existing && facts.cancelling) {
+    const cancelled = cancelAgreement({ record: existing, agreement: facts.cancelling, bundle, now });
     return {
       ...finish(cancelled.record, [...append, ...cancelled.append], cancelled.replies, undefined, undefined),
       ...(cancelled.cancellation ? { cancellation: cancelled.cancellation } : {}),
@@ -251,12 +287,13 @@ function planTurn(
   }
   // The lender may have updated the account since the case found it: the turn decides on today's facts.
   const current = existing?.accountRef ? accounts.current(existing.accountRef) : undefined;
-  const step = stepMachine(
+  const stepped = stepMachine(
     bundle.machine,
     withCurrentAccount(existing?.snapshot, current),
     { caseId, ...(channelAccount ? { account: channelAccount } : {}) },
     events,
   );
+  const step = backToOffersAfterReverifying({ bundle, record, previous, step: stepped }) ?? stepped;
   const outcome = settleOutcome({ step, caseId, at });
   const replies = joinPlainMessages([
     ...preface,

@@ -65,6 +65,17 @@ export const CaseRecordSchema = z.object({
   accountRef: z.string().optional(),
   /** True once the borrower passed the identity check; the desk shows no amounts and makes no offers until then. */
   identityVerified: z.boolean().optional(),
+  /**
+   * A case past its negotiation (agreed, escalated, closed) opened on a new device: the identity questions asked
+   * there before anything of the case is shown (src/conversation/verifyAfterTheEnd.ts).
+   */
+  reverify: z
+    .object({
+      asking: z.enum(['idLast4', 'date']),
+      idLast4Matched: z.boolean().optional(),
+      failures: z.number().int().min(0),
+    })
+    .optional(),
   locale: LocaleSchema,
   /** Content hash of the dialogs/ bundle this conversation started on. */
   flowVersion: z.string(),

@@ -3,6 +3,7 @@ import type { DialogRegistry } from '../dialogs/dialogBundle.js';
 import { botEntries } from '../conversation/transcriptEntries.js';
 import type { OutgoingMessage } from '../conversation/render/renderReplies.js';
 import type { CaseStore } from '../store/caseStore.js';
+import { startReverifying } from '../conversation/verifyAfterTheEnd.js';
 import { negotiationFacts, proposedOffers } from './negotiationFacts.js';
 import { resumeNegotiation } from './resumeNegotiation.js';
 import { updateCase } from './updateCase.js';
@@ -15,15 +16,32 @@ export interface RecheckDeps {
 
 /**
  * An active case goes back to the identity check (as a hand-back of an unverified case does), keeping what was
- * discussed; answers what the bot says. A case with a person, or ended, is left as it is: nothing is said.
+ * discussed; an agreed, escalated or closed case asks the identity questions outside the machine
+ * (src/conversation/verifyAfterTheEnd.ts). Either way nothing of the case is shown before the check passes.
+ * Answers what the bot says; a conversation without a case or without an account says nothing.
  */
 export async function recheckIdentity(deps: RecheckDeps, caseId: string): Promise<OutgoingMessage[]> {
   const loaded = await deps.store.load(caseId);
-  if (loaded.record?.status !== 'active') return [];
+  if (!loaded.record?.accountRef && loaded.record?.status !== 'active') return [];
   return updateCase(deps.store, caseId, async (record) => {
     const at = deps.clock().toISOString();
     const bundle = await deps.dialogs.get(record.flowVersion);
     const unverified = { ...record, identityVerified: false };
+    const joined = {
+      at,
+      actor: 'system' as const,
+      channelId: record.channelId,
+      kind: 'event' as const,
+      text: 'device.joined',
+    };
+    if (record.status !== 'active') {
+      const asked = startReverifying(record, bundle);
+      return {
+        record: { ...unverified, reverify: asked.reverify, lastActivityAt: at },
+        append: [joined, ...botEntries(asked.replies, record.channelId, at)],
+        result: asked.replies,
+      };
+    }
     const resumed = resumeNegotiation({
       bundle,
       record: unverified,
@@ -38,10 +56,7 @@ export async function recheckIdentity(deps: RecheckDeps, caseId: string): Promis
     const replies = [welcome, ...resumed.replies];
     return {
       record: { ...unverified, snapshot: resumed.snapshot, lastActivityAt: at },
-      append: [
-        { at, actor: 'system', channelId: record.channelId, kind: 'event', text: 'device.joined' },
-        ...botEntries(replies, record.channelId, at),
-      ],
+      append: [joined, ...botEntries(replies, record.channelId, at)],
       result: replies,
     };
   });

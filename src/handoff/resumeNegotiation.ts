@@ -1,6 +1,6 @@
 // Hand-back: a machine snapshot at a sensible state (the offers when there are any) and what the bot says on resuming.
 import type { StateValue } from 'xstate';
-import { initialContext, type Ask, type NegotiationContext } from '../../machines/context.js';
+import { initialContext, type Ask, type NegotiationContext, type Said } from '../../machines/context.js';
 import type { StateConfig } from '../../machines/flowSchema.js';
 import { PERSON_CHOICE, ACTION_PARAMS } from '../../machines/actions.js';
 import type { DialogBundle } from '../dialogs/dialogBundle.js';
@@ -16,6 +16,9 @@ export interface Resumed {
   /** Leaf state path the bot resumes at, e.g. `conversation.negotiating.presentingOffers`. */
   state: string;
   replies: OutgoingMessage[];
+  /** What was said, before rendering, and the context after it (for a turn that renders the replies itself). */
+  said: Said[];
+  context: NegotiationContext;
 }
 
 /**
@@ -42,7 +45,7 @@ export function resumeNegotiation(input: {
         0,
         bundle.limits.maxOffersShown,
       )
-    : [];
+    : facts.presentedIds;
   const lastAsk: Ask | undefined = toOffers
     ? { key: 'offers.choose', expects: 'offer', choices: [...presentedIds, 'another', PERSON_CHOICE] }
     : entryAsk(bundle.flow.states as Record<string, StateConfig>, path);
@@ -57,6 +60,9 @@ export function resumeNegotiation(input: {
     misunderstandings: 0,
     escalation: undefined,
     lastAsk,
+    // A case asked again who it is (a new device) is not verified until the answers come, whatever the snapshot said.
+    identityVerified: record.identityVerified === true,
+    idLast4Matched: undefined,
   } satisfies NegotiationContext;
   const resolved = bundle.machine.resolveState({ value: nest(path), context });
   const persisted = bundle.machine.getPersistedSnapshot(resolved);
@@ -70,7 +76,7 @@ export function resumeNegotiation(input: {
     prompts: bundle.prompts[record.locale],
     figures: bundle.figures,
   });
-  return { snapshot: step.persisted, state: step.state, replies };
+  return { snapshot: step.persisted, state: step.state, replies, said, context: step.context };
 }
 
 /** An unverified borrower resumes at the identity check (or the account question when none was given), whatever was discussed. */

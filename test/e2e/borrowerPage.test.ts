@@ -31,6 +31,8 @@ interface LocaleScript {
   asksAccount: RegExp;
   firstDue: RegExp;
   agentPrefix: string;
+  /** The creditor as the agreement page writes it in this locale's script. */
+  creditor: string;
 }
 
 const SCRIPTS: LocaleScript[] = [
@@ -60,6 +62,7 @@ const SCRIPTS: LocaleScript[] = [
     asksAccount: /借款合同号/,
     firstDue: /\d{4}年\d{1,2}月\d{1,2}日/,
     agentPrefix: '李',
+    creditor: '星河消费金融',
   },
   {
     locale: 'zh-TW',
@@ -87,6 +90,7 @@ const SCRIPTS: LocaleScript[] = [
     asksAccount: /借款合[同約]/,
     firstDue: /\d{4}年\d{1,2}月\d{1,2}日/,
     agentPrefix: '李',
+    creditor: '星河消費金融',
   },
   {
     locale: 'en',
@@ -114,6 +118,7 @@ const SCRIPTS: LocaleScript[] = [
     asksAccount: /account reference/,
     firstDue: /[A-Z][a-z]+ \d{1,2}, \d{4}/,
     agentPrefix: '李',
+    creditor: '星河消费金融',
   },
 ];
 
@@ -177,7 +182,8 @@ describe.skipIf(!chromiumAvailable())('the borrower page at 390×844 and 1280×8
     it('on a phone: offers stacked with every monthly amount on screen, tap targets ≥ 44 px, an offline choice sent once, the agreement printable', async () => {
       context = await phone(script.locale);
       const page = await context.newPage();
-      await page.goto(await inviteUrl(script.locale));
+      const url = await inviteUrl(script.locale);
+      await page.goto(url);
       await verify(page, script);
       await play(page, script.interview);
       const offers = page
@@ -224,6 +230,7 @@ describe.skipIf(!chromiumAvailable())('the borrower page at 390×844 and 1280×8
       const printed = await agreement.locator('main').innerText();
       expect(printed).toMatch(/XS-\d{8}-[0-9A-Z]{6}/);
       expect(printed).toMatch(script.firstDue);
+      expect(await agreement.locator('.creditor').innerText()).toContain(script.creditor);
       expect(await agreement.locator('tbody tr').count()).toBeGreaterThan(0);
       expect(await agreement.locator('li').count()).toBeGreaterThan(0);
       expect(await agreement.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
@@ -237,7 +244,24 @@ describe.skipIf(!chromiumAvailable())('the borrower page at 390×844 and 1280×8
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
       await agreement.close();
       await page.close();
-    }, 240_000);
+
+      // The agreed case on another phone: no agreement and no link until it answers who it is; then both.
+      const other = await phone(script.locale);
+      try {
+        const newDevice = await other.newPage();
+        await newDevice.goto(url);
+        await waitForBot(newDevice, script.askId);
+        expect((await botTexts(newDevice)).join('\n')).not.toMatch(/XS-\d{8}/);
+        expect(await newDevice.locator('#agreement-link').isVisible()).toBe(false);
+        await play(newDevice, [
+          ['type', IDENTITY[0]!, /./],
+          ['type', IDENTITY[1]!, /XS-\d{8}-[0-9A-Z]{6}/],
+        ]);
+        await newDevice.locator('#agreement-link').waitFor({ state: 'visible', timeout: 15_000 });
+      } finally {
+        await other.close();
+      }
+    }, 300_000);
 
     it('at 1280×800: a centred page with the bot avatar in its script; the link again on this device continues, on a new device asks who it is first', async () => {
       const desktop = await browser.newContext({ viewport: DESKTOP, locale: script.locale, bypassCSP: true });

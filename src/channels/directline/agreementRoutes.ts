@@ -17,6 +17,7 @@ import { DIRECTLINE_CHANNEL } from './directLineActivities.js';
 import type { DirectLineBridge } from './directLineBridge.js';
 import type { DirectLineTokens } from './directLineTokens.js';
 import { answer, bearerToken, publicBase, queryParam } from './directLineHttp.js';
+import { creditorInScriptOf } from './creditorName.js';
 
 export interface AgreementRouteDeps {
   bridge: DirectLineBridge;
@@ -41,10 +42,14 @@ export function agreementRoutes(server: Server, deps: AgreementRouteDeps): void 
       const claims = await deps.tokens.verifyConversation(bearerToken(req));
       const record = await deps.bridge.conversationFor(claims, req.params.conversationId as string);
       const caseId = caseIdFor(DIRECTLINE_CHANNEL, record.conversationId);
-      const [agreement, loaded] = await Promise.all([deps.store.agreement(caseId), deps.store.load(caseId)]);
-      // A browser that joined later sees the link only once it has passed the identity check again.
-      if (!agreement || loaded.record?.identityVerified !== true)
-        throw new HttpError(404, 'this conversation has no agreement yet');
+      // A browser that joined later is given the link only once it has passed the identity check itself.
+      if (!(await deps.bridge.deviceVerified(claims, record)))
+        throw new HttpError(
+          403,
+          'this browser has not confirmed the borrower’s identity: answer the identity questions in the chat first',
+        );
+      const agreement = await deps.store.agreement(caseId);
+      if (!agreement) throw new HttpError(404, 'this conversation has no agreement yet');
       const expiresAt = new Date(Date.parse(agreement.agreedAt) + deps.retentionDays * DAY_MS);
       const token = await deps.tokens.agreementLink(caseId, expiresAt);
       return [
@@ -67,7 +72,10 @@ export function agreementRoutes(server: Server, deps: AgreementRouteDeps): void 
       const t = { prompts, vars, locale, currency: agreement.currency };
       const html = agreementPage({
         lang: locale,
-        creditor: (await deps.accounts.byReference(agreement.accountRef))?.creditor ?? String(vars.creditor ?? ''),
+        creditor: creditorInScriptOf(
+          locale,
+          (await deps.accounts.byReference(agreement.accountRef))?.creditor ?? String(vars.creditor ?? ''),
+        ),
         agreedOn: `${prompts.get('agreementPage.agreedOn') ?? ''} ${formatDay(agreement.agreedAt.slice(0, 10), locale)}`,
         print: prompts.get('agreementPage.print') ?? 'Print',
         content: agreementContent(t, agreement.offer, agreement.dueDates, agreement.reference),

@@ -28,6 +28,8 @@ export interface BridgeDeps {
   logger: Logger;
   /** A browser joined the conversation through its invitation: the case asks for the identity again; answers what the bot says. */
   recheckIdentity: (conversationId: string) => Promise<Array<Record<string, unknown>>>;
+  /** Whether the conversation's case has passed the identity check (since the last device joined). */
+  identityVerified: (conversationId: string) => Promise<boolean>;
 }
 
 /** `resumed`: the invitation's conversation, joined again (the client reconnects to it rather than starting it). */
@@ -57,10 +59,15 @@ export class DirectLineBridge {
     let accountRef: string | undefined;
     if (request.invite) {
       const invite = await this.inviteOf(request.invite);
-      const owner = await this.deps.store.claimInvite(invite.jti, conversationId, invite.ttlSeconds);
-      const existing = owner === conversationId ? undefined : await this.deps.store.conversation(owner);
-      if (existing) return this.rejoin(existing, keyHash);
-      // The invitation's conversation was forgotten (idle): a new one for the same case, which asks who it is again.
+      let owner = await this.deps.store.claimInvite(invite.jti, conversationId, invite.ttlSeconds);
+      if (owner !== conversationId) {
+        const existing = await this.deps.store.conversation(owner);
+        if (existing) return this.rejoin(existing, keyHash);
+        // The invitation's conversation was forgotten (idle): the link moves to this new one, which every later use joins.
+        owner = await this.deps.store.rebindInvite(invite.jti, owner, conversationId, invite.ttlSeconds);
+        const movedFirst = owner === conversationId ? undefined : await this.deps.store.conversation(owner);
+        if (movedFirst) return this.rejoin(movedFirst, keyHash);
+      }
       accountRef = invite.accountRef;
     }
     const record: ConversationRecord = {
@@ -72,9 +79,10 @@ export class DirectLineBridge {
       ...(keyHash ? { devices: [{ keyHash, from: 0 }] } : {}),
     };
     await this.deps.store.saveConversation(record);
-    return { conversationId, ...(await this.deps.tokens.conversationToken(conversationId, record.userId)) };
+    return { conversationId, ...(await this.deps.tokens.conversationToken(conversationId, record.userId, 0, keyHash)) };
   }
 
+  /** A browser without a device key is a new device each time: it gets a key of its own for this visit. */
   private async rejoin(record: ConversationRecord, keyHash: string | undefined): Promise<ConversationAnswer> {
     const { conversationId, userId } = record;
     const known = keyHash ? record.devices?.find((device) => device.keyHash === keyHash) : undefined;
@@ -82,21 +90,31 @@ export class DirectLineBridge {
       return {
         conversationId,
         resumed: true,
-        ...(await this.deps.tokens.conversationToken(conversationId, userId, known.from)),
+        ...(await this.deps.tokens.conversationToken(conversationId, userId, known.from, known.keyHash)),
       };
     const from = await this.logLength(conversationId);
-    if (keyHash)
-      await this.deps.store.saveConversation({
-        ...record,
-        devices: [...(record.devices ?? []), { keyHash, from }].slice(-MAX_DEVICES),
-      });
+    const device = { keyHash: keyHash ?? randomBytes(24).toString('base64url'), from, verified: false };
+    await this.deps.store.saveConversation({
+      ...record,
+      devices: [...(record.devices ?? []), device].slice(-MAX_DEVICES),
+    });
     const replies = await this.deps.recheckIdentity(conversationId);
     for (const reply of replies) await this.fromBot(conversationId, { ...reply });
     return {
       conversationId,
       resumed: true,
-      ...(await this.deps.tokens.conversationToken(conversationId, userId, from)),
+      ...(await this.deps.tokens.conversationToken(conversationId, userId, from, device.keyHash)),
     };
+  }
+
+  /**
+   * Whether the browser of these claims may be shown the case: the case passed the identity check, and the
+   * browser either started the conversation or passed the check itself after it joined.
+   */
+  async deviceVerified(claims: ConversationClaims, record: ConversationRecord): Promise<boolean> {
+    const device = claims.dev ? record.devices?.find((known) => known.keyHash === claims.dev) : undefined;
+    const ownCheck = claims.dev ? device !== undefined && device.verified !== false : (claims.from ?? 0) === 0;
+    return ownCheck && (await this.deps.identityVerified(record.conversationId));
   }
 
   private async logLength(conversationId: string): Promise<number> {
@@ -111,7 +129,7 @@ export class DirectLineBridge {
   async refresh(claims: ConversationClaims): Promise<ConversationAnswer> {
     return {
       conversationId: claims.conv,
-      ...(await this.deps.tokens.conversationToken(claims.conv, claims.user, claims.from)),
+      ...(await this.deps.tokens.conversationToken(claims.conv, claims.user, claims.from, claims.dev)),
     };
   }
 
@@ -147,14 +165,30 @@ export class DirectLineBridge {
    * A resend with the same `channelData.clientActivityID` (a client retrying after a network loss) is the same
    * activity: nothing is appended, and the bot gets the same id again, which it drops when it has seen it.
    */
-  async post(record: ConversationRecord, posted: z.infer<typeof ClientActivitySchema>): Promise<string> {
+  async post(
+    record: ConversationRecord,
+    posted: z.infer<typeof ClientActivitySchema>,
+    device?: string,
+  ): Promise<string> {
     const activity = fromBorrower(posted, record.conversationId, record.userId, this.deps.clock());
     const clientActivityId = clientActivityIdOf(posted);
     const id = clientActivityId
       ? (await this.deps.store.appendOnce(record.conversationId, clientActivityId, activity)).id
       : await this.deps.store.append(record.conversationId, activity);
+    const unverified = record.devices?.some((known) => known.keyHash === device && known.verified === false);
+    const before = unverified ? await this.deps.identityVerified(record.conversationId) : true;
     await this.toBot(record, { ...activity, id });
+    // This browser's answer passed the identity check: it may now be shown the case (the agreement link too).
+    if (!before && (await this.deps.identityVerified(record.conversationId))) await this.markVerified(record, device);
     return id;
+  }
+
+  private async markVerified(record: ConversationRecord, device: string | undefined): Promise<void> {
+    const current = (await this.deps.store.conversation(record.conversationId)) ?? record;
+    await this.deps.store.saveConversation({
+      ...current,
+      devices: current.devices?.map((known) => (known.keyHash === device ? { ...known, verified: true } : known)),
+    });
   }
 
   /** The bot's reply (a function call from its connector): stored and pushed to every reader. */

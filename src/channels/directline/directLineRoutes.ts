@@ -27,8 +27,6 @@ const BASE = '/v3/directline';
 export function directLineRoutes(server: Server, deps: DirectLineRouteDeps): void {
   const { bridge, tokens, logger } = deps;
   const claims = (req: Request) => tokens.verifyConversation(bearerToken(req));
-  const conversationOf = async (req: Request) =>
-    bridge.conversationFor(await claims(req), req.params.conversationId as string);
   const streamUrl = async (req: Request, conversationId: string, watermark: number, from = 0) => {
     const base = publicBase(req, deps.publicUrl).replace(/^http/, 'ws');
     const t = await tokens.streamToken(conversationId, from);
@@ -86,12 +84,13 @@ export function directLineRoutes(server: Server, deps: DirectLineRouteDeps): voi
   server.post(
     `${BASE}/conversations/:conversationId/activities`,
     answer(logger, async (req) => {
-      const record = await conversationOf(req);
+      const current = await claims(req);
+      const record = await bridge.conversationFor(current, req.params.conversationId as string);
       const bytes = Buffer.byteLength(JSON.stringify(req.body ?? null));
       if (bytes > deps.maxActivityBytes)
         throw new HttpError(413, `an activity may have at most ${deps.maxActivityBytes} bytes (this one has ${bytes})`);
       const posted = parseBody(ClientActivitySchema, req.body, 'Activity');
-      return [200, { id: await deps.fromClient(req, () => bridge.post(record, posted)) }];
+      return [200, { id: await deps.fromClient(req, () => bridge.post(record, posted, current.dev)) }];
     }),
   );
 

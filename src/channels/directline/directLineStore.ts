@@ -12,8 +12,11 @@ export const ConversationRecordSchema = z.object({
   /**
    * The browsers that opened the conversation through its invitation: a SHA-256 of the device key each keeps in
    * its storage, and the watermark it reads from (0 for the first one; a later one sees nothing said before it came).
+   * `verified: false` for one that joined later until the identity check passes on an answer it sent.
    */
-  devices: z.array(z.object({ keyHash: z.string(), from: z.number().int().min(0) })).optional(),
+  devices: z
+    .array(z.object({ keyHash: z.string(), from: z.number().int().min(0), verified: z.boolean().optional() }))
+    .optional(),
 });
 export type ConversationRecord = z.infer<typeof ConversationRecordSchema>;
 
@@ -48,6 +51,11 @@ export interface DirectLineStore {
   since(conversationId: string, watermark: number): Promise<ActivitySet>;
   /** Binds an invitation to the first conversation that uses it; answers the conversation it is bound to. */
   claimInvite(inviteId: string, conversationId: string, ttlSeconds: number): Promise<string>;
+  /**
+   * Moves an invitation from its `forgotten` conversation (expired while idle) to `conversationId`, once across
+   * instances: answers the conversation it is bound to now (another caller's, when that one moved it first).
+   */
+  rebindInvite(inviteId: string, forgotten: string, conversationId: string, ttlSeconds: number): Promise<string>;
   /** Calls `listener` whenever an activity is appended to the conversation (on any instance). */
   subscribe(conversationId: string, listener: () => void): () => void;
   /** Forgets the conversation: its record, activity log (the borrower's raw text) and start flag (erasure on request). */

@@ -9,12 +9,16 @@ export const CONVERSATION_TOKEN_SECONDS = 30 * 60;
 const STREAM_TOKEN_SECONDS = 5 * 60;
 const ISSUER = 'xieshang';
 
-/** `from`: the first watermark this browser may read (a device that joined later sees nothing said before). */
+/**
+ * `from`: the first watermark this browser may read (a device that joined later sees nothing said before);
+ * `dev`: the hash of the browser's device key (the conversation's record says whether it passed the identity check).
+ */
 const ConversationClaims = z.object({
   scope: z.literal('conversation'),
   conv: z.string().min(1),
   user: z.string().min(1),
   from: z.number().int().min(0).optional(),
+  dev: z.string().min(1).optional(),
 });
 const StreamClaims = z.object({
   scope: z.literal('stream'),
@@ -64,10 +68,10 @@ export class DirectLineTokens {
     return new DirectLineTokens(randomBytes(32).toString('base64url'));
   }
 
-  async conversationToken(conv: string, user: string, from = 0): Promise<IssuedToken> {
+  async conversationToken(conv: string, user: string, from = 0, dev?: string): Promise<IssuedToken> {
     return {
       token: await this.sign(
-        { scope: 'conversation', conv, user, ...(from ? { from } : {}) },
+        { scope: 'conversation', conv, user, ...(from ? { from } : {}), ...(dev ? { dev } : {}) },
         CONVERSATION_TOKEN_SECONDS,
       ),
       expires_in: CONVERSATION_TOKEN_SECONDS,

@@ -1,7 +1,6 @@
 // Invitations (admin endpoint) and what the chat page needs to know: the creditor, and demo cases outside production.
 import type { Server } from 'restify';
 import type { Logger } from 'pino';
-import * as OpenCC from 'opencc-js';
 import { z } from 'zod';
 import type { Account } from '../../domain/account.js';
 import { HttpError } from '../../errors.js';
@@ -11,6 +10,7 @@ import type { AccountDirectory } from '../../store/accountDirectory.js';
 import { parseBody } from './directLineActivities.js';
 import type { DirectLineTokens } from './directLineTokens.js';
 import { answer, publicBase, queryParam } from './directLineHttp.js';
+import { creditorInScriptOf } from './creditorName.js';
 
 export interface InviteRouteDeps {
   tokens: DirectLineTokens;
@@ -79,7 +79,7 @@ export function inviteRoutes(server: Server, deps: InviteRouteDeps): void {
             () => undefined,
           )
         : undefined;
-      const creditor = inScriptOf(queryParam(req, 'locale'), (invited ?? deps.demoAccounts[0])?.creditor ?? '');
+      const creditor = creditorInScriptOf(queryParam(req, 'locale'), (invited ?? deps.demoAccounts[0])?.creditor ?? '');
       if (deps.production) return [200, { creditor }];
       const demo = await Promise.all(
         deps.demoAccounts.map(async (account) => ({
@@ -90,13 +90,6 @@ export function inviteRoutes(server: Server, deps: InviteRouteDeps): void {
       return [200, { creditor, demo }];
     }),
   );
-}
-
-const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
-
-/** The creditor's name as a zh-TW page writes it (星河消费金融 → 星河消費金融); other pages as registered. */
-function inScriptOf(locale: string | undefined, name: string): string {
-  return locale === 'zh-TW' ? toTraditional(name) : name;
 }
 
 /** Outside production only: the demo borrowers a developer can pick on the page. */

@@ -7,6 +7,7 @@ export const REQUIRED_PROMPT_KEYS: readonly string[] = [
   'brand.creditor',
   'common.trimmed',
   'identity.newDevice',
+  'identity.notVerifiedHere',
   'agreementPage.agreedOn',
   'agreementPage.print',
   'common.holding',

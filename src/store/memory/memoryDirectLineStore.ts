@@ -73,6 +73,13 @@ export class MemoryDirectLineStore implements DirectLineStore {
     return owner;
   }
 
+  async rebindInvite(inviteId: string, forgotten: string, conversationId: string): Promise<string> {
+    const owner = this.invites.get(inviteId);
+    if (owner !== undefined && owner !== forgotten) return owner;
+    this.invites.set(inviteId, conversationId);
+    return conversationId;
+  }
+
   subscribe(conversationId: string, listener: () => void): () => void {
     this.events.on(conversationId, listener);
     return () => this.events.off(conversationId, listener);

@@ -25,8 +25,22 @@ redis.call('HSET', KEYS[2], ARGV[1], length - 1)
 for i = 1, 4 do redis.call('EXPIRE', KEYS[i], ARGV[3]) end
 return {length - 1, 1}`;
 
+/** KEYS: invite. ARGV: forgotten conversation, new conversation, ttl. Moves the invitation only from the forgotten one. */
+const REBIND_INVITE = `local owner = redis.call('GET', KEYS[1])
+if owner == false or owner == ARGV[1] then
+  redis.call('SET', KEYS[1], ARGV[2], 'EX', ARGV[3])
+  return ARGV[2]
+end
+return owner`;
+
 declare module 'ioredis' {
   interface RedisCommander<Context> {
+    xsDirectLineRebindInvite(
+      invite: string,
+      forgotten: string,
+      conversationId: string,
+      ttlSeconds: number,
+    ): Result<string, Context>;
     xsDirectLineAppendOnce(
       log: string,
       cids: string,
@@ -55,6 +69,7 @@ export class RedisDirectLineStore implements DirectLineStore {
     private readonly idleSeconds: number,
   ) {
     redis.client.defineCommand('xsDirectLineAppendOnce', { lua: APPEND_ONCE, numberOfKeys: 4 });
+    redis.client.defineCommand('xsDirectLineRebindInvite', { lua: REBIND_INVITE, numberOfKeys: 1 });
   }
 
   async saveConversation(record: ConversationRecord): Promise<void> {
@@ -140,6 +155,12 @@ export class RedisDirectLineStore implements DirectLineStore {
     );
     if (set === 'OK') return conversationId;
     return (await this.redis.guard('invite read', () => this.redis.client.get(invite))) ?? conversationId;
+  }
+
+  rebindInvite(inviteId: string, forgotten: string, conversationId: string, ttlSeconds: number): Promise<string> {
+    return this.redis.guard('invite rebind', () =>
+      this.redis.client.xsDirectLineRebindInvite(inviteKey(inviteId), forgotten, conversationId, ttlSeconds),
+    );
   }
 
   async erase(conversationId: string): Promise<void> {
