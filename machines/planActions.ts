@@ -88,9 +88,13 @@ export function createPlanGuards() {
       const today = localDateTime(eventTime(event, context), context.timeZone).date;
       return event.byDate >= today && event.byDate <= addDays(today, context.figures.promiseWithinDays);
     },
-    /** The instalment that was missed is paid in full. */
-    missedInstalmentPaid: ({ context }: { context: PlanContext }) =>
-      !context.instalments.some((i) => i.status === 'missed' && unpaid(i)),
+    /** This payment pays what is left of the missed instalments (guards see the plan before the payment is applied). */
+    missedInstalmentPaid: ({ context, event }: { context: PlanContext; event: PlanEvent }) =>
+      event.type === 'payment.received' &&
+      event.amountMinor >=
+        context.instalments
+          .filter((i) => i.status === 'missed')
+          .reduce((owed, i) => owed + i.amountMinor - i.paidMinor, 0),
   };
 }
 

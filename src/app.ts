@@ -350,6 +350,7 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
       policy: () => dialogs.current().policy,
       invite: (accountRef) => makeInvite({ tokens, accounts }, accountRef, config.INVITE_TTL_HOURS * 3600, inviteBase),
       appended: () => dispatcher?.wakeUp(),
+      planPayment: (caseId, payment) => followUp.paymentReceived(caseId, payment),
     },
     auth,
     logger: logger.child({ component: 'lender' }),

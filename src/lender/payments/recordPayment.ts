@@ -1,4 +1,4 @@
-// POST /api/lender/payments: stored once per paymentId, then recorded with the account's case (transcript + event).
+// POST /api/lender/payments: stored once per paymentId, recorded with the account's case (transcript + event), then its plan.
 import type { Payment, StoredPayment } from '../../domain/payment.js';
 import { samePayment } from '../../domain/payment.js';
 import { HttpError, XieshangError } from '../../errors.js';
@@ -14,6 +14,8 @@ export interface PaymentDeps {
   /** The outboxing case store: the payment.recorded event is committed with the case. */
   store: CaseStore;
   clock: () => Date;
+  /** The case's plan takes the payment (on time, late, partial; the waiver; completion): PlanFollowUp.paymentReceived. */
+  planPayment?: (caseId: string, payment: StoredPayment) => Promise<void>;
 }
 
 const MAX_REPLAYS = 8;
@@ -36,7 +38,11 @@ export async function recordPayment(
   if (recorded.outcome === 'known' && !samePayment(recorded.payment, payment))
     throw new HttpError(409, `paymentId ${payment.paymentId} was already used for a different payment`);
   // Also for a replay: a crash after the ledger and before the case commit is finished by the lender's retry.
-  if (recorded.payment.caseId) await recordWithCase(deps, recorded.payment.caseId, recorded.payment);
+  if (recorded.payment.caseId) {
+    await recordWithCase(deps, recorded.payment.caseId, recorded.payment);
+    // Idempotent too (the plan counts a payment id once): a retry finishes what a crash left undone.
+    await deps.planPayment?.(recorded.payment.caseId, recorded.payment);
+  }
   return { created: recorded.outcome === 'recorded', payment: recorded.payment };
 }
 
