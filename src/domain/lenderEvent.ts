@@ -13,6 +13,14 @@ export const LENDER_EVENT_TYPES = [
   'identity.locked',
   'payment.recorded',
   'outreach.requested',
+  'plan.payment_missed',
+  'plan.broken',
+  'plan.completed',
+  'plan.waiver_earned',
+  'plan.waiver_voided',
+  'promise.made',
+  'promise.kept',
+  'promise.broken',
 ] as const;
 
 export const LenderEventSchema = z.object({

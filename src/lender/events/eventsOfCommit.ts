@@ -25,6 +25,9 @@ function pick(data: Record<string, unknown> | undefined, keys: readonly string[]
   return Object.fromEntries(keys.filter((key) => data?.[key] !== undefined).map((key) => [key, data?.[key]]));
 }
 
+/** What the plan's events tell the lender: the agreement, the instalment, counts and dates (src/followup/). */
+const PLAN_FACTS = ['reference', 'instalment', 'dueDate', 'missed', 'byDate', 'at'] as const;
+
 export function eventsOfCommit(commit: {
   record: CaseRecord;
   append: readonly TranscriptEntry[];
@@ -58,6 +61,16 @@ export function eventsOfCommit(commit: {
         break;
       case 'payment.recorded':
         emit('payment.recorded', pick(entry.data, ['paymentId', 'amountMinor', 'currency', 'paidAt']));
+        break;
+      case 'plan.payment_missed':
+      case 'plan.broken':
+      case 'plan.completed':
+      case 'plan.waiver_earned':
+      case 'plan.waiver_voided':
+      case 'promise.made':
+      case 'promise.kept':
+      case 'promise.broken':
+        emit(entry.text, pick(entry.data, PLAN_FACTS));
         break;
       case 'contact.optedOut':
         emit('contact.opted_out', {});
