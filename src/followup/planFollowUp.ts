@@ -9,7 +9,14 @@ import type { AccountDirectory } from '../store/accountDirectory.js';
 import type { CaseStore } from '../store/caseStore.js';
 import type { BorrowerLine } from '../handoff/deskDeps.js';
 import type { PlanEffect, PlanEvent } from '../../machines/planSetup.js';
-import { renderPlanSays } from './planMessages.js';
+import { renderMyPlan, renderPlanSays, planVariables, type PlanSpeech } from './planMessages.js';
+import type { IncomingActivity } from '../bot/activitySchema.js';
+import { caseIdFor } from '../conversation/caseIdentity.js';
+import { borrowerEntry, botEntries } from '../conversation/transcriptEntries.js';
+import type { OutgoingMessage } from '../conversation/render/renderReplies.js';
+import { fillTemplate } from '../dialogs/prompts.js';
+import { readPlanAnswer, REOPENING_STATES } from './planAnswers.js';
+import { reopenNegotiation, withBrokenArrangement } from './reopenNegotiation.js';
 import type { ServiceClock } from './serviceClock.js';
 import { jobId, type DueJob, type Scheduler } from './scheduler.js';
 import { stepPlan } from './stepPlan.js';
@@ -25,6 +32,22 @@ export interface FollowUpDeps {
 }
 
 const MAX_REPLAYS = 8;
+
+interface Wanted {
+  input?: PlanContext;
+  events: PlanEvent[];
+  job?: DueJob;
+  /** Said besides the plan's own prompts (a borrower's turn: "my plan", "which date?"). */
+  extra?: (context: PlanContext, speech: PlanSpeech) => OutgoingMessage[];
+  /** A borrower's turn: a plan that ends broken or renegotiating reopens the negotiation in this commit. */
+  reopen?: true;
+}
+
+/** A borrower's message answered for the plan: it goes in the same commit, under the activity's id. */
+interface PlanTurn {
+  activityId: string | undefined;
+  entry: TranscriptEntry;
+}
 const HANDLED_KEPT = 200;
 
 /** Builds the plan's first context from the agreement, the account's time zone and the policy of the case's version. */
@@ -92,6 +115,56 @@ export class PlanFollowUp {
     });
   }
 
+  /**
+   * A borrower's message in a case whose plan runs (or has ended broken): answered here when it is about the plan
+   * ("my plan", a check-in or review answer, a promised date, a due-day move, 二次协商); undefined lets the turn go on.
+   */
+  async answer(activity: IncomingActivity): Promise<{ caseId: string; replies: OutgoingMessage[] } | undefined> {
+    if (activity.type !== 'message' || !activity.text) return undefined;
+    const caseId = caseIdFor(activity.channelId, activity.conversation.id);
+    const peek = (await this.deps.store.load(caseId)).record;
+    if (!peek?.plan || peek.status !== 'agreed') return undefined;
+    const text = activity.text;
+    let taken = false;
+    const turn = (at: string): PlanTurn => ({
+      activityId: activity.id,
+      entry: borrowerEntry(activity, text, undefined, at),
+    });
+    const replies = await this.apply(
+      caseId,
+      `turn:${activity.id ?? this.deps.clock.now().toISOString()}`,
+      (record, bundle, context) => {
+        if (!context || !record.plan || record.status !== 'agreed') return undefined;
+        const at = this.deps.clock.now().toISOString();
+        const answer = readPlanAnswer({
+          text,
+          state: record.plan.state,
+          locale: record.locale,
+          lexicons: bundle.lexicons,
+          today: localDateTime(new Date(at), context.timeZone).date,
+          at,
+        });
+        if (!answer) return undefined;
+        taken = true;
+        switch (answer.kind) {
+          case 'myPlan':
+            return { events: [], extra: (now, speech) => [renderMyPlan(now, speech)] };
+          case 'askPromiseDate':
+            return {
+              events: [],
+              extra: (now, speech) => [say(speech, 'plan.askPromiseDate', planVariables(now, speech))],
+            };
+          case 'reopen':
+            return { events: [], reopen: true };
+          case 'event':
+            return { events: [answer.event], reopen: true };
+        }
+      },
+      turn,
+    );
+    return taken ? { caseId, replies } : undefined;
+  }
+
   /** A payment the lender recorded (payment.recorded) for this case's plan. */
   async paymentReceived(
     caseId: string,
@@ -99,7 +172,19 @@ export class PlanFollowUp {
   ): Promise<void> {
     const at = this.deps.clock.now().toISOString();
     await this.apply(caseId, `payment:${payment.paymentId}`, (_record, _bundle, context) =>
-      context ? { events: [{ type: 'payment.received', ...payment, at }] } : undefined,
+      context
+        ? {
+            events: [
+              {
+                type: 'payment.received',
+                paymentId: payment.paymentId,
+                amountMinor: payment.amountMinor,
+                paidAt: payment.paidAt,
+                at,
+              },
+            ],
+          }
+        : undefined,
     );
   }
 
@@ -110,22 +195,20 @@ export class PlanFollowUp {
   private async apply(
     caseId: string,
     stepId: string,
-    plan: (
-      record: CaseRecord,
-      bundle: DialogBundle,
-      context: PlanContext | undefined,
-    ) => { input?: PlanContext; events: PlanEvent[]; job?: DueJob } | undefined,
-  ): Promise<void> {
+    plan: (record: CaseRecord, bundle: DialogBundle, context: PlanContext | undefined) => Wanted | undefined,
+    turnAt?: (at: string) => PlanTurn,
+  ): Promise<OutgoingMessage[]> {
     for (let attempt = 0; attempt < MAX_REPLAYS; attempt++) {
-      const loaded = await this.deps.store.load(caseId);
+      const now = this.deps.clock.now();
+      const turn = turnAt?.(now.toISOString());
+      const loaded = await this.deps.store.load(caseId, turn?.activityId);
       const record = loaded.record;
-      if (!record) return;
-      if (record.plan?.handled.includes(stepId)) return;
+      if (!record || loaded.duplicate) return [];
+      if (record.plan?.handled.includes(stepId)) return [];
       const bundle = await this.deps.dialogs.get(record.flowVersion);
       const current = record.plan ? (record.plan.snapshot as { context: PlanContext }).context : undefined;
       const wanted = plan(record, bundle, current);
-      if (!wanted) return;
-      const now = this.deps.clock.now();
+      if (!wanted) return [];
       const input = wanted.input ?? current!;
       const step = stepPlan(bundle.plan.machine, record.plan?.snapshot, input, wanted.events);
       const says = step.effects.filter((e): e is Extract<PlanEffect, { type: 'say' }> => e.type === 'say');
@@ -154,35 +237,45 @@ export class PlanFollowUp {
               until: decision.earliestAt.toISOString(),
             }),
           ]);
-          return;
+          return [];
         }
         if (!decision.allowed) says.length = 0; // opted out: the plan still moves, nothing is said
       }
       const account = record.accountRef ? await this.deps.accounts.byReference(record.accountRef) : undefined;
-      const messages = renderPlanSays(
-        says,
-        step.context,
-        {
-          locale: record.locale,
-          prompts: bundle.prompts[record.locale],
-          creditor: account?.creditor ?? bundle.prompts[record.locale].get('brand.creditor') ?? '',
-          now,
-        },
-        bundle.policy.jurisdiction,
-      );
+      const speech: PlanSpeech = {
+        locale: record.locale,
+        prompts: bundle.prompts[record.locale],
+        creditor: account?.creditor ?? bundle.prompts[record.locale].get('brand.creditor') ?? '',
+        now,
+      };
+      const messages = [
+        ...renderPlanSays(says, step.context, speech, turn ? undefined : bundle.policy.jurisdiction),
+        ...(wanted.extra?.(step.context, speech) ?? []),
+      ];
       const at = now.toISOString();
+      // 二次协商: a plan over (broken, or the situation changed) negotiates again, a broken arrangement counted.
+      const reopening = wanted.reopen && REOPENING_STATES.has(step.state);
+      const broke =
+        step.state === 'broken' ||
+        step.context.instalments.some((i) => i.status === 'missed' && i.paidMinor < i.amountMinor);
+      const counted = reopening && account && broke ? withBrokenArrangement(account) : account;
+      const reopened = reopening ? reopenNegotiation(record, bundle, counted) : undefined;
+      if (reopened) messages.push(...reopened.replies);
       const append: TranscriptEntry[] = [
+        ...(turn ? [turn.entry] : []),
         ...step.effects
           .filter((e): e is Extract<PlanEffect, { type: 'event' }> => e.type === 'event')
           .map((e) => this.event(record, now, e.name, e.data)),
-        ...messages.map((m) => ({
-          at,
-          actor: 'bot' as const,
-          channelId: record.channelId,
-          kind: 'message' as const,
-          text: m.text,
-          data: { proactive: true },
-        })),
+        ...(turn
+          ? botEntries(messages, record.channelId, at)
+          : messages.map((m) => ({
+              at,
+              actor: 'bot' as const,
+              channelId: record.channelId,
+              kind: 'message' as const,
+              text: m.text,
+              data: { proactive: true },
+            }))),
       ];
       const nextPlan: PlanRecord = {
         snapshot: step.persisted,
@@ -194,10 +287,13 @@ export class PlanFollowUp {
       const result = await this.deps.store.commit({
         caseId,
         expectedVersion: loaded.version,
-        record: { ...record, plan: nextPlan },
+        record: { ...(reopened?.record ?? record), plan: nextPlan, ...(turn ? { lastActivityAt: at } : {}) },
         append,
+        ...(turn?.activityId ? { activityId: turn.activityId } : {}),
       });
       if (!result.ok) continue;
+      // The lender's next update of the account carries the break too; until then the directory holds it.
+      if (reopened && counted && counted !== account) await this.deps.accounts.upsert([counted]);
       for (const effect of step.effects)
         if (effect.type === 'schedule')
           await this.deps.scheduler.schedule({
@@ -207,8 +303,9 @@ export class PlanFollowUp {
             n: effect.n,
             dueAt: effect.at,
           });
+      if (turn) return messages;
       if (messages.length > 0) await this.deps.line.send(record.conversationRef, messages);
-      return;
+      return [];
     }
     throw new Error(`case ${caseId}: plan step still conflicting after ${MAX_REPLAYS} replays`);
   }
@@ -222,4 +319,8 @@ export class PlanFollowUp {
   private event(record: CaseRecord, now: Date, text: string, data: Record<string, unknown>): TranscriptEntry {
     return { at: now.toISOString(), actor: 'system', channelId: record.channelId, kind: 'event', text, data };
   }
+}
+
+function say(speech: PlanSpeech, key: string, vars: Record<string, string | number | undefined>): OutgoingMessage {
+  return { type: 'message', locale: speech.locale, text: fillTemplate(speech.prompts.get(key) ?? key, vars) };
 }

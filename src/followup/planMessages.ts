@@ -55,7 +55,8 @@ export function renderPlanSays(
   says: readonly { key: string; choices?: string[] }[],
   context: PlanContext,
   speech: PlanSpeech,
-  jurisdiction: Jurisdiction,
+  /** Proactive messages only: a reply to the borrower needs no opt-out line. */
+  jurisdiction: Jurisdiction | undefined,
 ): OutgoingMessage[] {
   const vars = planVariables(context, speech);
   const messages = says.map((say): OutgoingMessage => {
@@ -74,7 +75,7 @@ export function renderPlanSays(
     return message;
   });
   const last = messages.at(-1);
-  if (last && OPT_OUT_LINE_REQUIRED.has(jurisdiction))
+  if (last && jurisdiction && OPT_OUT_LINE_REQUIRED.has(jurisdiction))
     last.text = `${last.text}\n${speech.prompts.get('plan.optOutLine') ?? ''}`;
   return messages;
 }
