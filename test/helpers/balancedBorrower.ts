@@ -14,6 +14,13 @@ export const JOB_LOSS_AGREED: readonly Line[] = [
   ['我同意', /协议编号 XS-/],
 ];
 
+/** The same borrower choosing the plan that comes with a waiver (方案3: the overdue amount in instalments + waiver). */
+export const WAIVER_AGREED: readonly Line[] = [
+  ...JOB_LOSS_TO_OFFERS,
+  ['方案3', '请确认还款协议'],
+  ['我同意', /协议编号 XS-/],
+];
+
 /**
  * Activities are numbered by one channel (ids never repeat), and each is posted to the instance
  * the test names: `say(text, 1)` goes to the second URL.
