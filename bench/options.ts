@@ -12,6 +12,8 @@ export interface BenchOptions {
   thinkMs: number;
   only: RowName[];
   activeConversations: number;
+  /** Due jobs scheduled for the scheduler row (0 skips it). */
+  dueJobs: number;
   redisUrl: string | undefined;
   /** Rows whose server runs with --cpu-prof (profiles land in bench/results/profiles). */
   profile: RowName[];
@@ -26,6 +28,7 @@ export const USAGE = `npm run bench -- [options]
   --think MS          open loop: a borrower types again this long after an answer (default 500)
   --only ROW,...      rows to run: ${ROWS.join(', ')} (default all)
   --active N          conversations held open for the RSS measurement (default 10000; 0 skips it)
+  --due-jobs N        plan jobs due at once for the scheduler measurement on Redis (default 20000; 0 skips it)
   --redis-url URL     measure on this Redis instead of a private redis-server
   --profile ROW,...   run these rows' servers with --cpu-prof (bench/results/profiles/)
   --skip-extras       only the load table (no offers, Redis memory or RSS measurements)`;
@@ -61,6 +64,7 @@ export function readOptions(argv: string[]): BenchOptions {
       think: { type: 'string', default: '500' },
       only: { type: 'string', default: ROWS.join(',') },
       active: { type: 'string', default: '10000' },
+      'due-jobs': { type: 'string', default: '20000' },
       'redis-url': { type: 'string' },
       profile: { type: 'string', default: '' },
       'skip-extras': { type: 'boolean', default: false },
@@ -79,6 +83,7 @@ export function readOptions(argv: string[]): BenchOptions {
     thinkMs: positive('think', values.think, 0),
     only: rows('only', values.only),
     activeConversations: Math.round(positive('active', values.active, 0)),
+    dueJobs: Math.round(positive('due-jobs', values['due-jobs'], 0)),
     redisUrl: values['redis-url'],
     profile: values.profile ? rows('profile', values.profile) : [],
     skipExtras: values['skip-extras'],

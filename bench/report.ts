@@ -14,6 +14,7 @@ export interface RowResult {
 export interface Extras {
   offers?: { microsPerCase: number; cases: number };
   redisMemory?: { agreedBytes: number; agreedCases: number; allCasesBytes: number; allCases: number };
+  dueJobs?: { jobs: number; perMinute: number; missed: number; doubled: number; instances: number };
   rss?: { conversations: number; rssBytes: number; heapUsedBytes: number; baselineRssBytes: number; errors: number };
 }
 
@@ -127,6 +128,14 @@ export function targets(rows: Map<RowName, RowResult>, extras: Extras): Target[]
       what: `RSS < 400 MB with ${n(r.conversations)} active conversations (memory store)`,
       measured: `${n(r.rssBytes / 2 ** 20)} MB (heap ${n(r.heapUsedBytes / 2 ** 20)} MB; ${n(r.baselineRssBytes / 2 ** 20)} MB idle; ${r.errors} errors)`,
       met: r.rssBytes < 400 * 2 ** 20 && r.errors === 0,
+    });
+  }
+  if (extras.dueJobs) {
+    const d = extras.dueJobs;
+    list.push({
+      what: 'plan due jobs ≥ 10 000 per minute on one Redis, none missed or doubled',
+      measured: `${n(d.perMinute)} per minute (${n(d.jobs)} jobs, ${d.instances} instances' workers; ${d.missed} missed, ${d.doubled} doubled)`,
+      met: d.perMinute >= 10_000 && d.missed === 0 && d.doubled === 0,
     });
   }
   if (extras.offers)

@@ -14,6 +14,7 @@ import {
   type BenchRedis,
 } from './measure/redisServer.js';
 import { timeOffers } from './measure/offerTiming.js';
+import { dueJobsPerMinute } from './measure/dueJobs.js';
 import { readOptions, USAGE, type BenchOptions, type RowName } from './options.js';
 import { renderReport, type Extras, type Header, type RowResult } from './report.js';
 import { startRow, usesRedis } from './rows.js';
@@ -128,7 +129,8 @@ async function main(): Promise<void> {
     log('offers micro-benchmark');
     extras.offers = timeOffers();
   }
-  const needsRedis = options.only.some(usesRedis);
+  const measuresDueJobs = options.dueJobs > 0 && !options.skipExtras;
+  const needsRedis = options.only.some(usesRedis) || measuresDueJobs;
   const redis = needsRedis ? await openBenchRedis(options.redisUrl) : undefined;
   const connector = await startChild('connector', './connector.ts');
   // Each row's own Lua: a command it sends directly may run inside the other row's scripts (HMGET does).
@@ -145,6 +147,10 @@ async function main(): Promise<void> {
       rows.set(row, result);
       if (row === 'xieshang-redis' && redis && redisPrefix && !options.skipExtras)
         extras.redisMemory = await memoryPerCase(redis.client, redisPrefix);
+    }
+    if (redis && measuresDueJobs) {
+      log(`due jobs: ${options.dueJobs} plan jobs due at once, two instances' workers`);
+      extras.dueJobs = await dueJobsPerMinute(redis.url, options.dueJobs);
     }
     if (options.only.includes('xieshang-memory') && options.activeConversations > 0 && !options.skipExtras) {
       log(`RSS with ${options.activeConversations} active conversations`);
