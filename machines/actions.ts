@@ -1,6 +1,12 @@
 // The named commands the flow gives: they update the context and say prompts; no I/O.
 import { z } from 'zod';
-import { HardshipSchema, type Hardship, type HardshipDuration, type HardshipReason } from '../src/domain/hardship.js';
+import {
+  COUNT_CAPS,
+  HardshipSchema,
+  type Hardship,
+  type HardshipDuration,
+  type HardshipReason,
+} from '../src/domain/hardship.js';
 import { EscalationReasonSchema, PrioritySchema } from '../src/domain/case.js';
 import { accountIdentityKey } from '../src/domain/identityLock.js';
 import { CARDS, EXPECTATIONS, type Ask, type NegotiationContext } from './context.js';
@@ -33,6 +39,9 @@ export const ACTION_PARAMS = {
     .strict(),
   escalate: z.object({ reason: EscalationReasonSchema, priority: PrioritySchema }).strict(),
 } as const;
+
+/** Money going out: of a range, the higher end is the conservative one. */
+const MONEY_OUT: ReadonlySet<string> = new Set(['essentialSpendingMinor', 'otherDebtPaymentsMinor']);
 
 /** The choice id whose button asks for a person instead of answering. */
 export const PERSON_CHOICE = 'person';
@@ -128,23 +137,54 @@ export function createActions({ rules, limits }: MachineDeps) {
           ? { ...context.hardship, duration: event.value as HardshipDuration }
           : context.hardship,
     }),
-    recordRecovery: assign({
-      hardship: ({ context, event }) =>
-        event.type === 'number.given'
-          ? { ...context.hardship, recoveryMonths: Math.min(event.value, 120) }
-          : context.hardship,
+    recordRecovery: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'number.given') return;
+      const value = Math.min(event.value, COUNT_CAPS.recoveryMonths);
+      enqueue.assign({
+        hardship: { ...context.hardship, recoveryMonths: value },
+        heard: { field: 'recoveryMonths', value },
+      });
+      enqueue.emit({ type: 'say', key: event.range ? 'readBack.rangeRecoveryMonths' : 'readBack.recoveryMonths' });
     }),
-    recordDependants: assign({
-      hardship: ({ context, event }) => ({
-        ...context.hardship,
-        dependants: event.type === 'number.given' ? Math.min(event.value, 20) : 0,
-      }),
+    recordDependants: enqueueActions(({ context, event, enqueue }) => {
+      const value = event.type === 'number.given' ? Math.min(event.value, COUNT_CAPS.dependants) : 0;
+      enqueue.assign({ hardship: { ...context.hardship, dependants: value }, heard: { field: 'dependants', value } });
+      const range = event.type === 'number.given' && event.range;
+      enqueue.emit({ type: 'say', key: range ? 'readBack.rangeDependants' : 'readBack.dependants' });
     }),
-    recordAmount: assign({
-      hardship: ({ context, event }, params) => {
-        const { field } = ACTION_PARAMS.recordAmount.parse(params);
-        return { ...context.hardship, [field]: event.type === 'amount.given' ? event.amountMinor : 0 };
-      },
+    /**
+     * Records an interview amount and says it back ("收到：月收入 ¥5,000。") so a mis-read is corrected at once.
+     * A range ("三四千") is kept at its conservative end — the low one for money coming in, the high one for money
+     * going out — and said back as a question ("按 ¥3,000 计算，对吗？").
+     */
+    recordAmount: enqueueActions(({ context, event, enqueue }, params) => {
+      const { field } = ACTION_PARAMS.recordAmount.parse(params);
+      const range = event.type === 'amount.given' ? event.range : undefined;
+      const value =
+        event.type !== 'amount.given'
+          ? 0
+          : range
+            ? MONEY_OUT.has(field)
+              ? range.highMinor
+              : range.lowMinor
+            : event.amountMinor;
+      enqueue.assign({ hardship: { ...context.hardship, [field]: value }, heard: { field, value } });
+      if (event.type === 'amount.given')
+        enqueue.emit({ type: 'say', key: range ? 'readBack.rangeAmount' : `readBack.${field}` });
+    }),
+    /** "刚才说错了，收入是六千": the answer named (or the last one) changes, and the bot says from what to what. */
+    applyCorrection: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'answer.corrected') return;
+      const { field } = event;
+      const value =
+        field in COUNT_CAPS ? Math.min(event.value, COUNT_CAPS[field as keyof typeof COUNT_CAPS]) : event.value;
+      const previous = context.hardship[field];
+      enqueue.assign({
+        hardship: { ...context.hardship, [field]: value },
+        heard: { field, value, ...(previous !== undefined ? { previous } : {}) },
+        chosenOffer: undefined,
+      });
+      enqueue.emit({ type: 'say', key: 'corrected.changed' });
     }),
     computeOffers: assign(({ context }) => {
       if (!context.account) return {};

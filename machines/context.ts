@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { AccountSchema, type Account } from '../src/domain/account.js';
 import { EscalationReasonSchema, PrioritySchema } from '../src/domain/case.js';
-import { HardshipSchema } from '../src/domain/hardship.js';
+import { HardshipSchema, INTERVIEW_FIELDS, type InterviewField } from '../src/domain/hardship.js';
 import { accountIdentityKey } from '../src/domain/identityLock.js';
 import { OfferBasisSchema, OfferSchema } from '../src/domain/offers/offer.js';
 
@@ -64,6 +64,15 @@ export const NegotiationContextSchema = z.object({
   counterMinimumMinor: z.number().int().optional(),
   lastAsk: AskSchema.optional(),
   escalation: z.object({ reason: EscalationReasonSchema, priority: PrioritySchema }).optional(),
+  /** The interview answer last recorded or corrected (said back; a correction naming no answer corrects this one). */
+  heard: z
+    .object({
+      field: z.enum(INTERVIEW_FIELDS),
+      value: z.number(),
+      /** Set by a correction: the value it replaced. */
+      previous: z.number().optional(),
+    })
+    .optional(),
   /** Agreements the borrower cancelled in this case (a new one gets a new reference). */
   cancelledAgreements: z.number().int().default(0),
 });
@@ -80,9 +89,12 @@ export type NegotiationEvent =
   | { type: 'identity.locked' }
   | { type: 'idLast4.given'; value: string }
   | { type: 'date.given'; date: string }
+  | { type: 'date.ambiguous' }
   | { type: 'choice.made'; value: string }
-  | { type: 'amount.given'; amountMinor: number }
-  | { type: 'number.given'; value: number }
+  | { type: 'amount.given'; amountMinor: number; range?: { lowMinor: number; highMinor: number } }
+  | { type: 'number.given'; value: number; range?: true }
+  | { type: 'answer.corrected'; field: InterviewField; value: number }
+  | { type: 'answer.acknowledged' }
   | { type: 'answer.yes' }
   | { type: 'answer.no' }
   | { type: 'offer.accepted'; offerId: string }
@@ -124,5 +136,6 @@ export function initialContext(input: NegotiationInput): NegotiationContext {
     lastAsk: undefined,
     escalation: undefined,
     cancelledAgreements: 0,
+    heard: undefined,
   };
 }

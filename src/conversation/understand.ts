@@ -7,6 +7,8 @@ import { recognize, type Expectation, type Understood } from './recognize/recogn
 import type { DialogBundle } from '../dialogs/dialogBundle.js';
 import { choiceLabel } from './render/renderReplies.js';
 import type { NegotiationContext } from '../../machines/context.js';
+import { INTERVIEW_FIELDS, type InterviewField } from '../domain/hardship.js';
+import type { InterviewAnswers } from './recognize/correction.js';
 
 export type Understanding =
   { kind: 'events'; events: NegotiationEvent[]; understood: Understood } | { kind: 'locale'; locale: Locale };
@@ -35,6 +37,32 @@ export function expectationOf(ask: Ask | undefined, context: NegotiationContext 
   return { kind: ask.expects };
 }
 
+/** The interview question (prompt key of dialogs/negotiation.flow.yaml) → the answer it records. */
+const FIELD_ASKED: Readonly<Record<string, InterviewField>> = {
+  'interview.askRecovery': 'recoveryMonths',
+  'interview.askIncome': 'incomeMinor',
+  'interview.askSpending': 'essentialSpendingMinor',
+  'interview.askOtherDebts': 'otherDebtPaymentsMinor',
+  'interview.askDependants': 'dependants',
+  'interview.askStatedMonthly': 'statedMonthlyMinor',
+  'interview.askLumpSum': 'lumpSumMinor',
+};
+
+export function interviewAnswers(context: NegotiationContext | undefined): InterviewAnswers | undefined {
+  if (!context?.identityVerified) return undefined;
+  const answered: InterviewAnswers['answered'] = {};
+  for (const field of INTERVIEW_FIELDS) {
+    const value = context.hardship[field];
+    if (value !== undefined) answered[field] = value;
+  }
+  const pending = context.lastAsk ? FIELD_ASKED[context.lastAsk.key] : undefined;
+  return {
+    answered,
+    ...(context.heard ? { last: context.heard.field } : {}),
+    ...(pending ? { pending } : {}),
+  };
+}
+
 export function understand(input: UnderstandInput): Understanding {
   const { context, bundle, locale } = input;
   const ask = context?.lastAsk;
@@ -50,6 +78,7 @@ export function understand(input: UnderstandInput): Understanding {
     lexicons: bundle.lexicons,
     choiceLabels,
     faqs: [locale, ...LOCALES.filter((other) => other !== locale)].map((other) => bundle.faq[other] ?? []),
+    answers: interviewAnswers(context),
   });
   switch (understood.type) {
     case 'locale.switched':

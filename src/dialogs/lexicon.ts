@@ -2,6 +2,7 @@
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { LOCALES, type Locale } from '../domain/account.js';
+import { INTERVIEW_FIELDS } from '../domain/hardship.js';
 import { ConfigurationError } from '../errors.js';
 import { normalizeText } from '../conversation/recognize/normalize.js';
 import { issueWhere } from '../zodIssues.js';
@@ -19,6 +20,8 @@ export const LexiconSchema = z.strictObject({
   choices: z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'a choice id such as jobLoss'), PhrasesSchema),
   /** Target locale → phrases that ask to continue in it. */
   switchLocale: z.strictObject({ en: PhrasesSchema, 'zh-TW': PhrasesSchema, 'zh-CN': PhrasesSchema }),
+  /** Interview answer → the words that name it ("收入", "rent"), for corrections and several facts in one message. */
+  fields: z.partialRecord(z.enum(INTERVIEW_FIELDS), PhrasesSchema).default({}),
 });
 /** A lexicon whose phrases are already normalised (Simplified, lower-case) like the text they are matched against. */
 export type Lexicon = z.infer<typeof LexiconSchema>;
@@ -51,6 +54,7 @@ export function parseLexicon(yamlText: string, fileName: string): Lexicon {
     intents: mapGroup('intents', parsed.data.intents),
     choices: mapGroup('choices', parsed.data.choices),
     switchLocale: mapGroup('switchLocale', parsed.data.switchLocale),
+    fields: mapGroup('fields', parsed.data.fields as Record<string, string[]>),
   };
 }
 

@@ -7,6 +7,7 @@ import { formatMoney } from '../domain/money.js';
 import { formatRate } from '../domain/rate.js';
 import type { Offer } from '../domain/offers/offer.js';
 import { tierOf } from '../domain/tier.js';
+import { isMoneyField } from '../domain/hardship.js';
 import type { Prompts } from './prompts.js';
 
 export type PromptVariables = Record<string, string | number | undefined>;
@@ -21,7 +22,8 @@ export interface PolicyFigures {
 
 
 /** What a conversation must know before a variable has a value. */
-export type Fact = 'always' | 'account' | 'offers' | 'chosenOffer' | 'agreement' | 'counter';
+/** `heard`: the interview amounts, said back right after they are recorded. */
+export type Fact = 'always' | 'account' | 'offers' | 'chosenOffer' | 'agreement' | 'counter' | 'heard';
 
 /** For `flows check`: each variable and the fact it needs (src/dialogs/lint/placeholdersByState.ts). */
 export const VARIABLE_NEEDS: Readonly<Record<string, Fact>> = {
@@ -31,6 +33,7 @@ export const VARIABLE_NEEDS: Readonly<Record<string, Fact>> = {
   offerName: 'chosenOffer', monthly: 'chosenOffer', interest: 'chosenOffer', planFees: 'chosenOffer', waived: 'chosenOffer', apr: 'chosenOffer', months: 'chosenOffer', total: 'chosenOffer', graceMonths: 'chosenOffer', counterAmount: 'chosenOffer',
   reference: 'agreement', firstDueDate: 'agreement',
   counterMinimum: 'counter',
+  income: 'heard', spending: 'heard', otherDebts: 'heard', statedMonthly: 'heard', lumpSum: 'heard', heard: 'heard', previous: 'heard', fieldName: 'heard',
 };
 
 /** Every variable a prompt may use. */
@@ -55,6 +58,9 @@ export function promptVariables({ context, locale, prompts, figures, agreement }
   const money = (minor: number | undefined) => (minor === undefined ? undefined : formatMoney(minor, currency, locale));
   const offer = agreement?.offer ?? context.chosenOffer;
   const firstDue = agreement?.dueDates.find((line) => line.amountMinor > 0)?.dueDate;
+  const heard = context.heard;
+  const answer = (value: number | undefined) =>
+    heard && value !== undefined ? (isMoneyField(heard.field) ? money(value) : value) : undefined;
   return {
     creditor: account?.creditor ?? prompts.get('brand.creditor'),
     overdue: money(account?.overdueMinor),
@@ -78,6 +84,14 @@ export function promptVariables({ context, locale, prompts, figures, agreement }
     reference: agreement?.reference,
     firstDueDate: firstDue ? formatDay(firstDue, locale) : undefined,
     disposable: money(context.basis?.disposableMinor),
+    income: money(context.hardship.incomeMinor),
+    spending: money(context.hardship.essentialSpendingMinor),
+    otherDebts: money(context.hardship.otherDebtPaymentsMinor),
+    statedMonthly: money(context.hardship.statedMonthlyMinor),
+    lumpSum: money(context.hardship.lumpSumMinor),
+    heard: answer(heard?.value),
+    previous: answer(heard?.previous),
+    fieldName: heard ? prompts.get(`field.${heard.field}`) : undefined,
     affordable: money(context.basis?.affordableMinor),
     reasonName: context.hardship.reason ? prompts.get(`choice.${context.hardship.reason}`) : undefined,
     waiverAfter: figures.waiverAfterPayments,

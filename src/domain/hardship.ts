@@ -33,6 +33,24 @@ export const HardshipSchema = z.object({
 });
 export type Hardship = z.infer<typeof HardshipSchema>;
 
+/** The interview answers a borrower may correct, or give ahead of their question. */
+export const INTERVIEW_FIELDS = [
+  'incomeMinor',
+  'essentialSpendingMinor',
+  'otherDebtPaymentsMinor',
+  'statedMonthlyMinor',
+  'lumpSumMinor',
+  'dependants',
+  'recoveryMonths',
+] as const;
+export type InterviewField = (typeof INTERVIEW_FIELDS)[number];
+export const isMoneyField = (field: InterviewField): boolean => field.endsWith('Minor');
+/** The most a count answer is stored as (as the interview records it). */
+export const COUNT_CAPS: Readonly<Record<'dependants' | 'recoveryMonths', number>> = {
+  dependants: 20,
+  recoveryMonths: 120,
+};
+
 /** Income − essential spending − other debt payments; may be negative. */
 export function disposableIncomeMinor(
   h: Pick<Hardship, 'incomeMinor' | 'essentialSpendingMinor' | 'otherDebtPaymentsMinor'>,

@@ -1,6 +1,6 @@
 // What borrowers type to a running plan (zh-CN, zh-TW, en), read as the plan's answers; promised dates as typed.
 import { describe, expect, it } from 'vitest';
-import { loadLexicons } from '../../src/dialogs/lexicon.js';
+import { loadLexicons } from '../helpers/dialogFiles.js';
 import { readPlanAnswer } from '../../src/followup/planAnswers.js';
 import { parsePromiseDate } from '../../src/followup/promiseDate.js';
 

@@ -71,12 +71,12 @@ interface Reading {
 
 /** Money in major units, the first amount in the text; undefined without one, for a negative one or above 1e9. */
 export function parseAmountMajor(text: string): number | undefined {
-  return firstNumber(normalizeText(text), 'amount');
+  return firstNumber(withEnglishNumbers(normalizeText(text)), 'amount');
 }
 
 /** A count (months, dependants): "3", "3个月", "两个", "two". */
 export function parseCount(text: string): number | undefined {
-  const normal = normalizeText(text);
+  const normal = withEnglishNumbers(normalizeText(text));
   const value =
     firstNumber(normal, 'count') ??
     EN_COUNTS[/\b(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/.exec(normal)?.[1] ?? ''];
@@ -193,4 +193,103 @@ function readChinese(text: string, start: number): Reading | undefined {
   if (digit !== undefined)
     section += !afterZero && digitsSinceUnit === 1 && lastUnit >= 10 ? (digit * lastUnit) / 10 : digit;
   return { value: total + section, end };
+}
+
+const EN_SMALL: Readonly<Record<string, number>> = {
+  ...EN_COUNTS,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fourty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+};
+const EN_SCALES: Readonly<Record<string, number>> = { hundred: 100, thousand: 1000, grand: 1000, million: 1e6 };
+const EN_WORD = `(?:${Object.keys(EN_SMALL)
+  .sort((a, b) => b.length - a.length)
+  .join('|')}|hundred|thousand|grand|million|a|and|\\d+(?:\\.\\d+)?)`;
+const EN_RUN = new RegExp(`\\b${EN_WORD}(?:[ -]+${EN_WORD})*\\b`, 'g');
+
+/**
+ * "five hundred" → "500", "two thousand five hundred" → "2500", "fifteen hundred" → "1500", "3 grand" → "3000":
+ * runs of English number words become digits. A lone "one" or "a" stays a word ("the first one", "no one").
+ */
+export function withEnglishNumbers(text: string): string {
+  return text.replace(EN_RUN, (matched) => {
+    const trailing = /(?:[ -]+(?:a|and))+$/.exec(matched)?.[0] ?? '';
+    const run = matched.slice(0, matched.length - trailing.length);
+    const words = run.split(/[ -]+/);
+    const meaningful = words.some((word) => Object.hasOwn(EN_SCALES, word) || (EN_SMALL[word] ?? 0) > 12);
+    if (!meaningful) return matched;
+    let total = 0;
+    let current: number | undefined;
+    for (const word of words) {
+      if (word === 'and') continue;
+      if (word === 'a') current = current ?? 1;
+      else if (Object.hasOwn(EN_SCALES, word)) {
+        const scale = EN_SCALES[word]!;
+        if (scale === 100) current = (current ?? 1) * 100;
+        else {
+          total += (current ?? 1) * scale;
+          current = undefined;
+        }
+      } else {
+        const value = Object.hasOwn(EN_SMALL, word) ? EN_SMALL[word]! : Number(word);
+        if (current !== undefined && current % 10 === 0 && value < 10) current += value;
+        else if (current !== undefined && current >= 100 && value < 100) current += value;
+        else if (current !== undefined)
+          return matched; // "five six": not one number
+        else current = value;
+      }
+    }
+    return `${total + (current ?? 0)}${trailing}`;
+  });
+}
+
+export interface Range {
+  low: number;
+  high: number;
+}
+const CN_RANGE_DIGIT = '[一二两三四五六七八九]';
+const CN_RANGE = new RegExp(
+  `(?<![零一二两三四五六七八九十百千万\\d])(${CN_RANGE_DIGIT})(${CN_RANGE_DIGIT})(十|百|千|万)?`,
+);
+const ARABIC_RANGE =
+  /(?<![\d./-])(\d+(?:\.\d+)?) ?(k|千|万)? ?(?:-|~|～|到|至|或者|或|or|to) ?(\d+(?:\.\d+)?) ?(k|千|万)?(?![\d/-]|\.\d)/;
+const EN_RANGE =
+  /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) or (two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/;
+const SCALE: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000, 万: 1e4, k: 1000 };
+
+/** "两三个月" (2–3), "三四千" (3000–4000), "2-3", "2到3个", "3000~4000", "two or three": a range, never 23 or 34000. */
+export function parseRange(text: string): Range | undefined {
+  const normal = withEnglishNumbers(normalizeText(text));
+  const chinese = CN_RANGE.exec(normal);
+  if (chinese) {
+    const [low, high] = [CN_DIGITS[chinese[1]!]!, CN_DIGITS[chinese[2]!]!];
+    const scale = SCALE[chinese[3] ?? ''] ?? 1;
+    if (high === low + 1) return { low: low * scale, high: high * scale };
+  }
+  const arabic = ARABIC_RANGE.exec(normal);
+  if (arabic) {
+    const highScale = SCALE[arabic[4] ?? ''] ?? 1;
+    const low = Number(arabic[1]) * (SCALE[arabic[2] ?? ''] ?? highScale);
+    const high = Number(arabic[3]) * highScale;
+    if (high > low) return { low, high };
+  }
+  const english = EN_RANGE.exec(normal);
+  if (english) {
+    const [low, high] = [EN_COUNTS[english[1]!]!, EN_COUNTS[english[2]!]!];
+    if (high > low) return { low, high };
+  }
+  return undefined;
 }

@@ -4,9 +4,11 @@ import { LocaleSchema, type Locale } from '../../domain/account.js';
 import { toMinor } from '../../domain/money.js';
 import { findPhrase, lexiconsInOrder, longestMatch, type IntentName, type Lexicon } from '../../dialogs/lexicon.js';
 import { MAX_INPUT_CHARS, normalizeText } from './normalize.js';
-import { parseAmountMajor, parseCount, parsePick } from './parseAmount.js';
-import { parseBirthDate } from './parseDate.js';
+import { parseAmountMajor, parseCount, parsePick, parseRange } from './parseAmount.js';
+import { readBirthDate } from './parseDate.js';
 import { findQuestion, type FaqEntry } from '../../dialogs/faq.js';
+import type { InterviewField } from '../../domain/hardship.js';
+import { findCorrection, withoutWithdrawn, type InterviewAnswers } from './correction.js';
 
 export type Expectation =
   | { kind: 'none' }
@@ -33,9 +35,15 @@ export type Understood =
   | { type: 'answer.yes' }
   | { type: 'answer.no' }
   | { type: 'choice.made'; value: string }
-  | { type: 'amount.given'; amountMinor: number }
-  | { type: 'number.given'; value: number }
+  /** `range`: "三四千" — both ends; the interview keeps the conservative one for the question and says it back. */
+  | { type: 'amount.given'; amountMinor: number; range?: { lowMinor: number; highMinor: number } }
+  | { type: 'number.given'; value: number; range?: true }
+  | { type: 'answer.corrected'; field: InterviewField; value: number }
+  /** A bare "对" / "ok" to a question that is not yes/no (after a read-back): the question is asked again. */
+  | { type: 'answer.acknowledged' }
   | { type: 'date.given'; date: string }
+  /** 03/04/1985: day and month could be swapped; asked again in an unambiguous form, never counted as a failure. */
+  | { type: 'date.ambiguous' }
   | { type: 'idLast4.given'; value: string }
   | { type: 'lookup.given'; accountRef?: string; phone?: string }
   | { type: 'offer.accepted'; offerId: string }
@@ -61,6 +69,8 @@ export interface RecognizeInput {
   choiceLabels: Record<string, string[]>;
   /** Questions answered mid-flow (dialogs/faq/), current locale first. */
   faqs?: readonly FaqEntry[][];
+  /** The interview answers so far, for corrections. */
+  answers?: InterviewAnswers;
 }
 
 /** Intents that work in every question, highest priority first; locale switches come between the two groups. */
@@ -119,7 +129,9 @@ export function recognize(input: RecognizeInput): Understood {
   const lexicons = lexiconsInOrder(input.lexicons, input.locale);
   return (
     globalIntent(text, lexicons, input.faqs ?? []) ??
-    answer(text, input, lexicons) ?? {
+    corrected(text, input, lexicons) ??
+    answer(text, input, lexicons) ??
+    acknowledged(text, input.expects, lexicons) ?? {
       type: 'input.unrecognized',
       why: raw.length > MAX_INPUT_CHARS ? 'tooLong' : 'unclear',
     }
@@ -172,7 +184,8 @@ function answer(text: string, input: RecognizeInput, lexicons: Lexicon[]): Under
       return undefined;
     case 'choice': {
       const pick = parsePick(text, expects.choices.length);
-      return choice(expects.choices) ?? (pick ? { type: 'choice.made', value: expects.choices[pick - 1]! } : undefined);
+      const made = familyBeforeIllness(text, expects.choices, lexicons) ?? choice(expects.choices);
+      return made ?? (pick ? { type: 'choice.made', value: expects.choices[pick - 1]! } : undefined);
     }
     case 'yesNo': {
       const match = longestMatch(
@@ -188,18 +201,32 @@ function answer(text: string, input: RecognizeInput, lexicons: Lexicon[]): Under
       return match ? { type: match.key === 'yes' ? 'answer.yes' : 'answer.no' } : choice(buttonChoices);
     }
     case 'amount': {
-      const major = parseAmountMajor(text);
+      const said = withoutWithdrawn(withoutChoicePhrase(text, buttonChoices, lexicons));
+      const range = parseRange(said);
+      if (range)
+        return {
+          type: 'amount.given',
+          amountMinor: toMinor(range.low, input.currency),
+          range: { lowMinor: toMinor(range.low, input.currency), highMinor: toMinor(range.high, input.currency) },
+        };
+      const major = parseAmountMajor(said);
       return major !== undefined
         ? { type: 'amount.given', amountMinor: toMinor(major, input.currency) }
         : choice(buttonChoices);
     }
     case 'number': {
-      const value = parseCount(text);
+      // "no one" / "一个都没有" is the choice "none", not the "one" in it; "没有老人，两个孩子" is 2.
+      const said = withoutWithdrawn(withoutChoicePhrase(text, buttonChoices, lexicons));
+      // "两三个月": a range is never read as 23; the higher end is kept (the conservative one for months and people).
+      const range = parseRange(said);
+      if (range && Number.isInteger(range.high)) return { type: 'number.given', value: range.high, range: true };
+      const value = parseCount(said);
       return value !== undefined ? { type: 'number.given', value } : choice(buttonChoices);
     }
     case 'date': {
-      const date = parseBirthDate(text);
-      return date ? { type: 'date.given', date } : choice(buttonChoices);
+      const date = readBirthDate(text, input.locale);
+      if (date && 'ambiguous' in date) return { type: 'date.ambiguous' };
+      return date ? { type: 'date.given', date: date.date } : choice(buttonChoices);
     }
     case 'idLast4':
       return idLast4(text);
@@ -212,14 +239,64 @@ function answer(text: string, input: RecognizeInput, lexicons: Lexicon[]): Under
   }
 }
 
+const CORRECTABLE: ReadonlySet<Expectation['kind']> = new Set([
+  'amount',
+  'number',
+  'choice',
+  'yesNo',
+  'offer',
+  'consent',
+]);
+
+function corrected(text: string, input: RecognizeInput, lexicons: Lexicon[]): Understood | undefined {
+  if (!input.answers || !CORRECTABLE.has(input.expects.kind)) return undefined;
+  const found = findCorrection(text, input.answers, lexicons, input.currency);
+  return found ? { type: 'answer.corrected', ...found } : undefined;
+}
+
+const ACKNOWLEDGEABLE: ReadonlySet<Expectation['kind']> = new Set(['amount', 'number', 'choice', 'date', 'idLast4']);
+
+function acknowledged(text: string, expects: Expectation, lexicons: Lexicon[]): Understood | undefined {
+  if (!ACKNOWLEDGEABLE.has(expects.kind)) return undefined;
+  const whole = wholeForm(text);
+  const yes = lexicons.some((lexicon) =>
+    [...lexicon.intents.yes, ...lexicon.intents.softYes].some((phrase) => wholeForm(phrase) === whole),
+  );
+  return yes ? { type: 'answer.acknowledged' } : undefined;
+}
+
 function chosen(text: string, ids: readonly string[], lexicons: Lexicon[]): Understood | undefined {
-  const match = longestMatch(
+  const match = choiceMatch(text, ids, lexicons);
+  return match ? { type: 'choice.made', value: match.key } : undefined;
+}
+
+function choiceMatch(text: string, ids: readonly string[], lexicons: Lexicon[]) {
+  return longestMatch(
     text,
     lexicons.flatMap((lexicon) =>
       ids.flatMap((id) => (Object.hasOwn(lexicon.choices, id) ? [[id, lexicon.choices[id]!] as const] : [])),
     ),
   );
-  return match ? { type: 'choice.made', value: match.key } : undefined;
+}
+
+/** The text without the choice phrase it contains, so the number inside "no one" or "一个都没有" is not read. */
+function withoutChoicePhrase(text: string, ids: readonly string[], lexicons: Lexicon[]): string {
+  const match = choiceMatch(text, ids, lexicons);
+  if (!match) return text;
+  return `${text.slice(0, match.start)} ${text.slice(match.start + match.phrase.length)}`;
+}
+
+/**
+ * "my mom was in hospital", "我妈住院了": someone else's illness is a family emergency. A family member named
+ * (lexicon choice `familyMember`) before an illness phrase makes the reason `family`.
+ */
+function familyBeforeIllness(text: string, ids: readonly string[], lexicons: Lexicon[]): Understood | undefined {
+  if (!ids.includes('family') || !ids.includes('illness')) return undefined;
+  const illness = choiceMatch(text, ['illness'], lexicons);
+  const member = choiceMatch(text, ['familyMember'], lexicons);
+  if (!illness || !member) return undefined;
+  const best = choiceMatch(text, ids, lexicons);
+  return best?.key === 'illness' && member.start < illness.start ? { type: 'choice.made', value: 'family' } : undefined;
 }
 
 function offerAnswer(text: string, offerIds: string[], currency: string, lexicons: Lexicon[]): Understood | undefined {

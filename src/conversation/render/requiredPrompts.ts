@@ -1,5 +1,5 @@
 // Prompt keys the bot itself says or puts on cards, besides the ones the flow names.
-import { HARDSHIP_REASONS } from '../../domain/hardship.js';
+import { HARDSHIP_REASONS, INTERVIEW_FIELDS } from '../../domain/hardship.js';
 import { OFFER_KINDS } from '../../domain/offers/offer.js';
 import { CONDITION_KEYS } from '../../domain/offers/conditions.js';
 
@@ -65,6 +65,20 @@ export const REQUIRED_PROMPT_KEYS: readonly string[] = [
   'plan.status.paid',
   'plan.status.paidLate',
   'plan.status.missed',
+  // machines/actions.ts recordAmount: the amount said back
+  'readBack.incomeMinor',
+  'readBack.essentialSpendingMinor',
+  'readBack.otherDebtPaymentsMinor',
+  'readBack.statedMonthlyMinor',
+  'readBack.lumpSumMinor',
+  'readBack.recoveryMonths',
+  'readBack.dependants',
+  'readBack.rangeRecoveryMonths',
+  'readBack.rangeDependants',
+  'readBack.rangeAmount',
+  // machines/actions.ts applyCorrection, and the name of each answer it may change
+  'corrected.changed',
+  ...INTERVIEW_FIELDS.map((field) => `field.${field}`),
   ...OFFER_KINDS.map((kind) => `kind.${kind}`),
   ...HARDSHIP_REASONS.map((reason) => `choice.${reason}`),
   ...CONDITION_KEYS,

@@ -7,12 +7,15 @@ import type { DialogBundle } from '../dialogBundle.js';
 import { placeholdersOf } from '../prompts.js';
 
 /** What running an action, passing a guard, or entering a state makes known. */
-const FACTS_OF_ACTION: Readonly<Record<string, Fact>> = { recordAccount: 'account', computeOffers: 'offers', chooseOffer: 'chosenOffer', acceptCounterOffer: 'chosenOffer', rejectCounterOffer: 'counter' };
+const FACTS_OF_ACTION: Readonly<Record<string, Fact>> = { recordAccount: 'account', computeOffers: 'offers', chooseOffer: 'chosenOffer', acceptCounterOffer: 'chosenOffer', rejectCounterOffer: 'counter', recordAmount: 'heard', recordRecovery: 'heard', recordDependants: 'heard', applyCorrection: 'heard' };
 // The identity check passes only against an account found, so passing it makes the account known.
 const FACTS_OF_GUARD: Readonly<Record<string, Fact>> = { hasAccount: 'account', isIdentityConfirmed: 'account' };
 /** The bot records the agreement when the machine enters `agreed` (src/conversation/caseOutcome.ts). */
 const FACTS_OF_STATE: Readonly<Record<string, Fact>> = { agreed: 'agreement' };
 const ALL_FACTS = new Set<Fact>(Object.values(VARIABLE_NEEDS));
+
+/** Actions that record an answer and then say it back: their own fact is known to what they say. */
+const SAYS_WHAT_IT_RECORDS: ReadonlySet<string> = new Set(['recordAmount', 'recordRecovery', 'recordDependants', 'applyCorrection']);
 
 type Ref = string | { type: string; params?: unknown };
 const nameOf = (ref: unknown) => (typeof ref === 'string' ? ref : ((ref as { type?: string }).type ?? ''));
@@ -25,6 +28,12 @@ function keysSaid(ref: Ref, escalationReason: string | undefined): string[] {
   if (name === 'presentOffers') return ['offers.intro', 'offers.fallback', 'offers.choose'];
   if (name === 'presentAlternatives') return ['offers.alternatives', 'offers.fallback', 'offers.choose'];
   if (name === 'announceEscalation' && escalationReason) return [`escalation.${escalationReason}`];
+  // recordAmount says the amount back, after recording it: its own fact is known to its prompt.
+  if (name === 'recordAmount')
+    return [`readBack.${(params as { field?: string } | undefined)?.field ?? ''}`, 'readBack.rangeAmount'];
+  if (name === 'recordRecovery') return ['readBack.recoveryMonths', 'readBack.rangeRecoveryMonths'];
+  if (name === 'recordDependants') return ['readBack.dependants', 'readBack.rangeDependants'];
+  if (name === 'applyCorrection') return ['corrected.changed'];
   return [];
 }
 
@@ -42,8 +51,10 @@ const escalationOf = (actions: readonly Ref[]) =>
 /** Records each action as a site with what is known just before it, then adds what it makes known. */
 function learn(where: string, actions: readonly Ref[], facts: Set<Fact>, sites: Site[], reason: string | undefined): void {
   for (const ref of actions) {
-    sites.push({ where, actions: [ref], known: new Set(facts), ...(reason ? { reason } : {}) });
     const fact = FACTS_OF_ACTION[nameOf(ref)];
+    // An action says its prompts after it assigns (recordAmount), and none says what it is about to learn otherwise.
+    if (fact && SAYS_WHAT_IT_RECORDS.has(nameOf(ref))) facts.add(fact);
+    sites.push({ where, actions: [ref], known: new Set(facts), ...(reason ? { reason } : {}) });
     if (fact) facts.add(fact);
   }
 }

@@ -38,6 +38,16 @@ describe('parseAmountMajor', () => {
     ['I can pay 300 a month, maybe 400 later', 300],
     ['方案2，每月500', 500],
     ['0', 0],
+    ['five hundred', 500],
+    ['two thousand five hundred', 2500],
+    ['twenty five hundred', 2500],
+    ['fifteen hundred bucks', 1500],
+    ['one hundred and fifty', 150],
+    ['about two thousand five hundred a month', 2500],
+    ['3 grand', 3000],
+    ['2.5k', 2500],
+    ['2.5 thousand', 2500],
+    ['i earn 8000 a month', 8000],
   ])('%j → %d', (text, expected) => {
     expect(parseAmountMajor(text)).toBe(expected);
   });
@@ -54,6 +64,8 @@ describe('parseAmountMajor', () => {
     ['3 months', 'a count of months'],
     ['LN-2024-0001', 'an account reference'],
     ['', 'empty'],
+    ['the first one', 'a pick, not an amount'],
+    ['no one', '"one" alone stays a word'],
   ])('%j → undefined (%s)', (text) => {
     expect(parseAmountMajor(text)).toBeUndefined();
   });

@@ -1,6 +1,6 @@
 // parseBirthDate: the ways people type a date of birth, and the dates that must be refused.
 import { describe, expect, it } from 'vitest';
-import { parseBirthDate } from '../../../src/conversation/recognize/parseDate.js';
+import { parseBirthDate, readBirthDate } from '../../../src/conversation/recognize/parseDate.js';
 
 describe('parseBirthDate', () => {
   it.each([
@@ -21,8 +21,30 @@ describe('parseBirthDate', () => {
     ['25/03/1985', '1985-03-25'],
     ['3/3/1985', '1985-03-03'],
     ['2000-02-29', '2000-02-29'],
+    ['87年2月14日', '1987-02-14'],
+    ['1987年2月14号', '1987-02-14'],
+    ['1987.2.14', '1987-02-14'],
+    ['19870214', '1987-02-14'],
+    ['民國74年4月18日', '1985-04-18'],
+    ['民国74年4月18号', '1985-04-18'],
+    ['Feb 14 1987', '1987-02-14'],
+    ['14/02/1987', '1987-02-14'],
+    ['02/14/1987', '1987-02-14'],
   ])('%j → %s', (text, expected) => {
     expect(parseBirthDate(text)).toBe(expected);
+  });
+
+  it.each([
+    ['74年4月18日', 'zh-TW', '1985-04-18'],
+    ['074/4/18', 'zh-TW', undefined],
+    ['87年2月14日', 'zh-CN', '1987-02-14'],
+    ['87年2月14日', 'en', '1987-02-14'],
+  ] as const)('%j in %s → %s (a bare two-digit year before 年 is a ROC year in Taiwan)', (text, locale, expected) => {
+    expect(parseBirthDate(text, locale)).toBe(expected);
+  });
+
+  it.each(['03/04/1985', '02.03.1987', '1-2-1990'])('%j → ambiguous: asked again, not a wrong date', (text) => {
+    expect(readBirthDate(text, 'en')).toEqual({ ambiguous: true });
   });
 
   it.each([

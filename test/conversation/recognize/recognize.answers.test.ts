@@ -33,6 +33,11 @@ describe('recognize — choices', () => {
     ['网贷太多还不过来', 'zh-CN', 'tooManyDebts'],
     ['忘记了', 'zh-CN', 'other'],
     ['Forgot', 'en', 'other'],
+    ['my mom was in hospital', 'en', 'family'],
+    ['我妈住院了，花了好多钱', 'zh-CN', 'family'],
+    ['我媽生病住院', 'zh-TW', 'family'],
+    ['I was in hospital for weeks', 'en', 'illness'],
+    ['我生病了，孩子还小', 'zh-CN', 'illness'],
   ] as const)('reason %j (%s) → choice.made %s', (text, locale, value) => {
     expect(says(text, reason, locale)).toEqual({ type: 'choice.made', value });
   });
@@ -43,6 +48,13 @@ describe('recognize — choices', () => {
     ['長期的', 'longTerm'],
     ['不知道什么时候能好，应该是长期', 'longTerm'],
     ['short-term', 'temporary'],
+    ['应该会持续一段时间', 'longTerm'],
+    ['估计要一两年', 'longTerm'],
+    ['應該會持續一段時間', 'longTerm'],
+    ['probably a year or two', 'longTerm'],
+    ['两三个月吧', 'temporary'],
+    ['不会持续太久', 'temporary'],
+    ['just a couple of months', 'temporary'],
   ])('duration %j → choice.made %s', (text, value) => {
     expect(says(text, duration)).toEqual({ type: 'choice.made', value });
   });
@@ -116,6 +128,10 @@ describe('recognize — amounts and counts', () => {
     ['一千零五十', 105000],
     ['二十', 2000],
     ['1200.5', 120050],
+    ['five hundred', 50000],
+    ['two thousand five hundred', 250000],
+    ['2.5k', 250000],
+    ['没有工资，只有两千失业金', 200000],
   ])('%j → amount.given %d fen', (text, amountMinor) => {
     expect(says(text, { kind: 'amount' })).toEqual({ type: 'amount.given', amountMinor });
   });
@@ -144,6 +160,23 @@ describe('recognize — amounts and counts', () => {
     ['two', 2],
   ])('count %j → number.given %d', (text, value) => {
     expect(says(text, { kind: 'number' })).toEqual({ type: 'number.given', value });
+  });
+
+  it.each(['no one', 'nobody, just me', '没有', '一个都没有', '沒人'])(
+    '%j while asking dependants (button none) → choice.made none, never the "one" in it',
+    (text) => {
+      expect(says(text, { kind: 'number' }, 'zh-CN', { none: ['没有'] })).toEqual({
+        type: 'choice.made',
+        value: 'none',
+      });
+    },
+  );
+
+  it('"没有老人，两个孩子" while asking dependants → number.given 2', () => {
+    expect(says('没有老人，两个孩子', { kind: 'number' }, 'zh-CN', { none: ['没有'] })).toEqual({
+      type: 'number.given',
+      value: 2,
+    });
   });
 
   it('"不确定" while asking months to recovery (button skip) → choice.made skip', () => {
@@ -177,8 +210,12 @@ describe('recognize — identity and lookup', () => {
     expect(says(text, { kind: 'date' })).toEqual({ type: 'date.given', date });
   });
 
-  it.each(['1985-02-30', '03/04/1985'])('date %j (impossible or ambiguous) → unclear', (text) => {
-    expect(says(text, { kind: 'date' }).type).toBe('input.unrecognized');
+  it('date "1985-02-30" (impossible) → unclear', () => {
+    expect(says('1985-02-30', { kind: 'date' }).type).toBe('input.unrecognized');
+  });
+
+  it('date "03/04/1985" (either order) → date.ambiguous: asked again, never a failed identity check', () => {
+    expect(says('03/04/1985', { kind: 'date' }).type).toBe('date.ambiguous');
   });
 
   it.each([
