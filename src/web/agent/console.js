@@ -73,23 +73,8 @@ function fail(error) {
   const status = error?.status ?? 0;
   $('alert').textContent = state.words.errors[status] ?? state.words.errors[0];
   $('alert').hidden = false;
-  if (status === 409 && state.current) void reopenAfterConflict(state.current);
+  if (status === 409 && state.current) void openCase(state.current, { focus: false });
   void refresh();
-}
-
-/** After a conflict the case is shown as it is now; one another agent now holds is closed, keeping the conflict's message. */
-async function reopenAfterConflict(caseId) {
-  try {
-    await state.api.view(caseId);
-  } catch (error) {
-    if (error?.status !== 403 || state.current !== caseId) return;
-    Object.assign(state, { current: undefined, caseView: undefined });
-    sessionStorage.removeItem(`xs.current.${state.me.id}`);
-    renderList();
-    renderCase();
-    return;
-  }
-  await openCase(caseId, { focus: false });
 }
 
 async function attempt(action, done) {
@@ -237,7 +222,7 @@ function resetForms() {
 
 async function openCase(caseId, { focus }) {
   const changed = caseId !== state.current;
-  const view = await attempt(() => state.api.view(caseId));
+  const view = focus ? await attempt(() => state.api.view(caseId)) : await viewInBackground(caseId);
   if (!view) return;
   if (changed) resetForms();
   Object.assign(state, { current: caseId, caseView: view });
@@ -247,6 +232,22 @@ async function openCase(caseId, { focus }) {
   renderList();
   renderCase();
   if (focus) $('case-title').focus();
+}
+
+/** A case reopened without the agent asking: one another agent now holds is closed quietly (any alert stays). */
+async function viewInBackground(caseId) {
+  try {
+    return await state.api.view(caseId);
+  } catch (error) {
+    if (error?.status !== 403) return fail(error);
+    if (state.current === caseId) {
+      Object.assign(state, { current: undefined, caseView: undefined });
+      sessionStorage.removeItem(`xs.current.${state.me.id}`);
+      renderList();
+      renderCase();
+    }
+    return undefined;
+  }
 }
 
 function summaryOf(caseId) {
