@@ -238,6 +238,7 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
       admitNewConversation: (activity) => admission.admitNewConversation(activity),
       admitEscalation: (activity) => admission.admitEscalation(activity),
       followUp,
+      afterAgreement: (activity) => followUp.answer(activity),
     },
     new DeskLink(desk, config.HANDOFF_MINUTES_PER_CASE),
   );

@@ -3,8 +3,7 @@ import { ActivityHandler, ActivityTypes, EventFactory, type Activity, type TurnC
 import type { Logger } from 'pino';
 import type { TranscriptEntry } from '../domain/transcript.js';
 import type { DeskNotifier, TurnReplies } from '../handoff/deskLink.js';
-import { IncomingActivitySchema, type IncomingActivity } from './activitySchema.js';
-import type { OutgoingMessage } from '../conversation/render/renderReplies.js';
+import { IncomingActivitySchema } from './activitySchema.js';
 import { runTurn, type TurnDeps } from '../conversation/negotiationTurn.js';
 import type { ServiceMetrics } from '../metrics/serviceMetrics.js';
 
@@ -12,11 +11,7 @@ export interface BotDeps extends TurnDeps {
   logger: Logger;
   serviceMetrics: ServiceMetrics;
   /** Starts the plan of a case the turn agreed (src/followup/planFollowUp.ts). */
-  followUp?: {
-    agreed(caseId: string): Promise<void>;
-    /** A message about the case's plan (after an agreement), answered before the negotiation; undefined if not. */
-    answer(activity: IncomingActivity): Promise<{ caseId: string; replies: OutgoingMessage[] } | undefined>;
-  };
+  followUp?: { agreed(caseId: string): Promise<void> };
 }
 
 export class NegotiationBot extends ActivityHandler {
@@ -50,11 +45,6 @@ export class NegotiationBot extends ActivityHandler {
   private async negotiate(context: TurnContext): Promise<string> {
     const started = performance.now();
     const activity = IncomingActivitySchema.parse(context.activity);
-    const forPlan = await this.deps.followUp?.answer(activity);
-    if (forPlan) {
-      if (forPlan.replies.length > 0) await context.sendActivities(forPlan.replies as Partial<Activity>[]);
-      return 'replied';
-    }
     const outcome = await runTurn(activity, this.deps);
     const log = this.deps.logger.child({ caseId: outcome.caseId, channelId: activity.channelId });
     log.debug(

@@ -36,6 +36,8 @@ export interface TurnDeps extends IdentityGateDeps {
   admitNewConversation?: (activity: IncomingActivity) => Promise<void>;
   /** Asked once before a turn that escalates is saved; throws (RateLimitedError) to refuse it (a flood of escalations). */
   admitEscalation?: (activity: IncomingActivity) => Promise<void>;
+  /** Asked first for a message to an agreed case with a plan (src/followup: "my plan", check-in answers); undefined: not for it. */
+  afterAgreement?: (activity: IncomingActivity) => Promise<{ replies: OutgoingMessage[] } | undefined>;
 }
 
 export interface TurnOutcome {
@@ -66,6 +68,10 @@ export async function runTurn(activity: IncomingActivity, deps: TurnDeps): Promi
   for (let attempt = 0; attempt < MAX_REPLAYS; attempt++) {
     const loaded = await deps.store.load(caseId, activity.id);
     if (loaded.duplicate) return { kind: 'duplicate', caseId, replies: [], ...waitingForAgent(loaded.record) };
+    if (loaded.record?.status === 'agreed' && loaded.record.plan && deps.afterAgreement) {
+      const answered = await deps.afterAgreement(activity);
+      if (answered) return { kind: 'replied', caseId, replies: answered.replies };
+    }
     const bundle = loaded.record ? await deps.dialogs.get(loaded.record.flowVersion) : deps.dialogs.current();
     const accounts = new TurnAccounts(deps.accounts);
     const loadedAccount = accountInSnapshot(loaded.record?.snapshot);

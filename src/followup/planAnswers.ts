@@ -8,7 +8,7 @@ import { parseDayOfMonth, parsePromiseDate } from './promiseDate.js';
 /** The lexicon choices (dialogs/lexicon, `choices:`) a plan answer is read with. */
 const PLAN_CHOICES = ['myPlan', 'payNow', 'promise', 'changed', 'same', 'moveDueDay'] as const;
 type PlanChoice = (typeof PLAN_CHOICES)[number];
-const CONVERSATION_INTENTS = ['stop', 'human', 'dispute', 'vulnerability'] as const;
+const CONVERSATION_INTENTS = ['stop', 'human', 'dispute', 'vulnerability', 'cancelAgreement'] as const;
 
 export type PlanAnswer =
   | { kind: 'myPlan' }
@@ -38,7 +38,7 @@ export function readPlanAnswer(input: {
   const said: PlanChoice | undefined = longestMatch<PlanChoice>(text, groups)?.key;
   const at = input.at;
   if (said === 'myPlan') return { kind: 'myPlan' };
-  // A person, a dispute, distress or stop are the conversation's, whatever the plan's state.
+  // A person, a dispute, distress, stop or cancelling the agreement are the conversation's, whatever the plan's state.
   const intents = lexiconsInOrder(input.lexicons, input.locale).flatMap((lexicon) =>
     CONVERSATION_INTENTS.map((name) => [name, lexicon.intents[name]] as const),
   );
