@@ -3,9 +3,11 @@ import { z } from 'zod';
 import {
   COUNT_CAPS,
   HardshipSchema,
+  INTERVIEW_FIELDS,
   type Hardship,
   type HardshipDuration,
   type HardshipReason,
+  type InterviewField,
 } from '../src/domain/hardship.js';
 import { EscalationReasonSchema, PrioritySchema } from '../src/domain/case.js';
 import { accountIdentityKey } from '../src/domain/identityLock.js';
@@ -23,6 +25,8 @@ export const ACTION_PARAMS = {
       expects: z.enum(EXPECTATIONS),
       choices: z.array(z.string()).optional(),
       card: z.enum(CARDS).optional(),
+      /** Not asked when this answer was already given ahead (the state's `isAnswered` transition moves on). */
+      unless: z.enum(INTERVIEW_FIELDS).optional(),
     })
     .strict(),
   repeatQuestion: z.object({ offerPerson: z.boolean() }).strict().optional(),
@@ -85,7 +89,8 @@ export function createActions({ rules, limits }: MachineDeps) {
       enqueue.emit({ type: 'say', key, ...(choices ? { choices } : {}), ...(card ? { card } : {}) });
     }),
     ask: enqueueActions(({ context, enqueue }, params) => {
-      const { key, expects, choices, card } = ACTION_PARAMS.ask.parse(params);
+      const { key, expects, choices, card, unless } = ACTION_PARAMS.ask.parse(params);
+      if (unless && context.hardship[unless] !== undefined) return;
       const ask: Ask = {
         key,
         expects,
@@ -171,6 +176,20 @@ export function createActions({ rules, limits }: MachineDeps) {
       enqueue.assign({ hardship: { ...context.hardship, [field]: value }, heard: { field, value } });
       if (event.type === 'amount.given')
         enqueue.emit({ type: 'say', key: range ? 'readBack.rangeAmount' : `readBack.${field}` });
+    }),
+    /** Answers given ahead ("…每月只有两千失业金，房租一千五"): recorded and each said back; their questions are skipped. */
+    recordFacts: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'facts.given') return;
+      const hardship = { ...context.hardship };
+      let heard = context.heard;
+      for (const [field, given] of Object.entries(event.facts) as Array<[InterviewField, number]>) {
+        if (hardship[field] !== undefined) continue;
+        const value = field in COUNT_CAPS ? Math.min(given, COUNT_CAPS[field as keyof typeof COUNT_CAPS]) : given;
+        hardship[field] = value;
+        heard = { field, value };
+        enqueue.emit({ type: 'say', key: `readBack.${field}` });
+      }
+      enqueue.assign({ hardship, heard });
     }),
     /** "刚才说错了，收入是六千": the answer named (or the last one) changes, and the bot says from what to what. */
     applyCorrection: enqueueActions(({ context, event, enqueue }) => {

@@ -95,6 +95,7 @@ export type NegotiationEvent =
   | { type: 'number.given'; value: number; range?: true }
   | { type: 'answer.corrected'; field: InterviewField; value: number }
   | { type: 'answer.acknowledged' }
+  | { type: 'facts.given'; facts: Partial<Record<InterviewField, number>> }
   | { type: 'answer.yes' }
   | { type: 'answer.no' }
   | { type: 'offer.accepted'; offerId: string }

@@ -1,5 +1,5 @@
 // The named yes/no questions the flow asks: each reads the context and the event, nothing else.
-import { HARDSHIP_REASONS, HardshipSchema } from '../src/domain/hardship.js';
+import { HARDSHIP_REASONS, HardshipSchema, type InterviewField } from '../src/domain/hardship.js';
 import { compareTiers, tierOf } from '../src/domain/tier.js';
 import type { NegotiationContext, NegotiationEvent } from './context.js';
 import type { MachineDeps } from './negotiationSetup.js';
@@ -19,6 +19,13 @@ export function createGuards({ rules, limits }: MachineDeps) {
       event.type === 'choice.made' && (HARDSHIP_REASONS as readonly string[]).includes(event.value),
     isChoice: ({ event }: GuardArgs, params: { value: string }) =>
       event.type === 'choice.made' && event.value === params.value,
+    /** The answer was given ahead, in a message of several facts: its question is skipped. */
+    isAnswered: ({ context }: GuardArgs, params: { field: InterviewField }) =>
+      context.hardship[params.field] !== undefined,
+    isAnsweredInSettlementTier: ({ context }: GuardArgs, params: { field: InterviewField }) =>
+      context.hardship[params.field] !== undefined &&
+      context.account !== undefined &&
+      compareTiers(tierOf(context.account.daysPastDue), limits.settlementMinTier) >= 0,
     isSettlementTier: ({ context }: GuardArgs) =>
       context.account !== undefined && compareTiers(tierOf(context.account.daysPastDue), limits.settlementMinTier) >= 0,
     isOfferShown: ({ context, event }: GuardArgs) =>

@@ -9,6 +9,9 @@ import { choiceLabel } from './render/renderReplies.js';
 import type { NegotiationContext } from '../../machines/context.js';
 import { INTERVIEW_FIELDS, type InterviewField } from '../domain/hardship.js';
 import type { InterviewAnswers } from './recognize/correction.js';
+import { factsAhead } from './recognize/facts.js';
+import { normalizeText } from './recognize/normalize.js';
+import { lexiconsInOrder } from '../dialogs/lexicon.js';
 
 export type Understanding =
   { kind: 'events'; events: NegotiationEvent[]; understood: Understood } | { kind: 'locale'; locale: Locale };
@@ -69,17 +72,42 @@ export function understand(input: UnderstandInput): Understanding {
   const prompts = bundle.prompts[locale];
   const choiceLabels: Record<string, string[]> = {};
   if (context) for (const id of ask?.choices ?? []) choiceLabels[id] = [choiceLabel(id, { context, prompts })];
+  const answers = interviewAnswers(context);
+  const expects = expectationOf(ask, context);
   const understood = recognize({
     text: input.text,
     value: input.value,
-    expects: expectationOf(ask, context),
+    expects,
     locale,
-    currency: context?.account?.currency ?? 'CNY',
+    currency: currency(context),
     lexicons: bundle.lexicons,
     choiceLabels,
     faqs: [locale, ...LOCALES.filter((other) => other !== locale)].map((other) => bundle.faq[other] ?? []),
-    answers: interviewAnswers(context),
+    answers,
   });
+  // "我失业了，每月只有两千失业金，房租一千五": the answers ahead are recorded first, so their questions are skipped.
+  const facts =
+    answers && input.text && INTERVIEW_KINDS.has(expects.kind) && ANSWERS_WITH_FACTS.has(understood.type)
+      ? factsAhead(normalizeText(input.text), answers, lexiconsInOrder(bundle.lexicons, locale), currency(context))
+      : {};
+  if (Object.keys(facts).length === 0) return eventsOf(understood, input, ask);
+  // Facts alone, to a question they do not answer: recorded, and the question asked again (not "did not understand").
+  const primary = understood.type === 'input.unrecognized' ? { type: 'answer.acknowledged' as const } : understood;
+  const result = eventsOf(primary, input, ask);
+  return result.kind === 'events' ? { ...result, events: [{ type: 'facts.given', facts }, ...result.events] } : result;
+}
+
+const INTERVIEW_KINDS: ReadonlySet<Expectation['kind']> = new Set(['amount', 'number', 'choice']);
+const ANSWERS_WITH_FACTS: ReadonlySet<Understood['type']> = new Set([
+  'choice.made',
+  'amount.given',
+  'number.given',
+  'answer.acknowledged',
+  'input.unrecognized',
+]);
+const currency = (context: NegotiationContext | undefined) => context?.account?.currency ?? 'CNY';
+
+function eventsOf(understood: Understood, input: UnderstandInput, ask: Ask | undefined): Understanding {
   switch (understood.type) {
     case 'locale.switched':
       return { kind: 'locale', locale: understood.locale };

@@ -33,7 +33,7 @@ export const VARIABLE_NEEDS: Readonly<Record<string, Fact>> = {
   offerName: 'chosenOffer', monthly: 'chosenOffer', interest: 'chosenOffer', planFees: 'chosenOffer', waived: 'chosenOffer', apr: 'chosenOffer', months: 'chosenOffer', total: 'chosenOffer', graceMonths: 'chosenOffer', counterAmount: 'chosenOffer',
   reference: 'agreement', firstDueDate: 'agreement',
   counterMinimum: 'counter',
-  income: 'heard', spending: 'heard', otherDebts: 'heard', statedMonthly: 'heard', lumpSum: 'heard', heard: 'heard', previous: 'heard', fieldName: 'heard',
+  income: 'heard', spending: 'heard', otherDebts: 'heard', statedMonthly: 'heard', lumpSum: 'heard', heard: 'heard', previous: 'heard', fieldName: 'heard', dependants: 'heard', recoveryMonths: 'heard',
 };
 
 /** Every variable a prompt may use. */
@@ -89,6 +89,8 @@ export function promptVariables({ context, locale, prompts, figures, agreement }
     otherDebts: money(context.hardship.otherDebtPaymentsMinor),
     statedMonthly: money(context.hardship.statedMonthlyMinor),
     lumpSum: money(context.hardship.lumpSumMinor),
+    dependants: context.hardship.dependants,
+    recoveryMonths: context.hardship.recoveryMonths,
     heard: answer(heard?.value),
     previous: answer(heard?.previous),
     fieldName: heard ? prompts.get(`field.${heard.field}`) : undefined,

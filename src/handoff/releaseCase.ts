@@ -64,15 +64,21 @@ async function release<T>(
 export function recordAgreement(deps: DeskDeps, caseId: string, agent: DeskAgent, offerId: string) {
   return release(deps, caseId, agent, 'agreed', async (record, at) => {
     assertVerified(record);
-    if (record.agreementRef || (await deps.store.agreement(caseId)))
-      throw new HttpError(409, `case ${caseId} already has an agreement`);
+    // A cancelled agreement is no longer in force: the case may be agreed again, under a new reference.
+    const [existing, cancellations] = await Promise.all([
+      deps.store.agreement(caseId),
+      deps.store.cancellations(caseId),
+    ]);
+    const inForce = existing && !cancellations.some((cancelled) => cancelled.reference === existing.reference);
+    if (record.agreementRef || inForce) throw new HttpError(409, `case ${caseId} already has an agreement`);
     const facts = negotiationFacts(record.snapshot);
     const offer = [...proposedOffers(await deps.store.transcript(caseId)), ...facts.offers].find(
       (candidate) => candidate.id === offerId,
     );
     if (!facts.account) throw new HttpError(409, `case ${caseId} has no verified account`);
     if (!offer) throw new HttpError(400, `offer ${offerId} was neither computed for this case nor proposed on it`);
-    const agreement = makeAgreement({ caseId, account: facts.account, offer, at, recordedBy: agent.id });
+    const sequence = Math.max(facts.context?.cancelledAgreements ?? 0, cancellations.length);
+    const agreement = makeAgreement({ caseId, account: facts.account, offer, at, recordedBy: agent.id, sequence });
     const bundle = await bundleOf(deps, record);
     const context = { ...(facts.context ?? initialContext({ caseId: record.caseId })), chosenOffer: offer };
     const messages = renderReplies([{ type: 'say', key: 'agreement.recorded', card: 'agreement' }], {

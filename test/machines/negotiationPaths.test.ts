@@ -41,6 +41,7 @@ function eventsFor(account: Account) {
     { type: 'date.ambiguous' },
     { type: 'answer.corrected', field: 'incomeMinor', value: 300_000 },
     { type: 'answer.acknowledged' },
+    { type: 'facts.given', facts: { lumpSumMinor: 100_000 } },
     { type: 'consent.unclear' },
     { type: 'consent.hesitated' },
     { type: 'faq.asked', topic: 'creditReport' },

@@ -9,6 +9,7 @@ import { readBirthDate } from './parseDate.js';
 import { findQuestion, type FaqEntry } from '../../dialogs/faq.js';
 import type { InterviewField } from '../../domain/hardship.js';
 import { findCorrection, withoutWithdrawn, type InterviewAnswers } from './correction.js';
+import { clauseNaming } from './facts.js';
 
 export type Expectation =
   | { kind: 'none' }
@@ -201,7 +202,8 @@ function answer(text: string, input: RecognizeInput, lexicons: Lexicon[]): Under
       return match ? { type: match.key === 'yes' ? 'answer.yes' : 'answer.no' } : choice(buttonChoices);
     }
     case 'amount': {
-      const said = withoutWithdrawn(withoutChoicePhrase(text, buttonChoices, lexicons));
+      const focus = clauseNaming(text, input.answers?.pending, lexicons);
+      const said = withoutWithdrawn(withoutChoicePhrase(focus, buttonChoices, lexicons));
       const range = parseRange(said);
       if (range)
         return {
@@ -216,7 +218,8 @@ function answer(text: string, input: RecognizeInput, lexicons: Lexicon[]): Under
     }
     case 'number': {
       // "no one" / "一个都没有" is the choice "none", not the "one" in it; "没有老人，两个孩子" is 2.
-      const said = withoutWithdrawn(withoutChoicePhrase(text, buttonChoices, lexicons));
+      const focus = clauseNaming(text, input.answers?.pending, lexicons);
+      const said = withoutWithdrawn(withoutChoicePhrase(focus, buttonChoices, lexicons));
       // "两三个月": a range is never read as 23; the higher end is kept (the conservative one for months and people).
       const range = parseRange(said);
       if (range && Number.isInteger(range.high)) return { type: 'number.given', value: range.high, range: true };

@@ -5,9 +5,10 @@ import { initialLeaf, leavesOf, transitionsIn } from '../../../machines/stateNod
 import { VARIABLE_NEEDS, type Fact } from '../promptVariables.js';
 import type { DialogBundle } from '../dialogBundle.js';
 import { placeholdersOf } from '../prompts.js';
+import { INTERVIEW_FIELDS } from '../../domain/hardship.js';
 
 /** What running an action, passing a guard, or entering a state makes known. */
-const FACTS_OF_ACTION: Readonly<Record<string, Fact>> = { recordAccount: 'account', computeOffers: 'offers', chooseOffer: 'chosenOffer', acceptCounterOffer: 'chosenOffer', rejectCounterOffer: 'counter', recordAmount: 'heard', recordRecovery: 'heard', recordDependants: 'heard', applyCorrection: 'heard' };
+const FACTS_OF_ACTION: Readonly<Record<string, Fact>> = { recordAccount: 'account', computeOffers: 'offers', chooseOffer: 'chosenOffer', acceptCounterOffer: 'chosenOffer', rejectCounterOffer: 'counter', recordAmount: 'heard', recordRecovery: 'heard', recordDependants: 'heard', applyCorrection: 'heard', recordFacts: 'heard' };
 // The identity check passes only against an account found, so passing it makes the account known.
 const FACTS_OF_GUARD: Readonly<Record<string, Fact>> = { hasAccount: 'account', isIdentityConfirmed: 'account' };
 /** The bot records the agreement when the machine enters `agreed` (src/conversation/caseOutcome.ts). */
@@ -15,7 +16,7 @@ const FACTS_OF_STATE: Readonly<Record<string, Fact>> = { agreed: 'agreement' };
 const ALL_FACTS = new Set<Fact>(Object.values(VARIABLE_NEEDS));
 
 /** Actions that record an answer and then say it back: their own fact is known to what they say. */
-const SAYS_WHAT_IT_RECORDS: ReadonlySet<string> = new Set(['recordAmount', 'recordRecovery', 'recordDependants', 'applyCorrection']);
+const SAYS_WHAT_IT_RECORDS: ReadonlySet<string> = new Set(['recordAmount', 'recordRecovery', 'recordDependants', 'applyCorrection', 'recordFacts']);
 
 type Ref = string | { type: string; params?: unknown };
 const nameOf = (ref: unknown) => (typeof ref === 'string' ? ref : ((ref as { type?: string }).type ?? ''));
@@ -34,6 +35,7 @@ function keysSaid(ref: Ref, escalationReason: string | undefined): string[] {
   if (name === 'recordRecovery') return ['readBack.recoveryMonths', 'readBack.rangeRecoveryMonths'];
   if (name === 'recordDependants') return ['readBack.dependants', 'readBack.rangeDependants'];
   if (name === 'applyCorrection') return ['corrected.changed'];
+  if (name === 'recordFacts') return INTERVIEW_FIELDS.map((field) => `readBack.${field}`);
   return [];
 }
 

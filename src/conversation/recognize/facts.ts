@@ -1,0 +1,44 @@
+// Several facts in one message — "我失业了，现在每月只有两千失业金，房租一千五": each clause that names an answer and a value.
+import type { InterviewField } from '../../domain/hardship.js';
+import type { Lexicon } from '../../dialogs/lexicon.js';
+import { namedField, valueFor, withoutWithdrawn, type InterviewAnswers } from './correction.js';
+
+/** Clause breaks; a comma inside 1,200 is not one. */
+const CLAUSE = /[，。;；、!！?？\n]|(?<!\d),|,(?!\d{3}(?!\d))|\band\b|\bbut\b|然后|而且|还有|另外|但是/;
+
+/** The clauses of a message, each as typed (normalised). */
+export function clausesOf(text: string): string[] {
+  return text
+    .split(CLAUSE)
+    .map((clause) => clause.trim())
+    .filter(Boolean);
+}
+
+/**
+ * Answers to questions not asked yet, one per clause that names it and gives a value: never the question pending
+ * (that is the answer itself) nor one answered already (changing that takes a correction).
+ */
+export function factsAhead(
+  text: string,
+  answers: InterviewAnswers,
+  lexicons: Lexicon[],
+  currency: string,
+): Partial<Record<InterviewField, number>> {
+  const facts: Partial<Record<InterviewField, number>> = {};
+  for (const clause of clausesOf(text)) {
+    const field = namedField(clause, lexicons);
+    if (!field || field === answers.pending || answers.answered[field] !== undefined || facts[field] !== undefined)
+      continue;
+    const value = valueFor(field, withoutWithdrawn(clause), currency);
+    if (value !== undefined) facts[field] = value;
+  }
+  return facts;
+}
+
+/** For an answer to the pending question in a message of several facts: the clause that names it, if one does. */
+export function clauseNaming(text: string, field: InterviewField | undefined, lexicons: Lexicon[]): string {
+  if (!field) return text;
+  const clauses = clausesOf(text);
+  if (clauses.length < 2) return text;
+  return clauses.find((clause) => namedField(clause, lexicons) === field) ?? text;
+}
