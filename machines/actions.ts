@@ -13,6 +13,7 @@ import { EscalationReasonSchema, PrioritySchema } from '../src/domain/case.js';
 import { accountIdentityKey } from '../src/domain/identityLock.js';
 import { CARDS, EXPECTATIONS, type Ask, type NegotiationContext } from './context.js';
 import { negotiationSetup, type MachineDeps } from './negotiationSetup.js';
+import { repairActions } from './repairActions.js';
 
 /** Parameter schemas of the actions that take parameters; the flow loader validates against them. */
 export const ACTION_PARAMS = {
@@ -42,6 +43,7 @@ export const ACTION_PARAMS = {
     })
     .strict(),
   escalate: z.object({ reason: EscalationReasonSchema, priority: PrioritySchema }).strict(),
+  forgetAnswers: z.object({ fields: z.array(z.enum(INTERVIEW_FIELDS)).min(1) }).strict(),
 } as const;
 
 /** Money going out: of a range, the higher end is the conservative one. */
@@ -242,6 +244,7 @@ export function createActions({ rules, limits }: MachineDeps) {
       };
     }),
     escalate: assign({ escalation: (_, params) => ACTION_PARAMS.escalate.parse(params) }),
+    ...repairActions(ACTION_PARAMS.forgetAnswers),
     announceEscalation: enqueueActions(({ context, enqueue }) => {
       enqueue.emit({ type: 'say', key: `escalation.${context.escalation?.reason ?? 'humanRequested'}` });
     }),

@@ -107,6 +107,9 @@ export type NegotiationEvent =
   | { type: 'consent.hesitated' }
   | { type: 'faq.asked'; topic: string }
   | { type: 'greeting.said' }
+  | { type: 'back.requested' }
+  | { type: 'startOver.requested' }
+  | { type: 'skip.refused' }
   | { type: 'human.requested' }
   | { type: 'dispute.raised' }
   | { type: 'vulnerability.disclosed' }

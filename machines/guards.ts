@@ -26,6 +26,10 @@ export function createGuards({ rules, limits }: MachineDeps) {
       context.hardship[params.field] !== undefined &&
       context.account !== undefined &&
       compareTiers(tierOf(context.account.daysPastDue), limits.settlementMinTier) >= 0,
+    hasDuration: ({ context }: GuardArgs, params: { value: string }) => context.hardship.duration === params.value,
+    /** The interview got as far as the income: going back from the offers or starting over has answers to revise. */
+    hasInterview: ({ context }: GuardArgs) =>
+      context.hardship.reason !== undefined && context.hardship.incomeMinor !== undefined,
     isSettlementTier: ({ context }: GuardArgs) =>
       context.account !== undefined && compareTiers(tierOf(context.account.daysPastDue), limits.settlementMinTier) >= 0,
     isOfferShown: ({ context, event }: GuardArgs) =>

@@ -7,7 +7,7 @@ import type { NegotiationEvent } from '../../machines/context.js';
 import { parseAccounts } from '../../src/domain/demoAccounts.js';
 import { loadDialogBundle } from '../../src/dialogs/loadDialogBundle.js';
 import { normalizeText } from '../../src/conversation/recognize/normalize.js';
-import { wholeForm } from '../../src/conversation/recognize/recognize.js';
+import { wholeForm } from '../../src/conversation/recognize/normalize.js';
 import { understand } from '../../src/conversation/understand.js';
 import { persistedContext, stepMachine } from '../../src/conversation/stepMachine.js';
 import { LOCALES } from '../../src/domain/account.js';

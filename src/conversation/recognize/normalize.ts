@@ -27,3 +27,8 @@ export function normalizeText(text: string): string {
   const plain = capLength(text).normalize('NFKC').replace(NOISE, ' ').replace(CURLY_APOSTROPHE, "'").toLowerCase();
   return capLength(fromHongKong(fromTaiwan(plain)).replace(WHITESPACE, ' ').trim());
 }
+
+/** A message as compared whole with a phrase: spaces, end punctuation and dashes aside; a question mark stays. */
+export function wholeForm(text: string): string {
+  return text.replace(/[\s,，.。!！~～、;；:：'"“”‘’…—–-]+/g, '');
+}

@@ -3,13 +3,16 @@ import { z } from 'zod';
 import { LocaleSchema, type Locale } from '../../domain/account.js';
 import { toMinor } from '../../domain/money.js';
 import { findPhrase, lexiconsInOrder, longestMatch, type IntentName, type Lexicon } from '../../dialogs/lexicon.js';
-import { MAX_INPUT_CHARS, normalizeText } from './normalize.js';
+import { MAX_INPUT_CHARS, normalizeText, wholeForm } from './normalize.js';
 import { parseAmountMajor, parseCount, parsePick, parseRange } from './parseAmount.js';
 import { readBirthDate } from './parseDate.js';
 import { findQuestion, type FaqEntry } from '../../dialogs/faq.js';
 import type { InterviewField } from '../../domain/hardship.js';
 import { findCorrection, withoutWithdrawn, type InterviewAnswers } from './correction.js';
 import { clauseNaming } from './facts.js';
+import { consentAnswer, offerAnswer, yesOrNo } from './offerAnswers.js';
+import { idLast4, lookup } from './identityAnswers.js';
+import { repairRequest } from './repairIntents.js';
 
 export type Expectation =
   | { kind: 'none' }
@@ -56,6 +59,12 @@ export type Understood =
   | { type: 'consent.hesitated' }
   | { type: 'faq.asked'; topic: string }
   | { type: 'greeting.said' }
+  /** "上一步" / "go back": the previous question again, where the flow allows it. */
+  | { type: 'back.requested' }
+  /** "重新开始" / "start over": the interview from its first question, its answers forgotten. */
+  | { type: 'startOver.requested' }
+  /** "不知道" to a question that cannot be skipped: the bot says why it needs an answer (a rough one is fine). */
+  | { type: 'skip.refused' }
   | { type: 'input.unrecognized'; why: 'empty' | 'tooLong' | 'unclear' };
 
 export interface RecognizeInput {
@@ -163,6 +172,8 @@ function globalIntent(text: string, lexicons: Lexicon[], faqs: readonly FaqEntry
   const whole = wholeForm(text).replace(/[?？]/g, '');
   if (lexicons.some((lexicon) => lexicon.intents.greeting.some((phrase) => wholeForm(phrase) === whole)))
     return { type: 'greeting.said' };
+  const repair = repairRequest(whole, lexicons);
+  if (repair) return repair;
   for (const [intent, event] of CONVERSATIONAL) if (said(intent)) return { ...event };
   return undefined;
 }
@@ -189,17 +200,8 @@ function answer(text: string, input: RecognizeInput, lexicons: Lexicon[]): Under
       return made ?? (pick ? { type: 'choice.made', value: expects.choices[pick - 1]! } : undefined);
     }
     case 'yesNo': {
-      const match = longestMatch(
-        text,
-        lexicons.flatMap(
-          (lexicon) =>
-            [
-              ['yes', lexicon.intents.yes],
-              ['no', lexicon.intents.no],
-            ] as const,
-        ),
-      );
-      return match ? { type: match.key === 'yes' ? 'answer.yes' : 'answer.no' } : choice(buttonChoices);
+      const said = yesOrNo(text, lexicons);
+      return said ? { type: said === 'yes' ? 'answer.yes' : 'answer.no' } : choice(buttonChoices);
     }
     case 'amount': {
       const focus = clauseNaming(text, input.answers?.pending, lexicons);
@@ -214,7 +216,7 @@ function answer(text: string, input: RecognizeInput, lexicons: Lexicon[]): Under
       const major = parseAmountMajor(said);
       return major !== undefined
         ? { type: 'amount.given', amountMinor: toMinor(major, input.currency) }
-        : choice(buttonChoices);
+        : choiceOrSkipRefused(text, buttonChoices, lexicons);
     }
     case 'number': {
       // "no one" / "一个都没有" is the choice "none", not the "one" in it; "没有老人，两个孩子" is 2.
@@ -224,7 +226,7 @@ function answer(text: string, input: RecognizeInput, lexicons: Lexicon[]): Under
       const range = parseRange(said);
       if (range && Number.isInteger(range.high)) return { type: 'number.given', value: range.high, range: true };
       const value = parseCount(said);
-      return value !== undefined ? { type: 'number.given', value } : choice(buttonChoices);
+      return value !== undefined ? { type: 'number.given', value } : choiceOrSkipRefused(text, buttonChoices, lexicons);
     }
     case 'date': {
       const date = readBirthDate(text, input.locale);
@@ -268,6 +270,20 @@ function acknowledged(text: string, expects: Expectation, lexicons: Lexicon[]): 
   return yes ? { type: 'answer.acknowledged' } : undefined;
 }
 
+/**
+ * A button's choice, or "不知道" / "no idea" where the question has no skip button: not a guess (never "no" as
+ * none), and not "did not understand" either.
+ */
+function choiceOrSkipRefused(
+  text: string,
+  buttonChoices: readonly string[],
+  lexicons: Lexicon[],
+): Understood | undefined {
+  if (!buttonChoices.includes('skip') && choiceMatch(text, [...buttonChoices, 'skip'], lexicons)?.key === 'skip')
+    return { type: 'skip.refused' };
+  return chosen(text, buttonChoices, lexicons);
+}
+
 function chosen(text: string, ids: readonly string[], lexicons: Lexicon[]): Understood | undefined {
   const match = choiceMatch(text, ids, lexicons);
   return match ? { type: 'choice.made', value: match.key } : undefined;
@@ -300,99 +316,4 @@ function familyBeforeIllness(text: string, ids: readonly string[], lexicons: Lex
   if (!illness || !member) return undefined;
   const best = choiceMatch(text, ids, lexicons);
   return best?.key === 'illness' && member.start < illness.start ? { type: 'choice.made', value: 'family' } : undefined;
-}
-
-function offerAnswer(text: string, offerIds: string[], currency: string, lexicons: Lexicon[]): Understood | undefined {
-  const pick = parsePick(text, offerIds.length);
-  const major = parseAmountMajor(text);
-  // An amount is a counter-offer ("不接受，我每月只能还300"), unless it is the number of the offer picked ("我选2").
-  if (major !== undefined && major !== pick) return { type: 'offer.countered', amountMinor: toMinor(major, currency) };
-  const groups = lexicons.flatMap((lexicon) =>
-    (['accept', 'another', 'decline'] as const).map((intent) => [intent, lexicon.intents[intent]] as const),
-  );
-  const intent = longestMatch(text, groups)?.key;
-  if (intent === 'decline') return { type: 'offer.declined' };
-  if (intent === 'another') return { type: 'offer.another' };
-  if (pick) return { type: 'offer.accepted', offerId: offerIds[pick - 1]! };
-  if (intent === 'accept' && offerIds.length === 1) return { type: 'offer.accepted', offerId: offerIds[0]! };
-  return undefined;
-}
-
-/**
- * At the confirmation only the confirm button, or a message that is one of the `agree` phrases and nothing else,
- * agrees. Everything else goes where it means: a hedge is not now, a negation back to the offers, another plan or
- * an amount is that plan or a counter-offer, a bare "嗯"/"ok" is asked again outright. Undefined: not understood.
- */
-function consentAnswer(
-  text: string,
-  expects: { offerIds: string[]; asked: boolean; labelled: string[] },
-  currency: string,
-  lexicons: Lexicon[],
-): Understood | undefined {
-  if (expects.labelled.length === 1) {
-    const id = expects.labelled[0]!;
-    if (id === 'agree') return { type: 'consent.given' };
-    return expects.offerIds.includes(id) ? { type: 'offer.accepted', offerId: id } : { type: 'choice.made', value: id };
-  }
-  const whole = wholeForm(text);
-  const isWhole = (intent: IntentName) =>
-    lexicons.some((lexicon) => lexicon.intents[intent].some((phrase) => wholeForm(phrase) === whole));
-  const has = (intent: IntentName) =>
-    lexicons.some((lexicon) => lexicon.intents[intent].some((phrase) => findPhrase(text, phrase) >= 0));
-  if (isWhole('agree')) return { type: 'consent.given' };
-  // Asked outright, a plain "是的" / "yes" answers that question; "嗯" / "ok" still does not.
-  if (expects.asked && isWhole('yes') && !isWhole('softYes')) return { type: 'consent.given' };
-  if (has('hesitate')) return { type: 'consent.hesitated' };
-  const offer = offerAnswer(text, expects.offerIds, currency, lexicons);
-  if (offer?.type === 'offer.countered') return offer;
-  if (offer?.type === 'offer.accepted' && parsePick(text, expects.offerIds.length) !== undefined) return offer;
-  // "利息能不能少点呢": a question, not a "不"; it is answered or the summary is shown again.
-  if (QUESTION.test(text)) return undefined;
-  if (offer?.type === 'offer.declined' || offer?.type === 'offer.another') return offer;
-  const yesNo = longestMatch(
-    text,
-    lexicons.flatMap(
-      (lexicon) =>
-        [
-          ['yes', lexicon.intents.yes],
-          ['no', lexicon.intents.no],
-        ] as const,
-    ),
-  );
-  if (yesNo?.key === 'no') return { type: 'answer.no' };
-  if (isWhole('softYes') || isWhole('yes') || isWhole('accept')) return { type: 'consent.unclear' };
-  return undefined;
-}
-
-const QUESTION =
-  /[?？]|[吗呢嘛][~～.。!！]*$|能不能|可不可以|会不会|是不是|有没有|要不要|怎么|什么|多少|几时|^(?:what|how|why|when|where|which|who|is|are|can|could|will|would|does|do|should)\b/;
-
-/** A message as compared whole with a phrase: spaces, end punctuation and dashes aside; a question mark stays. */
-export function wholeForm(text: string): string {
-  return text.replace(/[\s,，.。!！~～、;；:：'"“”‘’…—–-]+/g, '');
-}
-
-const FULL_ID = /(?<![0-9a-z])[0-9]{14}([0-9]{3}[0-9x])(?![0-9a-z])/;
-const LAST4 = /(?<![0-9a-z])([0-9]{3}[0-9x])(?![0-9a-z])/;
-
-function idLast4(text: string): Understood | undefined {
-  const compact = /^[0-9x -]+$/.test(text) ? text.replace(/[ -]/g, '') : text;
-  const found = FULL_ID.exec(compact)?.[1] ?? LAST4.exec(compact)?.[1];
-  return found ? { type: 'idLast4.given', value: found.toUpperCase() } : undefined;
-}
-
-const ACCOUNT_REF = /(?<![a-z0-9])(?:[a-z]{1,6}-[a-z0-9]+(?:-[a-z0-9]+)*|[a-z]{1,6}[0-9]{4,})(?![a-z0-9-])/g;
-const PHONE = /(?<![0-9+])\+?[0-9][0-9 -]{4,22}[0-9](?![0-9])/;
-
-function lookup(text: string): Understood | undefined {
-  const accountRef = [...text.matchAll(ACCOUNT_REF)]
-    .map((match) => match[0])
-    .find((ref) => /[0-9]/.test(ref))
-    ?.toUpperCase();
-  const phoneText = PHONE.exec(accountRef ? text.replace(accountRef.toLowerCase(), ' ') : text)?.[0];
-  const digits = phoneText?.replace(/[^0-9]/g, '') ?? '';
-  const phone =
-    digits.length >= 6 && digits.length <= 15 ? `${phoneText?.startsWith('+') ? '+' : ''}${digits}` : undefined;
-  if (!accountRef && !phone) return undefined;
-  return { type: 'lookup.given', ...(accountRef ? { accountRef } : {}), ...(phone ? { phone } : {}) };
 }

@@ -148,9 +148,16 @@ describe('recognize — amounts and counts', () => {
     expect(says(text, { kind: 'amount' }, 'zh-CN', { none: ['没有'] })).toEqual({ type: 'choice.made', value });
   });
 
-  it.each(['-500', '我不知道', '2000000000'])('%j while asking an amount → input.unrecognized unclear', (text) => {
+  it.each(['-500', '2000000000'])('%j while asking an amount → input.unrecognized unclear', (text) => {
     expect(says(text, { kind: 'amount' })).toEqual({ type: 'input.unrecognized', why: 'unclear' });
   });
+
+  it.each(['我不知道', 'no idea', '說不準'])(
+    '%j while asking an amount with no skip button → skip.refused (never "none")',
+    (text) => {
+      expect(says(text, { kind: 'amount' })).toEqual({ type: 'skip.refused' });
+    },
+  );
 
   it.each([
     ['3', 3],
