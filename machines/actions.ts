@@ -1,4 +1,5 @@
 // The named commands the flow gives: they update the context and say prompts; no I/O.
+import { assertEvent } from 'xstate';
 import { z } from 'zod';
 import {
   COUNT_CAPS,
@@ -14,6 +15,7 @@ import { accountIdentityKey } from '../src/domain/identityLock.js';
 import { CARDS, EXPECTATIONS, type Ask, type NegotiationContext } from './context.js';
 import { negotiationSetup, type MachineDeps } from './negotiationSetup.js';
 import { repairActions } from './repairActions.js';
+import { counterResult } from './counterOffer.js';
 
 /** Parameter schemas of the actions that take parameters; the flow loader validates against them. */
 export const ACTION_PARAMS = {
@@ -133,16 +135,16 @@ export function createActions({ rules, limits }: MachineDeps) {
     confirmIdentity: assign({ identityVerified: true }),
     countIdentityFailure: assign({ identityFailures: ({ context }) => context.identityFailures + 1 }),
     recordReason: assign({
-      hardship: ({ context, event }) =>
-        event.type === 'choice.made'
-          ? { ...context.hardship, reason: event.value as HardshipReason }
-          : context.hardship,
+      hardship: ({ context, event }) => {
+        assertEvent(event, 'choice.made');
+        return { ...context.hardship, reason: event.value as HardshipReason };
+      },
     }),
     recordDuration: assign({
-      hardship: ({ context, event }) =>
-        event.type === 'choice.made'
-          ? { ...context.hardship, duration: event.value as HardshipDuration }
-          : context.hardship,
+      hardship: ({ context, event }) => {
+        assertEvent(event, 'choice.made');
+        return { ...context.hardship, duration: event.value as HardshipDuration };
+      },
     }),
     recordRecovery: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'number.given') return;
@@ -154,6 +156,7 @@ export function createActions({ rules, limits }: MachineDeps) {
       enqueue.emit({ type: 'say', key: event.range ? 'readBack.rangeRecoveryMonths' : 'readBack.recoveryMonths' });
     }),
     recordDependants: enqueueActions(({ context, event, enqueue }) => {
+      assertEvent(event, ['number.given', 'choice.made']);
       const value = event.type === 'number.given' ? Math.min(event.value, COUNT_CAPS.dependants) : 0;
       enqueue.assign({ hardship: { ...context.hardship, dependants: value }, heard: { field: 'dependants', value } });
       const range = event.type === 'number.given' && event.range;
@@ -166,6 +169,8 @@ export function createActions({ rules, limits }: MachineDeps) {
      */
     recordAmount: enqueueActions(({ context, event, enqueue }, params) => {
       const { field } = ACTION_PARAMS.recordAmount.parse(params);
+      // The flow records a choice here only for "none" (its guard says so): nothing else becomes 0.
+      assertEvent(event, ['amount.given', 'choice.made']);
       const range = event.type === 'amount.given' ? event.range : undefined;
       const value =
         event.type !== 'amount.given'
@@ -228,19 +233,16 @@ export function createActions({ rules, limits }: MachineDeps) {
     }),
     acceptCounterOffer: assign({
       chosenOffer: ({ context, event }) => {
-        if (event.type !== 'offer.countered' || !context.account) return context.chosenOffer;
-        const result = rules.counter(context.account, hardshipOf(context), event.amountMinor);
-        return result.accepted ? result.offer : context.chosenOffer;
+        const result = counterResult(rules, context, event);
+        return result?.accepted ? result.offer : context.chosenOffer;
       },
     }),
     rejectCounterOffer: assign(({ context, event }) => {
-      if (event.type !== 'offer.countered' || !context.account) return {};
-      const hardship = HardshipSchema.safeParse(context.hardship);
-      if (!hardship.success) return { counterAttempts: context.counterAttempts + 1, counterMinimumMinor: undefined };
-      const result = rules.counter(context.account, hardship.data, event.amountMinor);
+      if (event.type !== 'offer.countered') return {};
+      const result = counterResult(rules, context, event);
       return {
         counterAttempts: context.counterAttempts + 1,
-        counterMinimumMinor: result.accepted ? undefined : result.minimumMonthlyMinor,
+        counterMinimumMinor: result && !result.accepted ? result.minimumMonthlyMinor : undefined,
       };
     }),
     escalate: assign({ escalation: (_, params) => ACTION_PARAMS.escalate.parse(params) }),

@@ -1,8 +1,9 @@
 // The named yes/no questions the flow asks: each reads the context and the event, nothing else.
-import { HARDSHIP_REASONS, HardshipSchema, type InterviewField } from '../src/domain/hardship.js';
+import { HARDSHIP_REASONS, type InterviewField } from '../src/domain/hardship.js';
 import { compareTiers, tierOf } from '../src/domain/tier.js';
 import type { NegotiationContext, NegotiationEvent } from './context.js';
 import type { MachineDeps } from './negotiationSetup.js';
+import { counterResult } from './counterOffer.js';
 
 type GuardArgs = { context: NegotiationContext; event: NegotiationEvent };
 
@@ -34,12 +35,8 @@ export function createGuards({ rules, limits }: MachineDeps) {
       context.account !== undefined && compareTiers(tierOf(context.account.daysPastDue), limits.settlementMinTier) >= 0,
     isOfferShown: ({ context, event }: GuardArgs) =>
       event.type === 'offer.accepted' && context.shownIds.includes(event.offerId),
-    isCounterAcceptable: ({ context, event }: GuardArgs) => {
-      // An agent's offer can be on screen before any interview (hand-back of an early escalation): no answers, no counter-offer fits.
-      const hardship = HardshipSchema.safeParse(context.hardship);
-      if (event.type !== 'offer.countered' || !context.account || !hardship.success) return false;
-      return rules.counter(context.account, hardship.data, event.amountMinor).accepted;
-    },
+    /** An agent's offer can be on screen before any interview (an early hand-back): then no counter-offer fits. */
+    isCounterAcceptable: ({ context, event }: GuardArgs) => counterResult(rules, context, event)?.accepted === true,
     /** A plan above what the borrower can afford (shown for information, or an amount they named above it). */
     isBeyondMeans: ({ context }: GuardArgs) => {
       const offer = context.chosenOffer;

@@ -19,12 +19,5 @@ export function createNegotiationMachine(flow: FlowConfig, deps: MachineDeps) {
 
 export type NegotiationMachine = ReturnType<typeof createNegotiationMachine>;
 
-/** Names the flow may refer to: the keys of the implementations, independent of any dependency. */
-export const GUARD_NAMES: ReadonlySet<string> = new Set(Object.keys(createGuards({} as MachineDeps)));
-export const ACTION_NAMES: ReadonlySet<string> = new Set(
-  Object.keys(
-    createActions({ rules: {} as MachineDeps['rules'], limits: { maxOffersShown: 3 } as MachineDeps['limits'] }),
-  ),
-);
-
+export { ACTION_NAMES, GUARD_NAMES } from './names.js';
 export type { AnyStateMachine };
