@@ -5,6 +5,7 @@ import {
   COUNT_CAPS,
   HardshipSchema,
   INTERVIEW_FIELDS,
+  isMoneyOut,
   type Hardship,
   type HardshipDuration,
   type HardshipReason,
@@ -47,9 +48,6 @@ export const ACTION_PARAMS = {
   escalate: z.object({ reason: EscalationReasonSchema, priority: PrioritySchema }).strict(),
   forgetAnswers: z.object({ fields: z.array(z.enum(INTERVIEW_FIELDS)).min(1) }).strict(),
 } as const;
-
-/** Money going out: of a range, the higher end is the conservative one. */
-const MONEY_OUT: ReadonlySet<string> = new Set(['essentialSpendingMinor', 'otherDebtPaymentsMinor']);
 
 /** The choice id whose button asks for a person instead of answering. */
 export const PERSON_CHOICE = 'person';
@@ -176,13 +174,13 @@ export function createActions({ rules, limits }: MachineDeps) {
         event.type !== 'amount.given'
           ? 0
           : range
-            ? MONEY_OUT.has(field)
+            ? isMoneyOut(field)
               ? range.highMinor
               : range.lowMinor
             : event.amountMinor;
       enqueue.assign({ hardship: { ...context.hardship, [field]: value }, heard: { field, value } });
-      if (event.type === 'amount.given')
-        enqueue.emit({ type: 'say', key: range ? 'readBack.rangeAmount' : `readBack.${field}` });
+      // "None" is said back too ("收到：月收入 ¥0.00"): a "没收入，老婆每月给两千" read as none can be corrected at once.
+      enqueue.emit({ type: 'say', key: range ? 'readBack.rangeAmount' : `readBack.${field}` });
     }),
     /** Answers given ahead ("…每月只有两千失业金，房租一千五"): recorded and each said back; their questions are skipped. */
     recordFacts: enqueueActions(({ context, event, enqueue }) => {

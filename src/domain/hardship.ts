@@ -45,6 +45,9 @@ export const INTERVIEW_FIELDS = [
 ] as const;
 export type InterviewField = (typeof INTERVIEW_FIELDS)[number];
 export const isMoneyField = (field: InterviewField): boolean => field.endsWith('Minor');
+/** Money going out each month: of a range, the higher end is the conservative one (the lower for money coming in). */
+export const isMoneyOut = (field: InterviewField): boolean =>
+  field === 'essentialSpendingMinor' || field === 'otherDebtPaymentsMinor';
 /** The most a count answer is stored as (as the interview records it). */
 export const COUNT_CAPS: Readonly<Record<'dependants' | 'recoveryMonths', number>> = {
   dependants: 20,

@@ -1,8 +1,9 @@
 // A correction of an earlier answer — "刚才说错了，收入是六千", "sorry, I meant 6,000", "收入是6000，不是8000".
-import { isMoneyField, type InterviewField } from '../../domain/hardship.js';
+import { isMoneyField, isMoneyOut, type InterviewField } from '../../domain/hardship.js';
 import { toMinor } from '../../domain/money.js';
 import { findPhrase, longestMatch, type Lexicon } from '../../dialogs/lexicon.js';
 import { parseAmountMajor, parseCount, parseRange } from './parseAmount.js';
+import { parseMonths } from './parseMonths.js';
 
 /** The interview so far: what was answered (money in minor units), the last answer, the question pending. */
 export interface InterviewAnswers {
@@ -30,11 +31,14 @@ export function namedField(text: string, lexicons: Lexicon[]): InterviewField | 
 
 /** A value for `field` read from `text`: minor units for money, the conservative end of a range for a count. */
 export function valueFor(field: InterviewField, text: string, currency: string): number | undefined {
+  const range = parseRange(text);
   if (isMoneyField(field)) {
-    const major = parseAmountMajor(text);
+    // "房租一两千" is a range, not 12 000: the end that leaves the borrower less to pay with.
+    const major = range ? (isMoneyOut(field) ? range.high : range.low) : parseAmountMajor(text);
     return major === undefined ? undefined : toMinor(major, currency);
   }
-  return parseRange(text)?.high ?? parseCount(text);
+  if (field === 'recoveryMonths') return parseMonths(text) ?? range?.high ?? parseCount(text);
+  return range?.high ?? parseCount(text);
 }
 
 /**

@@ -27,12 +27,38 @@ export function factsAhead(
   const facts: Partial<Record<InterviewField, number>> = {};
   for (const clause of clausesOf(text)) {
     const field = namedField(clause, lexicons);
-    if (!field || field === answers.pending || answers.answered[field] !== undefined || facts[field] !== undefined)
-      continue;
+    if (!field || field === answers.pending || answers.answered[field] !== undefined) continue;
+    if (facts[field] !== undefined && !ADDITIVE.has(field)) continue;
     const value = valueFor(field, withoutWithdrawn(clause), currency);
-    if (value !== undefined) facts[field] = value;
+    // "房租两千，吃饭一千五": parts of one monthly figure add up (and the total is said back).
+    if (value !== undefined) facts[field] = (facts[field] ?? 0) + value;
   }
   return facts;
+}
+
+/** Monthly figures made of parts: rent and food are both essential spending, a salary and a side job both income. */
+const ADDITIVE: ReadonlySet<InterviewField> = new Set([
+  'incomeMinor',
+  'essentialSpendingMinor',
+  'otherDebtPaymentsMinor',
+]);
+
+/**
+ * The answer to the pending question given in parts ("rent is 900, bills maybe 600"): the sum of the values of the
+ * clauses that name it, when there are two or more; undefined otherwise (one figure is read as usual).
+ */
+export function partsAnswering(
+  text: string,
+  field: InterviewField | undefined,
+  lexicons: Lexicon[],
+  currency: string,
+): number | undefined {
+  if (!field || !ADDITIVE.has(field)) return undefined;
+  const values = clausesOf(text)
+    .filter((clause) => namedField(clause, lexicons) === field)
+    .map((clause) => valueFor(field, withoutWithdrawn(clause), currency))
+    .filter((value): value is number => value !== undefined);
+  return values.length >= 2 ? values.reduce((total, value) => total + value, 0) : undefined;
 }
 
 /** For an answer to the pending question in a message of several facts: the clause that names it, if one does. */

@@ -6,10 +6,11 @@ import { findPhrase, lexiconsInOrder, longestMatch, type IntentName, type Lexico
 import { MAX_INPUT_CHARS, normalizeText, wholeForm } from './normalize.js';
 import { parseAmountMajor, parseCount, parsePick, parseRange } from './parseAmount.js';
 import { readBirthDate } from './parseDate.js';
+import { parseMonths } from './parseMonths.js';
 import { findQuestion, type FaqEntry } from '../../dialogs/faq.js';
 import type { InterviewField } from '../../domain/hardship.js';
 import { findCorrection, withoutWithdrawn, type InterviewAnswers } from './correction.js';
-import { clauseNaming } from './facts.js';
+import { clauseNaming, partsAnswering } from './facts.js';
 import { consentAnswer, offerAnswer, yesOrNo } from './offerAnswers.js';
 import { idLast4, lookup } from './identityAnswers.js';
 import { repairRequest } from './repairIntents.js';
@@ -204,6 +205,8 @@ function answer(text: string, input: RecognizeInput, lexicons: Lexicon[]): Under
       return said ? { type: said === 'yes' ? 'answer.yes' : 'answer.no' } : choice(buttonChoices);
     }
     case 'amount': {
+      const parts = partsAnswering(text, input.answers?.pending, lexicons, input.currency);
+      if (parts !== undefined) return { type: 'amount.given', amountMinor: parts };
       const focus = clauseNaming(text, input.answers?.pending, lexicons);
       const said = withoutWithdrawn(withoutChoicePhrase(focus, buttonChoices, lexicons));
       const range = parseRange(said);
@@ -219,6 +222,9 @@ function answer(text: string, input: RecognizeInput, lexicons: Lexicon[]): Under
         : choiceOrSkipRefused(text, buttonChoices, lexicons);
     }
     case 'number': {
+      // "半年吧", "一年半", "half a year": how long until income recovers, in months.
+      const months = input.answers?.pending === 'recoveryMonths' ? parseMonths(text) : undefined;
+      if (months !== undefined) return { type: 'number.given', value: months };
       // "no one" / "一个都没有" is the choice "none", not the "one" in it; "没有老人，两个孩子" is 2.
       const focus = clauseNaming(text, input.answers?.pending, lexicons);
       const said = withoutWithdrawn(withoutChoicePhrase(focus, buttonChoices, lexicons));
