@@ -173,6 +173,7 @@ function eventText(entry, words, names, offerName) {
   if (entry.text === 'case.escalated') return `${base}: ${words.reasons[data.reason] ?? data.reason ?? ''}`;
   if (entry.text === 'agreement.recorded') return `${base}: ${data.reference ?? ''}`;
   if (entry.text === 'survey.rated') return `${base}: ${data.rating}/5`;
+  if (entry.text === 'promise.made' && data.byDate) return `${base}: ${data.byDate}`;
   if (entry.text === 'survey.commented') return `${base}: ${data.comment ?? ''}`;
   return base;
 }
