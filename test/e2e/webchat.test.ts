@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { chromiumAvailable, screenshotPath } from '../helpers/browser.js';
 import { browserSuite, inviteUrl } from '../helpers/browserSuite.js';
-import { IDENTIFY_ZH_CN, INTERVIEW_ZH_CN } from '../helpers/browserScripts.js';
+import { IDENTIFY_ZH_CN, INTERVIEW_EN, INTERVIEW_ZH_CN } from '../helpers/browserScripts.js';
 import type { RunningService } from '../helpers/service.js';
 import { botTexts, expectNothingFailed, play, waitForBot, type Step } from './webChatPage.js';
 
@@ -19,14 +19,7 @@ const JOB_LOSS_EN: readonly Step[] = [
   ['type', 'LN-2024-0001', /last four characters/],
   ['type', '1234', /date of birth/],
   ['type', '1990-05-20', /main reason/],
-  ['click', 'Lost my job', /temporary or long-term/],
-  ['click', 'Temporary', /how many months/],
-  ['type', '3', /monthly income/],
-  ['type', '8000', /essentials/],
-  ['type', '3500', /other loans or cards/],
-  ['click', 'None', /depend on you/],
-  ['type', '1', /do you think you can pay/],
-  ['type', '2500', /these are the plans/],
+  ...INTERVIEW_EN,
   ['click', 'Choose this plan', /Please confirm the agreement/],
   ['click', 'I agree', /agreement is recorded/],
 ];

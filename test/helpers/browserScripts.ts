@@ -20,6 +20,18 @@ export const INTERVIEW_ZH_CN: readonly Step[] = [
   ['type', '两千五', /以下方案/],
 ];
 
+/** jobLossM2 in English from the hardship question to the offers. */
+export const INTERVIEW_EN: readonly Step[] = [
+  ['click', 'Lost my job', /temporary or long-term/],
+  ['click', 'Temporary', /how many months/],
+  ['type', '3', /monthly income/],
+  ['type', '8000', /essentials/],
+  ['type', '3500', /other loans or cards/],
+  ['click', 'None', /depend on you/],
+  ['type', '1', /do you think you can pay/],
+  ['type', '2500', /these are the plans/],
+];
+
 export interface LocaleScript {
   locale: 'zh-CN' | 'zh-TW' | 'en';
   askId: RegExp;
@@ -96,16 +108,7 @@ export const SCRIPTS: LocaleScript[] = [
     askId: /last four characters/,
     newDevice: /new device/,
     arrears: /45 days past due/,
-    interview: [
-      ['click', 'Lost my job', /temporary or long-term/],
-      ['click', 'Temporary', /how many months/],
-      ['type', '3', /monthly income/],
-      ['type', '8000', /essentials/],
-      ['type', '3500', /other loans or cards/],
-      ['click', 'None', /depend on you/],
-      ['type', '1', /do you think you can pay/],
-      ['type', '2500', /these are the plans/],
-    ],
+    interview: INTERVIEW_EN,
     monthly: 'Monthly',
     choosePlan: 'plan 1',
     review: /Please confirm the agreement/,
