@@ -9,6 +9,8 @@ import { recognize } from './recognize/recognize.js';
 import type { OutgoingMessage } from './render/renderReplies.js';
 
 const RATINGS = ['1', '2', '3', '4', '5'];
+/** How long after the close a reply may still answer the survey. */
+export const SURVEY_OPEN_HOURS = 24;
 
 /** A survey prompt with its buttons: the five ratings and skip, or skip for the comment. */
 export function surveyMessage(
@@ -73,6 +75,9 @@ export function answerSurvey(input: {
     },
     append: [event(name, data)],
   });
+  // A survey left unanswered is not revived days later: the borrower's new message is about something else.
+  if (Date.parse(at) - Date.parse(survey.askedAt) > SURVEY_OPEN_HOURS * 3_600_000)
+    return ended('survey.expired', { askedAt: survey.askedAt });
   const understood = recognize({
     text,
     value: undefined,

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { caseIdFor } from '../../src/conversation/caseIdentity.js';
 import { buttonsOf, textOf, type BorrowerChannel } from '../helpers/borrowerChannel.js';
+import { advance } from '../helpers/planClock.js';
 import { startService, STORE_KINDS, storeEnv, type RunningService } from '../helpers/service.js';
 import { deskClient, escalateAtOffers, TOKENS } from './deskClient.js';
 
@@ -104,6 +105,20 @@ describe.each(STORE_KINDS)('satisfaction survey after a close (%s)', (kind) => {
       'survey.asked',
       'survey.ended',
     ]);
+  });
+
+  test('a survey left unanswered for more than a day expires: a later "5" is an ordinary message, no rating counted', async () => {
+    const before = await ratingsOf('agent-li');
+    const borrower = service.borrower();
+    const { caseId } = await closedBy(li(), borrower, (b) => b.say('我要找人工'));
+    await advance(service, new Date(Date.now() + 25 * 3_600_000).toISOString());
+    expect((await borrower.say('5')).replies.map(textOf).join()).toContain('本次协商已结束');
+    const view = await boss().get<CaseView>(`/api/agent/cases/${caseId}`);
+    expect(view.body.transcript.filter((e) => e.text.startsWith('survey.')).map((e) => e.text)).toEqual([
+      'survey.asked',
+      'survey.expired',
+    ]);
+    expect(await ratingsOf('agent-li')).toEqual(before);
   });
 
   test('roles: the satisfaction route is for supervisors (401 without a token, 403 for an agent)', async () => {

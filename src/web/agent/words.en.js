@@ -210,6 +210,7 @@ export const WORDS = {
     'survey.commentSkipped': 'Borrower skipped the comment',
     'survey.declined': 'Borrower did not rate',
     'survey.ended': 'Survey ended (the borrower asked something else)',
+    'survey.expired': 'Survey expired (no answer within a day)',
     'plan.started': 'plan started',
     'plan.payment_missed': 'payment missed',
     'plan.broken': 'plan broken',

@@ -205,6 +205,7 @@ export const WORDS = {
     'survey.commentSkipped': '借款人未留意见',
     'survey.declined': '借款人未评分',
     'survey.ended': '调查结束（借款人另有所问）',
+    'survey.expired': '调查已过期（一天内未回复）',
     'plan.started': '还款计划开始',
     'plan.payment_missed': '未按期还款',
     'plan.broken': '计划违约',

@@ -208,6 +208,7 @@ export const WORDS = {
     'survey.commentSkipped': '借款人未留意見',
     'survey.declined': '借款人未評分',
     'survey.ended': '調查結束（借款人另有所問）',
+    'survey.expired': '調查已過期（一天內未回覆）',
     'plan.started': '還款計劃開始',
     'plan.payment_missed': '未按期還款',
     'plan.broken': '計劃違約',
