@@ -52,7 +52,7 @@ export async function viewCase(
   const identityVerified = record.identityVerified === true;
   const account = identityVerified ? facts.account : undefined;
   const payments = account ? await deps.payments.list(account.accountRef) : [];
-  const plan = planView(record, deps.clock().toISOString().slice(0, 10));
+  const plan = planView(record, deps.clock());
   return {
     caseId,
     status: record.status,

@@ -1,7 +1,7 @@
 // The agreed plan as the console shows it: instalments with what was paid, promises, and one state an agent reads at a glance.
 import { z } from 'zod';
 import type { CaseRecord } from '../domain/case.js';
-import { InstalmentSchema, PlanContextSchema } from '../domain/plan.js';
+import { InstalmentSchema, localDateTime, PlanContextSchema } from '../domain/plan.js';
 
 export const PLAN_STATES = ['active', 'late', 'missed', 'broken', 'completed', 'cancelled'] as const;
 
@@ -25,7 +25,7 @@ export const PlanViewSchema = z.object({
 export type PlanView = z.infer<typeof PlanViewSchema>;
 
 /** The case's plan, or undefined before an agreement (or for a snapshot this version cannot read). */
-export function planView(record: CaseRecord, today: string): PlanView | undefined {
+export function planView(record: CaseRecord, now: Date): PlanView | undefined {
   if (!record.plan) return undefined;
   const parsed = PlanContextSchema.safeParse((record.plan.snapshot as { context?: unknown } | undefined)?.context);
   if (!parsed.success) return undefined;
@@ -34,7 +34,8 @@ export function planView(record: CaseRecord, today: string): PlanView | undefine
   return {
     reference: context.reference,
     currency: context.currency,
-    state: stateOf(machineState, context.instalments, today),
+    // Due dates are the borrower's local dates: "late" counts from their today, not the server's.
+    state: stateOf(machineState, context.instalments, localDateTime(now, context.timeZone).date),
     machineState,
     instalments: context.instalments,
     missed: context.missed,
