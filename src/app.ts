@@ -223,6 +223,7 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
     payments: stores.payments,
     clock,
     logger: logger.child({ component: 'desk' }),
+    followUp,
   };
   const bot = new NegotiationBot(
     {

@@ -7,6 +7,7 @@ import { fillTemplate } from '../dialogs/prompts.js';
 import { escalationsOf } from './flowEscalations.js';
 import { recognize } from './recognize/recognize.js';
 import type { OutgoingMessage } from './render/renderReplies.js';
+import { answerSurvey, surveyOpen } from './surveyAnswer.js';
 
 export interface AfterTheEnd {
   record: CaseRecord;
@@ -23,6 +24,13 @@ export function replyAfterTheEnd(input: {
   at: string;
 }): AfterTheEnd {
   const { record, bundle, at } = input;
+  // A closed case whose satisfaction survey waits for an answer: the message answers it, unless it asks for more.
+  if (surveyOpen(record) && record.survey) {
+    const answer = answerSurvey({ record: { ...record, survey: record.survey }, text: input.text, bundle, at });
+    if ('answered' in answer) return answer.answered;
+    const after = replyAfterTheEnd({ ...input, record: answer.ended });
+    return { ...after, append: [...answer.append, ...after.append] };
+  }
   const prompts = bundle.prompts[record.locale];
   const say = (key: string): OutgoingMessage => ({
     type: 'message',

@@ -18,6 +18,7 @@ import { understand } from './understand.js';
 import { TurnAccounts, accountInSnapshot, withCurrentAccount } from './turnAccounts.js';
 import { identityAnswerKey, isLockedBeforeAnswer, lockedByFailure, type IdentityGateDeps } from './identityGate.js';
 import { replyAfterTheEnd } from './afterTheEnd.js';
+import { surveyOpen } from './surveyAnswer.js';
 import { asksToCancel, cancelAgreement } from './cancelAgreement.js';
 import { verifyAfterTheEnd } from './verifyAfterTheEnd.js';
 import { backToOffersAfterReverifying } from './backToOffers.js';
@@ -109,7 +110,7 @@ export async function runTurn(activity: IncomingActivity, deps: TurnDeps): Promi
         replies: planned.replies,
         ...waitingForAgent(planned.escalated ? undefined : planned.record),
         ...(planned.escalated ? { escalated: { handoff: planned.escalated, record: planned.record } } : {}),
-        ...(loaded.record?.status === 'escalated' ? { forDesk: planned.append } : {}),
+        ...(loaded.record?.status === 'escalated' || surveyOpen(loaded.record) ? { forDesk: planned.append } : {}),
         ...(planned.agreement ? { agreed: true as const } : {}),
       };
   }

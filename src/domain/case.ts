@@ -56,6 +56,20 @@ export const AgreementCancellationSchema = z.object({
 });
 export type AgreementCancellation = z.infer<typeof AgreementCancellationSchema>;
 
+/** The one-question satisfaction survey after an agent closed the case: asked once, answered once. */
+export const SurveySchema = z.object({
+  /** The agent whose service is rated. */
+  agentId: z.string(),
+  askedAt: z.iso.datetime(),
+  /** `rating`/`comment`: waiting for that answer; `answered` (a rating, comment or not), `declined` (no rating). */
+  state: z.enum(['rating', 'comment', 'answered', 'declined']),
+  rating: z.number().int().min(1).max(5).optional(),
+  /** Masked as the transcript is. */
+  comment: z.string().optional(),
+  answeredAt: z.iso.datetime().optional(),
+});
+export type Survey = z.infer<typeof SurveySchema>;
+
 export const CaseRecordSchema = z.object({
   caseId: z.string(),
   channelId: z.string(),
@@ -86,6 +100,8 @@ export const CaseRecordSchema = z.object({
   agreementRef: z.string().optional(),
   /** The agreed plan as it runs (dialogs/plan.flow.yaml), from the agreement on. */
   plan: PlanRecordSchema.optional(),
+  /** The satisfaction survey sent when an agent closed the case (src/handoff/satisfactionSurvey.ts). */
+  survey: SurveySchema.optional(),
   createdAt: z.iso.datetime(),
   lastActivityAt: z.iso.datetime(),
 });

@@ -40,6 +40,8 @@ export interface DeskDeps {
   payments: PaymentLedger;
   clock: () => Date;
   logger: Logger;
+  /** Starts the plan of an agreement the desk recorded, as the bot's agreements do (src/followup/planFollowUp.ts). */
+  followUp?: { agreed(caseId: string): Promise<void> };
 }
 
 /** Throws 409 unless the case is escalated and held by this agent (a supervisor may act on any claimed case). */

@@ -25,6 +25,9 @@ export const DeskCaseSchema = z.object({
   lastAgentAt: z.iso.datetime().optional(),
   closedBy: z.string().optional(),
   closedAt: z.iso.datetime().optional(),
+  /** The borrower's answer to the satisfaction survey after the close (1–5), and the agent it rates. */
+  rating: z.number().int().min(1).max(5).optional(),
+  ratedAgentId: z.string().optional(),
   updatedAt: z.iso.datetime(),
 });
 export type DeskCase = z.infer<typeof DeskCaseSchema>;

@@ -7,6 +7,7 @@ import type { DeskAgent, DeskDeps } from './deskDeps.js';
 import type { CaseView, QueueItem } from './deskSchemas.js';
 import { negotiationFacts, proposedOffers } from './negotiationFacts.js';
 import { loadCase } from './updateCase.js';
+import { planView } from './planView.js';
 
 export async function listQueue(deps: Pick<DeskDeps, 'store' | 'queue' | 'clock'>): Promise<QueueItem[]> {
   const now = deps.clock().getTime();
@@ -39,7 +40,7 @@ export async function listQueue(deps: Pick<DeskDeps, 'store' | 'queue' | 'clock'
 
 /** One case as the console shows it; 403 for an agent when another agent holds it (see caseAccess.ts). */
 export async function viewCase(
-  deps: Pick<DeskDeps, 'store' | 'index' | 'payments'>,
+  deps: Pick<DeskDeps, 'store' | 'index' | 'payments' | 'clock'>,
   caseId: string,
   agent: DeskAgent,
 ): Promise<CaseView> {
@@ -51,6 +52,7 @@ export async function viewCase(
   const identityVerified = record.identityVerified === true;
   const account = identityVerified ? facts.account : undefined;
   const payments = account ? await deps.payments.list(account.accountRef) : [];
+  const plan = planView(record, deps.clock());
   return {
     caseId,
     status: record.status,
@@ -84,5 +86,7 @@ export async function viewCase(
     ...(agreement ? { agreement } : {}),
     payments,
     transcript,
+    ...(identityVerified && plan ? { plan } : {}),
+    ...(record.survey ? { survey: record.survey } : {}),
   };
 }

@@ -1,5 +1,6 @@
 // The agent API's request and response bodies: validated with zod, and the source of /api/agent/openapi.json.
 import { z } from 'zod';
+import { PlanViewSchema } from './planView.js';
 import { LocaleSchema } from '../domain/account.js';
 import {
   AgreementSchema,
@@ -7,6 +8,7 @@ import {
   EscalationReasonSchema,
   HandoffSchema,
   PrioritySchema,
+  SurveySchema,
 } from '../domain/case.js';
 import { HardshipSchema } from '../domain/hardship.js';
 import { StoredPaymentSchema } from '../domain/payment.js';
@@ -85,6 +87,8 @@ export const CaseViewSchema = z.object({
     .array(StoredPaymentSchema)
     .describe('what the lender posted for the account, in the order received (none before the identity check)'),
   transcript: z.array(TranscriptEntrySchema),
+  plan: PlanViewSchema.optional().describe('the agreed plan as it runs (after an agreement)'),
+  survey: SurveySchema.optional().describe("the borrower's satisfaction survey after an agent's close"),
 });
 export type CaseView = z.infer<typeof CaseViewSchema>;
 
@@ -141,6 +145,12 @@ export const TransferRequestSchema = z.strictObject({
 });
 export const TransferResponseSchema = z.object({ agentId: z.string().optional(), forSupervisors: z.boolean() });
 
+/** The survey after an agent's close, per agent: average rating (1–5, one decimal) and how many answered. */
+export const SatisfactionSchema = z.array(
+  z.object({ agentId: z.string(), name: z.string(), average: z.number().nullable(), count: z.number().int() }),
+);
+export const SatisfactionResponseSchema = z.object({ agents: SatisfactionSchema });
+
 export const FloorResponseSchema = z.object({
   agents: z.array(
     z.object({ id: z.string(), name: z.string(), role: z.string(), online: z.boolean(), load: z.number().int() }),
@@ -158,4 +168,5 @@ export const FloorResponseSchema = z.object({
     outcomes: z.record(z.string(), z.number().int()),
     averageFirstResponseSeconds: z.number().int().nullable(),
   }),
+  satisfaction: SatisfactionSchema,
 });

@@ -75,6 +75,8 @@ function summarize(previous: DeskCase | undefined, record: CaseRecord, event: Ca
     ...optional('lastAgentAt', latest(previous?.lastAgentAt, agentMessages.at(-1)?.at)),
     ...optional('closedBy', released ? event.agentId : ended ? previous?.closedBy : undefined),
     ...optional('closedAt', released ? event.at : ended ? previous?.closedAt : undefined),
+    ...optional('rating', record.survey?.rating),
+    ...optional('ratedAgentId', record.survey?.rating ? record.survey.agentId : undefined),
     updatedAt: event.at,
   };
 }

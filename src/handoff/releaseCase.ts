@@ -20,6 +20,7 @@ import {
 } from './deskDeps.js';
 import { negotiationFacts, proposedOffers } from './negotiationFacts.js';
 import { resumeNegotiation } from './resumeNegotiation.js';
+import { askSatisfaction } from './satisfactionSurvey.js';
 import { updateCase } from './updateCase.js';
 
 interface Release<T> {
@@ -61,7 +62,16 @@ async function release<T>(
   return { ...done.result, delivered };
 }
 
-export function recordAgreement(deps: DeskDeps, caseId: string, agent: DeskAgent, offerId: string) {
+export async function recordAgreement(deps: DeskDeps, caseId: string, agent: DeskAgent, offerId: string) {
+  const recorded = await agreeOnOffer(deps, caseId, agent, offerId);
+  // The agreement is committed and confirmed: a plan that fails to start is logged, the agent's answer stands.
+  await deps.followUp
+    ?.agreed(caseId)
+    .catch((err: unknown) => deps.logger.error({ err, caseId }, 'the plan of a desk agreement could not start'));
+  return recorded;
+}
+
+function agreeOnOffer(deps: DeskDeps, caseId: string, agent: DeskAgent, offerId: string) {
   return release(deps, caseId, agent, 'agreed', async (record, at) => {
     assertVerified(record);
     // A cancelled agreement is no longer in force: the case may be agreed again, under a new reference.
@@ -135,6 +145,7 @@ export function handBack(deps: DeskDeps, caseId: string, agent: DeskAgent) {
 export function closeCase(deps: DeskDeps, caseId: string, agent: DeskAgent, outcome: string, note?: string) {
   return release(deps, caseId, agent, `closed:${outcome}`, async (record, at) => {
     const message = deskMessage(await bundleOf(deps, record), record, 'handoff.closed', { agentName: agent.name });
+    const question = await askSatisfaction(deps, record, agent, at);
     const append = [
       agentEntry(record, agent, at, 'event', 'case.closed', {
         by: 'agent',
@@ -142,10 +153,13 @@ export function closeCase(deps: DeskDeps, caseId: string, agent: DeskAgent, outc
         ...(note ? { note: maskPersonalData(note) } : {}),
       }),
       agentEntry(record, agent, at, 'message', message.text),
+      ...question.append,
     ];
+    const closed = { ...withoutHandoff(record), status: 'closed' as const, lastActivityAt: at };
     return {
-      record: { ...withoutHandoff(record), status: 'closed' as const, lastActivityAt: at },
+      record: question.survey ? { ...closed, survey: question.survey } : closed,
       messages: [message],
+      botMessages: question.messages,
       append,
       result: { outcome },
     };

@@ -2,6 +2,7 @@
 import type { DeskDeps } from './deskDeps.js';
 import type { DeskCase } from './deskIndex.js';
 import { listQueue } from './deskQueue.js';
+import { satisfactionByAgent } from './satisfactionSurvey.js';
 
 const seconds = (from: string, to: string) => Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 1000));
 const average = (values: number[]) =>
@@ -29,5 +30,6 @@ export async function supervisorFloor(
       outcomes,
       averageFirstResponseSeconds: average(answeredToday.map((c) => seconds(c.queuedAt, c.firstResponseAt))) ?? null,
     },
+    satisfaction: satisfactionByAgent(cases, deps.staff),
   };
 }

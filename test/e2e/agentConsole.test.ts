@@ -1,10 +1,12 @@
 // The agent desk in real Chromium: two agents (zh-CN, and en from the browser's language) and a supervisor work a shift.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { caseIdFor } from '../../src/conversation/caseIdentity.js';
 import { seriousViolations } from '../helpers/axe.js';
-import { chromiumAvailable, launchChromium, screenshotPath } from '../helpers/browser.js';
-import { startService, type RunningService } from '../helpers/service.js';
+import { chromiumAvailable, screenshotPath } from '../helpers/browser.js';
+import { browserSuite, openConsole } from '../helpers/browserSuite.js';
+import { IDENTIFY_ZH_CN, INTERVIEW_ZH_CN } from '../helpers/browserScripts.js';
+import type { RunningService } from '../helpers/service.js';
 import { escalateAtOffers } from '../handoff/deskClient.js';
 import { play, waitForBot, type Step } from './webChatPage.js';
 
@@ -23,60 +25,26 @@ const WATCH_FOR_TEXT = `(() => {
   }).observe(document, { subtree: true, childList: true, characterData: true });
 })();`;
 
-const TO_PERSON_ZH: readonly Step[] = [
-  ['type', 'LN-2024-0001', /身份证号码的后四位/],
-  ['type', '1234', /出生日期/],
-  ['type', '1990-05-20', /主要原因/],
-  ['click', '失业', /暂时的，还是/],
-  ['click', '暂时的', /几个月后收入/],
-  ['type', '3', /税后收入/],
-  ['type', '8000', /生活开支/],
-  ['type', '三千五', /其他贷款或信用卡/],
-  ['click', '没有', /供养/],
-  ['type', '1', /每月能还多少/],
-  ['type', '两千五', /以下方案/],
-  ['type', '人工', /排队/],
-];
+const TO_PERSON_ZH: readonly Step[] = [...IDENTIFY_ZH_CN, ...INTERVIEW_ZH_CN, ['type', '人工', /排队/]];
 
 describe.skipIf(!chromiumAvailable())('the agent desk in Chromium', () => {
+  const suite = browserSuite();
   let service: RunningService;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
   let li: Page;
   let amy: Page;
   let boss: Page;
-  const problems: string[] = [];
-
-  async function open(locale: string, token: string, notifications = false): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: { width: 1366, height: 900 },
-      locale,
-      bypassCSP: true,
-      ...(notifications ? { permissions: ['notifications'] } : {}),
-    });
-    contexts.push(context);
-    await context.addInitScript(RECORD_NOTIFICATIONS);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => problems.push(error.message));
-    await page.goto(`${service.url}/agent`);
-    await page.locator('#token').fill(token);
-    await page.keyboard.press('Enter');
-    await page.locator('#desk').waitFor();
-    return page;
-  }
+  const problems = suite.problems;
   const item = (page: Page, caseId: string) => page.locator(`#case-list button[data-case="${caseId}"]`);
 
   beforeAll(async () => {
-    service = await startService({ DIRECTLINE_SECRET: 'e2e-directline-secret-of-at-least-32-chars' });
-    browser = await launchChromium();
-    li = await open('zh-CN', 'dev-agent-token', true);
-    amy = await open('en-US', 'dev-agent2-token');
-    boss = await open('zh-CN', 'dev-supervisor-token');
+    ({ service } = suite);
+    li = await openConsole(suite, 'zh-CN', 'dev-agent-token', {
+      notifications: true,
+      initScript: RECORD_NOTIFICATIONS,
+    });
+    amy = await openConsole(suite, 'en-US', 'dev-agent2-token', { initScript: RECORD_NOTIFICATIONS });
+    boss = await openConsole(suite, 'zh-CN', 'dev-supervisor-token', { initScript: RECORD_NOTIFICATIONS });
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await service?.stop();
-  });
 
   it('English browser gets English; a new urgent case raises a notification and the title count; the claim race leaves one holder and a localized error at the top', async () => {
     await expect(amy.locator('h1').innerText()).resolves.toBe('xieshang · Agent console');
@@ -198,8 +166,7 @@ describe.skipIf(!chromiumAvailable())('the agent desk in Chromium', () => {
   }, 60_000);
 
   it("Web Chat: the agent's message reaches the borrower's page in under 500 ms; the borrower's choice of an agent's offer shows on both sides; the next case starts with empty forms", async () => {
-    const context = await browser.newContext({ viewport: { width: 420, height: 900 }, locale: 'zh-CN' });
-    contexts.push(context);
+    const context = await suite.context({ viewport: { width: 420, height: 900 }, locale: 'zh-CN' });
     await context.addInitScript(WATCH_FOR_TEXT);
     const chat = await context.newPage();
     await chat.goto(`${service.url}/?locale=zh-CN`);

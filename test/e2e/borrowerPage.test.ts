@@ -4,149 +4,31 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DirectLineTokens } from '../../src/channels/directline/directLineTokens.js';
 import { caseIdFor } from '../../src/conversation/caseIdentity.js';
 import { seriousViolations } from '../helpers/axe.js';
-import { chromiumAvailable, launchChromium, screenshotPath } from '../helpers/browser.js';
-import { startService, type RunningService } from '../helpers/service.js';
-import { botTexts, expectNothingFailed, play, say, waitForBot, type Step } from './webChatPage.js';
-
-const SECRET = 'e2e-directline-secret-of-at-least-32-chars';
+import { chromiumAvailable, screenshotPath } from '../helpers/browser.js';
+import {
+  browserSuite,
+  E2E_DIRECTLINE_SECRET as SECRET,
+  inviteUrl as invite,
+  smallTapTargets,
+} from '../helpers/browserSuite.js';
+import { SCRIPTS, type LocaleScript } from '../helpers/browserScripts.js';
+import type { RunningService } from '../helpers/service.js';
+import { botTexts, expectNothingFailed, play, say, waitForBot } from './webChatPage.js';
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
-
-interface LocaleScript {
-  locale: 'zh-CN' | 'zh-TW' | 'en';
-  askId: RegExp;
-  newDevice: RegExp;
-  /** The arrears: the first amount the bot shows, only after the identity check. */
-  arrears: RegExp;
-  /** From the arrears to the offers. */
-  interview: readonly Step[];
-  monthly: string;
-  choosePlan: string;
-  review: RegExp;
-  agree: string;
-  recorded: RegExp;
-  botInitials: string;
-  linkExpired: RegExp;
-  startWithAccount: string;
-  asksAccount: RegExp;
-  firstDue: RegExp;
-  agentPrefix: string;
-  /** The creditor as the agreement page writes it in this locale's script. */
-  creditor: string;
-}
-
-const SCRIPTS: LocaleScript[] = [
-  {
-    locale: 'zh-CN',
-    askId: /身份证号码的后四位/,
-    newDevice: /新的设备/,
-    arrears: /已逾期 45 天/,
-    interview: [
-      ['click', '失业', /暂时的，还是/],
-      ['click', '暂时的', /几个月后收入/],
-      ['type', '3', /税后收入/],
-      ['type', '8000', /生活开支/],
-      ['type', '三千五', /其他贷款或信用卡/],
-      ['click', '没有', /供养/],
-      ['type', '1', /每月能还多少/],
-      ['type', '两千五', /以下方案/],
-    ],
-    monthly: '每月还款',
-    choosePlan: '方案1',
-    review: /请确认还款协议/,
-    agree: '我同意',
-    recorded: /协议已记录/,
-    botInitials: '协',
-    linkExpired: /邀请链接已过期/,
-    startWithAccount: '用借款合同号开始',
-    asksAccount: /借款合同号/,
-    firstDue: /\d{4}年\d{1,2}月\d{1,2}日/,
-    agentPrefix: '李',
-    creditor: '星河消费金融',
-  },
-  {
-    locale: 'zh-TW',
-    askId: /身分證號碼的後四位/,
-    newDevice: /新的裝置/,
-    arrears: /已逾期 45 天/,
-    interview: [
-      ['click', '失業', /暫時的，還是/],
-      ['click', '暫時的', /幾個月後收入/],
-      ['type', '3', /稅後收入/],
-      ['type', '8000', /生活開支/],
-      ['type', '3500', /其他貸款或信用卡/],
-      ['click', '沒有', /供養/],
-      ['type', '1', /每月能還多少/],
-      ['type', '2500', /以下方案/],
-    ],
-    monthly: '每月還款',
-    choosePlan: '方案1',
-    review: /請確認還款協議/,
-    agree: '我同意',
-    recorded: /協議已記錄/,
-    botInitials: '協',
-    linkExpired: /邀請連結已過期/,
-    startWithAccount: '用借款合約號碼開始',
-    asksAccount: /借款合[同約]/,
-    firstDue: /\d{4}年\d{1,2}月\d{1,2}日/,
-    agentPrefix: '李',
-    creditor: '星河消費金融',
-  },
-  {
-    locale: 'en',
-    askId: /last four characters/,
-    newDevice: /new device/,
-    arrears: /45 days past due/,
-    interview: [
-      ['click', 'Lost my job', /temporary or long-term/],
-      ['click', 'Temporary', /how many months/],
-      ['type', '3', /monthly income/],
-      ['type', '8000', /essentials/],
-      ['type', '3500', /other loans or cards/],
-      ['click', 'None', /depend on you/],
-      ['type', '1', /do you think you can pay/],
-      ['type', '2500', /these are the plans/],
-    ],
-    monthly: 'Monthly',
-    choosePlan: 'plan 1',
-    review: /Please confirm the agreement/,
-    agree: 'I agree',
-    recorded: /agreement is recorded/,
-    botInitials: 'XS',
-    linkExpired: /invitation link has expired/,
-    startWithAccount: 'Start with my account number',
-    asksAccount: /account reference/,
-    firstDue: /[A-Z][a-z]+ \d{1,2}, \d{4}/,
-    agentPrefix: '李',
-    creditor: '星河消费金融',
-  },
-];
 
 const IDENTITY: readonly string[] = ['1234', '1990-05-20'];
 
 describe.skipIf(!chromiumAvailable())('the borrower page at 390×844 and 1280×800', () => {
+  const suite = browserSuite();
   let service: RunningService;
   let browser: Browser;
-  beforeAll(async () => {
-    service = await startService({ DIRECTLINE_SECRET: SECRET });
-    browser = await launchChromium();
+  beforeAll(() => {
+    ({ service, browser } = suite);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await service?.stop();
-  });
-
-  async function inviteUrl(locale: string): Promise<string> {
-    const made = await fetch(`${service.url}/api/admin/invites`, {
-      method: 'POST',
-      headers: { authorization: 'Bearer dev-admin-token', 'content-type': 'application/json' },
-      body: JSON.stringify({ accountRef: 'LN-2024-0001' }),
-    });
-    return `${((await made.json()) as { url: string }).url}&locale=${locale}`;
-  }
-
+  const inviteUrl = (locale: string) => invite(service, locale);
   const phone = (locale: string) =>
-    browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale, bypassCSP: true });
+    suite.context({ viewport: PHONE, isMobile: true, hasTouch: true, locale, bypassCSP: true });
 
   async function verify(page: Page, script: LocaleScript): Promise<void> {
     await waitForBot(page, script.askId);
@@ -154,21 +36,6 @@ describe.skipIf(!chromiumAvailable())('the borrower page at 390×844 and 1280×8
       ['type', IDENTITY[0]!, /./],
       ['type', IDENTITY[1]!, script.arrears],
     ]);
-  }
-
-  /** Every button and link of the page a finger can hit, with its size, where it is smaller than 44×44 px. */
-  async function smallTapTargets(page: Page): Promise<string[]> {
-    return page.evaluate(() =>
-      [...document.querySelectorAll('button, a[href], [role="button"], input[type="submit"]')]
-        .map((element) => ({ element, box: element.getBoundingClientRect() }))
-        .filter(
-          ({ box, element }) => box.width > 0 && box.height > 0 && getComputedStyle(element).visibility !== 'hidden',
-        )
-        .filter(({ box }) => box.height < 44 || box.width < 44)
-        .map(
-          ({ element, box }) => `${element.outerHTML.slice(0, 80)} ${box.width.toFixed(0)}×${box.height.toFixed(0)}`,
-        ),
-    );
   }
 
   async function expectAccessible(page: Page): Promise<void> {

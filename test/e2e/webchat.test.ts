@@ -1,23 +1,16 @@
 // The borrower's page in real Chromium: Web Chat over the Direct Line bridge negotiates LN-2024-0001 to an agreement.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { chromiumAvailable, launchChromium, screenshotPath } from '../helpers/browser.js';
-import { startService, type RunningService } from '../helpers/service.js';
+import { chromiumAvailable, screenshotPath } from '../helpers/browser.js';
+import { browserSuite, inviteUrl } from '../helpers/browserSuite.js';
+import { IDENTIFY_ZH_CN, INTERVIEW_EN, INTERVIEW_ZH_CN } from '../helpers/browserScripts.js';
+import type { RunningService } from '../helpers/service.js';
 import { botTexts, expectNothingFailed, play, waitForBot, type Step } from './webChatPage.js';
 
 /** jobLossM2 in zh-CN, as README's demo script: buttons for choices, typed numbers, 两千五 in words. */
 const JOB_LOSS_ZH_CN: readonly Step[] = [
-  ['type', 'LN-2024-0001', /身份证号码的后四位/],
-  ['type', '1234', /出生日期/],
-  ['type', '1990-05-20', /主要原因/],
-  ['click', '失业', /暂时的，还是/],
-  ['click', '暂时的', /几个月后收入/],
-  ['type', '3', /税后收入/],
-  ['type', '8000', /生活开支/],
-  ['type', '三千五', /其他贷款或信用卡/],
-  ['click', '没有', /供养/],
-  ['type', '1', /每月能还多少/],
-  ['type', '两千五', /以下方案/],
+  ...IDENTIFY_ZH_CN,
+  ...INTERVIEW_ZH_CN,
   ['type', '方案1', /请确认还款协议/],
   ['click', '我同意', /协议已记录/],
 ];
@@ -26,28 +19,17 @@ const JOB_LOSS_EN: readonly Step[] = [
   ['type', 'LN-2024-0001', /last four characters/],
   ['type', '1234', /date of birth/],
   ['type', '1990-05-20', /main reason/],
-  ['click', 'Lost my job', /temporary or long-term/],
-  ['click', 'Temporary', /how many months/],
-  ['type', '3', /monthly income/],
-  ['type', '8000', /essentials/],
-  ['type', '3500', /other loans or cards/],
-  ['click', 'None', /depend on you/],
-  ['type', '1', /do you think you can pay/],
-  ['type', '2500', /these are the plans/],
+  ...INTERVIEW_EN,
   ['click', 'Choose this plan', /Please confirm the agreement/],
   ['click', 'I agree', /agreement is recorded/],
 ];
 
 describe.skipIf(!chromiumAvailable())('the web chat page in Chromium', () => {
+  const suite = browserSuite();
   let service: RunningService;
   let browser: Browser;
-  beforeAll(async () => {
-    service = await startService({ DIRECTLINE_SECRET: 'e2e-directline-secret-of-at-least-32-chars' });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await service?.stop();
+  beforeAll(() => {
+    ({ service, browser } = suite);
   });
 
   it('zh-CN: negotiates LN-2024-0001 by typing and clicking suggested actions – ends on the agreement card', async () => {
@@ -85,14 +67,8 @@ describe.skipIf(!chromiumAvailable())('the web chat page in Chromium', () => {
   }, 120_000);
 
   it("an admin's invitation link opens LN-2024-0001 – no account question; the arrears are that case's", async () => {
-    const made = await fetch(`${service.url}/api/admin/invites`, {
-      method: 'POST',
-      headers: { authorization: 'Bearer dev-admin-token', 'content-type': 'application/json' },
-      body: JSON.stringify({ accountRef: 'LN-2024-0001' }),
-    });
-    const { url } = (await made.json()) as { url: string };
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    await page.goto(`${url}&locale=zh-CN`);
+    await page.goto(await inviteUrl(service, 'zh-CN'));
     await waitForBot(page, /身份证号码的后四位/);
     expect((await botTexts(page)).join('\n')).not.toMatch(/借款合同号/);
     await play(page, [

@@ -53,6 +53,11 @@ export const REQUIRED_PROMPT_KEYS: readonly string[] = [
   'handoff.handedBack',
   'handoff.closed',
   'handoff.offerChosen',
+  // src/handoff/satisfactionSurvey.ts, src/conversation/surveyAnswer.ts: the survey after an agent's close
+  'survey.ask',
+  'survey.askComment',
+  'survey.skip',
+  'survey.thanks',
   // src/followup/planMessages.ts: "My plan", the promise question, the opt-out line
   'plan.askPromiseDate',
   'plan.myPlan',

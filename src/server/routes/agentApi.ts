@@ -14,6 +14,7 @@ import {
   CaseListResponseSchema,
   ConsoleSettingsSchema,
   FloorResponseSchema,
+  SatisfactionResponseSchema,
   NoteRequestSchema,
   NoteResponseSchema,
   StaffResponseSchema,
@@ -34,6 +35,7 @@ import { HttpError } from '../../errors.js';
 import { addNote } from '../../handoff/addNote.js';
 import { CaseListQuerySchema, listCases } from '../../handoff/deskViews.js';
 import { supervisorFloor } from '../../handoff/supervisorFloor.js';
+import { satisfactionByAgent } from '../../handoff/satisfactionSurvey.js';
 import { transferCase } from '../../handoff/transferCase.js';
 
 export const DESK_ROLES = ['agent', 'supervisor'] as const;
@@ -117,6 +119,14 @@ export const AGENT_OPERATIONS: readonly AgentOperation[] = [
     roles: ['supervisor'],
     response: FloorResponseSchema,
     handle: ({ deps }) => supervisorFloor(deps),
+  }),
+  op({
+    method: 'get',
+    path: '/api/agent/satisfaction',
+    summary: "Supervisors: the borrowers' ratings after each agent's closes (survey 1–5): average and count per agent",
+    roles: ['supervisor'],
+    response: SatisfactionResponseSchema,
+    handle: async ({ deps }) => ({ agents: satisfactionByAgent(await deps.index.list(), deps.staff) }),
   }),
   op({
     method: 'get',

@@ -1,19 +1,22 @@
 // GET /agent: the agent console, static files from src/web/agent (no build step).
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Server } from 'restify';
 
 const DIR = join(dirname(fileURLToPath(import.meta.url)), '../../web/agent');
-const FILES: Record<string, string> = {
-  'index.html': 'text/html; charset=utf-8',
-  'console.js': 'text/javascript; charset=utf-8',
-  'consoleApi.js': 'text/javascript; charset=utf-8',
-  'consoleView.js': 'text/javascript; charset=utf-8',
-  'i18n.js': 'text/javascript; charset=utf-8',
-  'notify.js': 'text/javascript; charset=utf-8',
-  'console.css': 'text/css; charset=utf-8',
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
 };
+/** The console's files (modules of one job each, a words file per locale), listed once at start. */
+const FILES: Record<string, string> = Object.fromEntries(
+  readdirSync(DIR).flatMap((name) => {
+    const type = TYPES[extname(name)];
+    return type ? [[name, type]] : [];
+  }),
+);
 const SECURITY_HEADERS = {
   'content-security-policy':
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'",

@@ -99,8 +99,9 @@ export function outcomeText(item, words) {
 
 export function factList(target, pairs, words) {
   target.replaceChildren(
+    // A list needs its term: an empty one says so as a term (a lone <dd> breaks the list for screen readers).
     ...(pairs.length === 0
-      ? [el('dd', {}, words.empty)]
+      ? [el('dt', {}, words.empty), el('dd', {}, '—')]
       : pairs.flatMap(([term, value]) => [el('dt', {}, term), el('dd', {}, value ?? '—')])),
   );
 }
@@ -171,6 +172,9 @@ function eventText(entry, words, names, offerName) {
     return `${base}: ${data.to === 'supervisors' ? words.supervisorsQueue : names(data.to)}`;
   if (entry.text === 'case.escalated') return `${base}: ${words.reasons[data.reason] ?? data.reason ?? ''}`;
   if (entry.text === 'agreement.recorded') return `${base}: ${data.reference ?? ''}`;
+  if (entry.text === 'survey.rated') return `${base}: ${data.rating}/5`;
+  if (entry.text === 'promise.made' && data.byDate) return `${base}: ${data.byDate}`;
+  if (entry.text === 'survey.commented') return `${base}: ${data.comment ?? ''}`;
   return base;
 }
 
