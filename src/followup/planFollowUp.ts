@@ -1,9 +1,9 @@
 // Follows agreed plans: starts them, runs their due jobs through the contact gate, takes payments, speaks proactively.
 import type { Logger } from 'pino';
-import type { Agreement, CaseRecord } from '../domain/case.js';
+import type { CaseRecord } from '../domain/case.js';
 import { localDateTime, type PlanContext, type PlanRecord } from '../domain/plan.js';
 import type { TranscriptEntry } from '../domain/transcript.js';
-import { decideContact } from '../domain/contact/index.js';
+import type { ContactDecision } from '../domain/contact/index.js';
 import type { DialogBundle, DialogRegistry } from '../dialogs/dialogBundle.js';
 import type { AccountDirectory } from '../store/accountDirectory.js';
 import type { CaseStore } from '../store/caseStore.js';
@@ -20,6 +20,9 @@ import { reopenNegotiation, withBrokenArrangement } from './reopenNegotiation.js
 import type { ServiceClock } from './serviceClock.js';
 import { jobId, type DueJob, type Scheduler } from './scheduler.js';
 import { stepPlan } from './stepPlan.js';
+import { planInput } from './planStart.js';
+import { planContactDecision, proactiveEntries } from './planContact.js';
+import { renderEarlierAnswers } from './earlierAnswers.js';
 
 export interface FollowUpDeps {
   store: CaseStore;
@@ -41,6 +44,8 @@ interface Wanted {
   extra?: (context: PlanContext, speech: PlanSpeech) => OutgoingMessage[];
   /** A borrower's turn: a plan that ends broken or renegotiating reopens the negotiation in this commit. */
   reopen?: true;
+  /** The `deliver` job: the messages the contact gate held are said now, if the gate lets them. */
+  deliver?: true;
 }
 
 /** A borrower's message answered for the plan: it goes in the same commit, under the activity's id. */
@@ -49,42 +54,7 @@ interface PlanTurn {
   entry: TranscriptEntry;
 }
 const HANDLED_KEPT = 200;
-
-/** Builds the plan's first context from the agreement, the account's time zone and the policy of the case's version. */
-export function planInput(agreement: Agreement, timeZone: string, bundle: DialogBundle): PlanContext {
-  const agreedAt = new Date(agreement.agreedAt);
-  const local = localDateTime(agreedAt, timeZone);
-  const instalments = agreement.dueDates
-    .filter((line) => line.amountMinor > 0)
-    .map((line, index) => ({
-      n: index + 1,
-      dueDate: line.dueDate,
-      amountMinor: line.amountMinor,
-      paidMinor: 0,
-      status: 'upcoming' as const,
-    }));
-  const follow = bundle.policy.followUp;
-  return {
-    caseId: agreement.caseId,
-    reference: agreement.reference,
-    currency: agreement.currency,
-    timeZone,
-    contactTime: local.time,
-    agreedOn: agreement.agreedAt.slice(0, 10),
-    instalments,
-    current: 0,
-    missed: 0,
-    onTime: 0,
-    waiver: agreement.offer.waiver ? 'pending' : 'none',
-    dueDayMoves: 0,
-    reviews: 0,
-    figures: {
-      ...follow,
-      reviewEveryMonths: bundle.policy.review.everyMonths,
-      waiverAfterPayments: agreement.offer.waiver?.afterPayments ?? 0,
-    },
-  };
-}
+const ALLOWED: ContactDecision = { allowed: true };
 
 export class PlanFollowUp {
   constructor(private readonly deps: FollowUpDeps) {}
@@ -94,13 +64,16 @@ export class PlanFollowUp {
     this.deps.scheduler.start((job) => this.runJob(job));
   }
 
-  /** Starts the plan of a case that has just agreed (idempotent: a case with a plan is left alone). */
+  /**
+   * Starts the plan of the agreement the case has just recorded (idempotent on its reference). A case whose earlier
+   * plan ended (broken, then 二次协商) starts a new plan: the earlier one stays in the record as it ended.
+   */
   async agreed(caseId: string): Promise<void> {
     const agreement = await this.deps.store.agreement(caseId);
     if (!agreement) return;
     const account = await this.deps.accounts.byReference(agreement.accountRef);
-    await this.apply(caseId, `start:${caseId}`, (record, bundle) => {
-      if (record.plan) return undefined;
+    await this.apply(caseId, `start:${agreement.reference}`, (_record, bundle, context) => {
+      if (context?.reference === agreement.reference) return undefined;
       const input = planInput(agreement, account?.borrower.timeZone ?? 'Asia/Shanghai', bundle);
       return { input, events: [] };
     });
@@ -108,8 +81,11 @@ export class PlanFollowUp {
 
   /** A due job: the plan steps at the job's time, unless the contact gate moves it to the next allowed time. */
   async runJob(job: DueJob): Promise<void> {
-    await this.apply(job.caseId, job.id, (_record, _bundle, context) => {
+    await this.apply(job.caseId, job.id, (record, _bundle, context) => {
       if (!context) return undefined;
+      if (job.kind === 'deliver') return record.plan?.held.length ? { events: [], job, deliver: true } : undefined;
+      // A job of an earlier plan of the case (二次协商 started another): nothing to do.
+      if (job.plan !== undefined && job.plan !== context.reference) return undefined;
       const at = new Date(Math.max(Date.parse(job.dueAt), this.deps.clock.now().getTime())).toISOString();
       return { events: [{ type: `job.${job.kind}`, n: job.n, at } as PlanEvent], job };
     });
@@ -189,8 +165,10 @@ export class PlanFollowUp {
   }
 
   /**
-   * One plan step as one compare-and-set commit of the case (plan, transcript), then its effects: jobs scheduled,
-   * messages sent. A step already handled (same id) is not taken twice.
+   * One plan step as one compare-and-set commit of the case (plan, transcript, a reopened negotiation with the broken
+   * arrangement counted), then its effects: jobs scheduled, messages sent. A step already handled (same id) is not
+   * taken twice. Proactive messages pass the contact gate: a job waits for the next allowed time; what a payment or
+   * another step says is held and delivered then; nothing is said after an opt-out.
    */
   private async apply(
     caseId: string,
@@ -209,37 +187,36 @@ export class PlanFollowUp {
       const current = record.plan ? (record.plan.snapshot as { context: PlanContext }).context : undefined;
       const wanted = plan(record, bundle, current);
       if (!wanted) return [];
+      const fresh = wanted.input !== undefined;
       const input = wanted.input ?? current!;
-      const step = stepPlan(bundle.plan.machine, record.plan?.snapshot, input, wanted.events);
+      const step = stepPlan(bundle.plan.machine, fresh ? undefined : record.plan?.snapshot, input, wanted.events);
       const says = step.effects.filter((e): e is Extract<PlanEffect, { type: 'say' }> => e.type === 'say');
-      const transcript = wanted.job ? await this.deps.store.transcript(caseId) : [];
-      // The contact gate: a job that would speak outside contact hours or over the caps waits; never after an opt-out.
-      if (wanted.job && says.length > 0) {
-        const decision = decideContact({
-          now,
-          jurisdiction: bundle.policy.jurisdiction,
-          policy: bundle.policy.contact,
-          timeZone: input.timeZone,
-          optedOut: transcript.some((entry) => entry.kind === 'event' && entry.text === 'contact.optedOut'),
-          disputeOpen: record.status === 'escalated' && record.handoff?.reason === 'dispute',
-          attempts: (record.plan?.contacts ?? []).map((t) => new Date(t)),
+      const held = (record.plan?.held ?? []) as unknown as OutgoingMessage[];
+      const speaks = !turn && (says.length > 0 || (wanted.deliver === true && held.length > 0));
+      const gate = speaks
+        ? planContactDecision({
+            record,
+            bundle,
+            timeZone: input.timeZone,
+            now,
+            transcript: await this.deps.store.transcript(caseId),
+          })
+        : ALLOWED;
+      // A job that would speak outside contact hours or over the caps waits for the next allowed time.
+      if (wanted.job && !gate.allowed && gate.earliestAt) {
+        await this.deps.scheduler.schedule({
+          ...wanted.job,
+          id: `${wanted.job.id}@${gate.earliestAt.getTime()}`,
+          dueAt: gate.earliestAt.toISOString(),
         });
-        if (!decision.allowed && decision.earliestAt) {
-          await this.deps.scheduler.schedule({
-            ...wanted.job,
-            id: `${wanted.job.id}@${decision.earliestAt.getTime()}`,
-            dueAt: decision.earliestAt.toISOString(),
-          });
-          await this.mark(caseId, loaded.version, record, stepId, [
-            this.event(record, now, 'plan.contactDeferred', {
-              job: wanted.job.kind,
-              reason: decision.reason,
-              until: decision.earliestAt.toISOString(),
-            }),
-          ]);
-          return [];
-        }
-        if (!decision.allowed) says.length = 0; // opted out: the plan still moves, nothing is said
+        await this.mark(caseId, loaded.version, record, stepId, [
+          this.event(record, now, 'plan.contactDeferred', {
+            job: wanted.job.kind,
+            reason: gate.reason,
+            until: gate.earliestAt.toISOString(),
+          }),
+        ]);
+        return [];
       }
       const account = record.accountRef ? await this.deps.accounts.byReference(record.accountRef) : undefined;
       const speech: PlanSpeech = {
@@ -249,40 +226,76 @@ export class PlanFollowUp {
         now,
       };
       const messages = [
+        ...(wanted.deliver ? held : []),
         ...renderPlanSays(says, step.context, speech, turn ? undefined : bundle.policy.jurisdiction),
         ...(wanted.extra?.(step.context, speech) ?? []),
       ];
       const at = now.toISOString();
+      // Not allowed now but later (a payment's thank-you at night): held for the `deliver` job; never: not said.
+      const hold = !turn && !gate.allowed && gate.earliestAt !== undefined && messages.length > 0;
+      const said = turn || gate.allowed ? messages : [];
       // 二次协商: a plan over (broken, or the situation changed) negotiates again, a broken arrangement counted.
       const reopening = wanted.reopen && REOPENING_STATES.has(step.state);
       const broke =
         step.state === 'broken' ||
         step.context.instalments.some((i) => i.status === 'missed' && i.paidMinor < i.amountMinor);
-      const counted = reopening && account && broke ? withBrokenArrangement(account) : account;
+      const floor = record.plan?.brokenArrangements12m ?? 0;
+      const known = account && { ...account, brokenArrangements12m: Math.max(account.brokenArrangements12m, floor) };
+      const counted = reopening && known && broke ? withBrokenArrangement(known) : known;
       const reopened = reopening ? reopenNegotiation(record, bundle, counted) : undefined;
-      if (reopened) messages.push(...reopened.replies);
+      if (reopened) {
+        // The review answered "changed": the interview starts again with what the borrower said last time shown.
+        const earlier =
+          step.state === 'renegotiating'
+            ? renderEarlierAnswers(record, { ...speech, currency: input.currency })
+            : undefined;
+        said.push(...(earlier ? [earlier] : []), ...reopened.replies);
+      }
       const append: TranscriptEntry[] = [
         ...(turn ? [turn.entry] : []),
         ...step.effects
           .filter((e): e is Extract<PlanEffect, { type: 'event' }> => e.type === 'event')
           .map((e) => this.event(record, now, e.name, e.data)),
-        ...(turn
-          ? botEntries(messages, record.channelId, at)
-          : messages.map((m) => ({
-              at,
-              actor: 'bot' as const,
-              channelId: record.channelId,
-              kind: 'message' as const,
-              text: m.text,
-              data: { proactive: true },
-            }))),
+        ...(hold
+          ? [
+              this.event(record, now, 'plan.contactDeferred', {
+                job: 'message',
+                reason: gate.reason,
+                until: gate.earliestAt!.toISOString(),
+              }),
+            ]
+          : []),
+        ...(turn ? botEntries(said, record.channelId, at) : proactiveEntries(said, record.channelId, at)),
       ];
       const nextPlan: PlanRecord = {
         snapshot: step.persisted,
         state: step.state,
-        startedAt: record.plan?.startedAt ?? at,
-        contacts: [...(record.plan?.contacts ?? []), ...(messages.length > 0 && wanted.job ? [at] : [])].slice(-50),
+        startedAt: fresh ? at : (record.plan?.startedAt ?? at),
+        contacts: [...(record.plan?.contacts ?? []), ...(said.length > 0 && !turn ? [at] : [])].slice(-50),
         handled: [...(record.plan?.handled ?? []), stepId].slice(-HANDLED_KEPT),
+        // Delivered, or never to be (opted out): the held messages go; held again when the gate still says later.
+        held: (hold ? [...(wanted.deliver ? [] : held), ...messages] : wanted.deliver ? [] : held) as unknown as Record<
+          string,
+          unknown
+        >[],
+        earlier: [
+          ...(record.plan?.earlier ?? []),
+          ...(fresh && record.plan && current
+            ? [
+                {
+                  reference: current.reference,
+                  state: record.plan.state,
+                  startedAt: record.plan.startedAt,
+                  endedAt: at,
+                },
+              ]
+            : []),
+        ],
+        ...(counted && counted.brokenArrangements12m > floor
+          ? { brokenArrangements12m: counted.brokenArrangements12m }
+          : record.plan?.brokenArrangements12m !== undefined
+            ? { brokenArrangements12m: record.plan.brokenArrangements12m }
+            : {}),
       };
       const result = await this.deps.store.commit({
         caseId,
@@ -292,19 +305,33 @@ export class PlanFollowUp {
         ...(turn?.activityId ? { activityId: turn.activityId } : {}),
       });
       if (!result.ok) continue;
-      // The lender's next update of the account carries the break too; until then the directory holds it.
-      if (reopened && counted && counted !== account) await this.deps.accounts.upsert([counted]);
+      // The count is the case's already (committed above); the directory's copy serves the account's other cases.
+      if (counted && counted.brokenArrangements12m > (account?.brokenArrangements12m ?? 0))
+        await this.deps.accounts
+          .upsert([counted])
+          .catch((err: unknown) => this.deps.logger.warn({ err, caseId }, 'broken arrangement: directory not updated'));
+      const reference = step.context.reference;
       for (const effect of step.effects)
         if (effect.type === 'schedule')
           await this.deps.scheduler.schedule({
-            id: jobId(caseId, effect.job, effect.n),
+            id: jobId(caseId, reference, effect.job, effect.n),
             caseId,
             kind: effect.job,
+            plan: reference,
             n: effect.n,
             dueAt: effect.at,
           });
-      if (turn) return messages;
-      if (messages.length > 0) await this.deps.line.send(record.conversationRef, messages);
+      if (hold)
+        await this.deps.scheduler.schedule({
+          id: jobId(caseId, reference, 'deliver', gate.earliestAt!.getTime()),
+          caseId,
+          kind: 'deliver',
+          plan: reference,
+          n: 0,
+          dueAt: gate.earliestAt!.toISOString(),
+        });
+      if (turn) return said;
+      if (said.length > 0) await this.deps.line.send(record.conversationRef, said);
       return [];
     }
     throw new Error(`case ${caseId}: plan step still conflicting after ${MAX_REPLAYS} replays`);
