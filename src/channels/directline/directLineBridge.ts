@@ -186,12 +186,12 @@ export class DirectLineBridge {
       ? (await this.deps.store.appendOnce(record.conversationId, clientActivityId, activity)).id
       : await this.deps.store.append(record.conversationId, activity);
     const known = device ? record.devices?.find((d) => d.keyHash === device) : undefined;
-    const verifiedBefore =
+    let verifiedBefore =
       known?.verified === true || !known ? undefined : await this.deps.identityVerified(record.conversationId);
     if (known?.verified === false && verifiedBefore) {
-      // Another device passed the check: this one has not; its message never reaches the case, it is asked again.
-      await this.askIdentity(record.conversationId, device!);
-      return id;
+      // Another device passed the check, not this one: the case asks again and reads this message as the answer.
+      await this.deps.recheckIdentity(record.conversationId);
+      verifiedBefore = false;
     }
     if (
       known?.verified === true &&
