@@ -31,6 +31,7 @@ import { attachStream } from './channels/directline/directLineStream.js';
 import { DirectLineTokens } from './channels/directline/directLineTokens.js';
 import { inviteRoutes } from './channels/directline/inviteRoutes.js';
 import { agreementRoutes } from './channels/directline/agreementRoutes.js';
+import { keepCaseVerified } from './channels/directline/keepVerified.js';
 import type { Edge } from './server/edge/edgeGuards.js';
 import { createServer } from './server/createServer.js';
 import { refuseUnsafeProduction } from './productionRefusals.js';
@@ -281,6 +282,7 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
       ),
     identityVerified: async (conversationId) =>
       (await store.load(caseIdFor(DIRECTLINE_CHANNEL, conversationId))).record?.identityVerified === true,
+    keepVerified: (conversationId) => keepCaseVerified(store, caseIdFor(DIRECTLINE_CHANNEL, conversationId)),
   });
   const serviceHost = new URL(DIRECTLINE_SERVICE_URL).host;
   channels.register(

@@ -54,6 +54,22 @@ export const PlanRecordSchema = z.object({
   contacts: z.array(z.iso.datetime()).default([]),
   /** Scheduled jobs already handled (ids): a job delivered twice changes nothing the second time. */
   handled: z.array(z.string()).default([]),
+  /**
+   * Proactive messages the contact gate held (a payment's thank-you at night, over a cap): sent by the `deliver` job
+   * at the next allowed time, never dropped unless the borrower opts out.
+   */
+  held: z.array(z.record(z.string(), z.unknown())).default([]),
+  /** Earlier plans of this case (a plan broken, then 二次协商 and a new agreement): kept as they ended. */
+  earlier: z
+    .array(
+      z.object({ reference: z.string(), state: z.string(), startedAt: z.iso.datetime(), endedAt: z.iso.datetime() }),
+    )
+    .default([]),
+  /**
+   * The account's broken arrangements once this case broke one (二次协商), committed with the break: a load never
+   * shows the account with fewer, so the stricter policy holds even when the directory's copy was not updated.
+   */
+  brokenArrangements12m: z.number().int().nonnegative().optional(),
 });
 export type PlanRecord = z.infer<typeof PlanRecordSchema>;
 

@@ -1,11 +1,16 @@
 // The scheduler port: jobs due at a time (reminders, grace ends, check-in deadlines, reviews), each run once.
 import type { JobKind } from '../../machines/planSetup.js';
 
+/** The plan's own jobs, and `deliver`: messages the contact gate held, sent at the next allowed time. */
+export type DueJobKind = JobKind | 'deliver';
+
 export interface DueJob {
-  /** Unique per occurrence (`<caseId>:<kind>:<n>`): scheduling the same id twice keeps one job. */
+  /** Unique per occurrence (`<caseId>:<plan>:<kind>:<n>`): scheduling the same id twice keeps one job. */
   id: string;
   caseId: string;
-  kind: JobKind;
+  kind: DueJobKind;
+  /** The agreement reference of the plan the job is about: a job of an earlier plan of the case changes nothing. */
+  plan?: string;
   /** The instalment (or review) number the job is about. */
   n: number;
   /** ISO instant the job falls due. */
@@ -30,8 +35,9 @@ export interface Scheduler {
   close(): Promise<void>;
 }
 
-export function jobId(caseId: string, kind: JobKind, n: number): string {
-  return `${caseId}:${kind}:${n}`;
+/** A plan's job id: a second plan of the same case (二次协商) never collides with the first plan's jobs. */
+export function jobId(caseId: string, plan: string, kind: DueJobKind, n: number | string): string {
+  return `${caseId}:${plan}:${kind}:${n}`;
 }
 
 /** Earliest first; ties by id, so the order never depends on insertion. */

@@ -38,8 +38,12 @@ async function withAccount(record: CaseRecord, accounts: AccountSource): Promise
   const snapshot = record.snapshot;
   // Always the directory's account (also over one an older snapshot still holds): the lender's current facts.
   if (!isSnapshot(snapshot) || !record.accountRef) return record;
-  const account = await accounts.byReference(record.accountRef);
-  return account ? { ...record, snapshot: { ...snapshot, context: { ...snapshot.context, account } } } : record;
+  const found = await accounts.byReference(record.accountRef);
+  if (!found) return record;
+  // An arrangement this case broke (二次协商) counts, committed with the case, until the lender's copy carries it.
+  const broken = Math.max(found.brokenArrangements12m, record.plan?.brokenArrangements12m ?? 0);
+  const account = broken === found.brokenArrangements12m ? found : { ...found, brokenArrangements12m: broken };
+  return { ...record, snapshot: { ...snapshot, context: { ...snapshot.context, account } } };
 }
 
 /** The store's other methods, bound to it (a class's methods are not own properties a spread would copy). */

@@ -109,7 +109,7 @@ describe.each(STORE_KINDS)('a plan from agreement to its end (%s store)', (kind)
       .toEqual(expect.arrayContaining(['plan.payment_missed', 'promise.made', 'promise.kept']));
   });
 
-  it('a review answered "情况变了" reopens the interview; the plan is renegotiating', async () => {
+  it('a review answered "情况变了" reopens the interview with the earlier answers shown; the plan is renegotiating', async () => {
     const { service, borrower, caseId, agreement, lines, said } = await agreed({ waiver: true });
     const reviewDay = addMonths(agreement.agreedAt.slice(0, 10), 3);
     for (const [index, line] of lines.filter((l) => l.dueDate < reviewDay).entries()) {
@@ -126,6 +126,13 @@ describe.each(STORE_KINDS)('a plan from agreement to its end (%s store)', (kind)
     expect(said().join('\n')).toContain('您的情况和约定还款计划时一样吗');
     const reply = (await borrower.say('不一样了，收入又少了')).replies.map(textOf).join('\n');
     expect(reply).toContain('我们重新了解一下您的情况');
+    // The interview reopens with what the borrower said last time shown, to answer again or keep.
+    expect(reply).toContain('您上次告诉我们的情况如下');
+    expect(reply).toContain('逾期原因：失业');
+    expect(reply).toContain('月收入：¥8,000.00');
+    expect(reply).toContain('每月必要开支：¥3,500.00');
+    expect(reply).toContain('每月能还：¥2,500.00');
+    expect(reply.indexOf('您上次告诉我们')).toBeLessThan(reply.indexOf('身份证号码的后四位'));
     const { record } = await service.app.store.load(caseId);
     expect(record?.status).toBe('active');
     expect(record?.plan?.state).toBe('renegotiating');

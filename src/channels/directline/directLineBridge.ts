@@ -15,6 +15,7 @@ import {
   type ClientActivitySchema,
 } from './directLineActivities.js';
 import type { ConversationRecord, DirectLineStore } from './directLineStore.js';
+import { forDevice } from './deviceVisibility.js';
 import type { ConversationClaims, DirectLineTokens, IssuedToken } from './directLineTokens.js';
 import type { z } from 'zod';
 
@@ -30,6 +31,11 @@ export interface BridgeDeps {
   recheckIdentity: (conversationId: string) => Promise<Array<Record<string, unknown>>>;
   /** Whether the conversation's case has passed the identity check (since the last device joined). */
   identityVerified: (conversationId: string) => Promise<boolean>;
+  /**
+   * A device that passed the check speaks while the case asks another device who it is: the case is verified again
+   * for this message (a case past its negotiation; an active one keeps asking). Absent: the case asks everyone.
+   */
+  keepVerified?: (conversationId: string) => Promise<void>;
 }
 
 /** `resumed`: the invitation's conversation, joined again (the client reconnects to it rather than starting it). */
@@ -46,6 +52,9 @@ export interface GenerateRequest {
 const MAX_DEVICES = 8;
 
 export class DirectLineBridge {
+  /** Posts whose turn runs in this process, by activity id: the bot's replies to each go to its device. */
+  private readonly answering = new Map<string, string>();
+
   constructor(private readonly deps: BridgeDeps) {}
 
   /**
@@ -98,8 +107,7 @@ export class DirectLineBridge {
       ...record,
       devices: [...(record.devices ?? []), device].slice(-MAX_DEVICES),
     });
-    const replies = await this.deps.recheckIdentity(conversationId);
-    for (const reply of replies) await this.fromBot(conversationId, { ...reply });
+    await this.askIdentity(conversationId, device.keyHash);
     return {
       conversationId,
       resumed: true,
@@ -113,6 +121,8 @@ export class DirectLineBridge {
    */
   async deviceVerified(claims: ConversationClaims, record: ConversationRecord): Promise<boolean> {
     const device = claims.dev ? record.devices?.find((known) => known.keyHash === claims.dev) : undefined;
+    // Passed the check on its own answer: another device joining later does not take that back.
+    if (device?.verified === true) return true;
     const ownCheck = claims.dev ? device !== undefined && device.verified !== false : (claims.from ?? 0) === 0;
     return ownCheck && (await this.deps.identityVerified(record.conversationId));
   }
@@ -170,17 +180,41 @@ export class DirectLineBridge {
     posted: z.infer<typeof ClientActivitySchema>,
     device?: string,
   ): Promise<string> {
-    const activity = fromBorrower(posted, record.conversationId, record.userId, this.deps.clock());
+    const activity = forDevice(fromBorrower(posted, record.conversationId, record.userId, this.deps.clock()), device);
     const clientActivityId = clientActivityIdOf(posted);
     const id = clientActivityId
       ? (await this.deps.store.appendOnce(record.conversationId, clientActivityId, activity)).id
       : await this.deps.store.append(record.conversationId, activity);
-    const unverified = record.devices?.some((known) => known.keyHash === device && known.verified === false);
-    const before = unverified ? await this.deps.identityVerified(record.conversationId) : true;
-    await this.toBot(record, { ...activity, id });
+    const known = device ? record.devices?.find((d) => d.keyHash === device) : undefined;
+    let verifiedBefore =
+      known?.verified === true || !known ? undefined : await this.deps.identityVerified(record.conversationId);
+    if (known?.verified === false && verifiedBefore) {
+      // Another device passed the check, not this one: the case asks again and reads this message as the answer.
+      await this.deps.recheckIdentity(record.conversationId);
+      verifiedBefore = false;
+    }
+    if (
+      known?.verified === true &&
+      this.deps.keepVerified &&
+      !(await this.deps.identityVerified(record.conversationId))
+    )
+      await this.deps.keepVerified(record.conversationId);
+    if (device) this.answering.set(id, device);
+    try {
+      await this.toBot(record, { ...activity, id });
+    } finally {
+      this.answering.delete(id);
+    }
     // This browser's answer passed the identity check: it may now be shown the case (the agreement link too).
-    if (!before && (await this.deps.identityVerified(record.conversationId))) await this.markVerified(record, device);
+    if (known && verifiedBefore === false && (await this.deps.identityVerified(record.conversationId)))
+      await this.markVerified(record, device);
     return id;
+  }
+
+  /** The case asks the identity questions again; only `device` reads them (the others are not asked to answer). */
+  private async askIdentity(conversationId: string, device: string): Promise<void> {
+    const replies = await this.deps.recheckIdentity(conversationId);
+    for (const reply of replies) await this.fromBot(conversationId, { ...reply }, device);
   }
 
   private async markVerified(record: ConversationRecord, device: string | undefined): Promise<void> {
@@ -191,13 +225,17 @@ export class DirectLineBridge {
     });
   }
 
-  /** The bot's reply (a function call from its connector): stored and pushed to every reader. */
-  async fromBot(conversationId: string, sent: Record<string, unknown>): Promise<string> {
+  /**
+   * The bot's reply (a function call from its connector): stored and pushed to every reader allowed to see it. An
+   * answer to a device's post is that device's (a device that has not passed the identity check sees only its own).
+   */
+  async fromBot(conversationId: string, sent: Record<string, unknown>, audience?: string): Promise<string> {
     if (!(await this.deps.store.conversation(conversationId)))
       throw new HttpError(404, `conversation ${conversationId} does not exist or has expired`);
+    const device = audience ?? this.answering.get(String(sent.replyToId));
     return this.deps.store.append(
       conversationId,
-      fromBot(parseBody(BotActivitySchema, sent, 'Activity'), conversationId, this.deps.clock()),
+      forDevice(fromBot(parseBody(BotActivitySchema, sent, 'Activity'), conversationId, this.deps.clock()), device),
     );
   }
 

@@ -7,6 +7,7 @@ import type { DirectLineBridge } from './directLineBridge.js';
 import type { DirectLineStore } from './directLineStore.js';
 import type { DirectLineTokens } from './directLineTokens.js';
 import { answer, bearerToken, corsPreflight, publicBase, queryParam, watermarkOf } from './directLineHttp.js';
+import { readsEverything, visibleTo } from './deviceVisibility.js';
 
 export interface DirectLineRouteDeps {
   bridge: DirectLineBridge;
@@ -27,9 +28,9 @@ const BASE = '/v3/directline';
 export function directLineRoutes(server: Server, deps: DirectLineRouteDeps): void {
   const { bridge, tokens, logger } = deps;
   const claims = (req: Request) => tokens.verifyConversation(bearerToken(req));
-  const streamUrl = async (req: Request, conversationId: string, watermark: number, from = 0) => {
+  const streamUrl = async (req: Request, conversationId: string, watermark: number, from = 0, dev?: string) => {
     const base = publicBase(req, deps.publicUrl).replace(/^http/, 'ws');
-    const t = await tokens.streamToken(conversationId, from);
+    const t = await tokens.streamToken(conversationId, from, dev);
     return `${base}${BASE}/conversations/${encodeURIComponent(conversationId)}/stream?watermark=${watermark}&t=${t}`;
   };
 
@@ -62,7 +63,10 @@ export function directLineRoutes(server: Server, deps: DirectLineRouteDeps): voi
       const from = current.from ?? 0;
       return [
         201,
-        { ...(await bridge.refresh(current)), streamUrl: await streamUrl(req, record.conversationId, from, from) },
+        {
+          ...(await bridge.refresh(current)),
+          streamUrl: await streamUrl(req, record.conversationId, from, from, current.dev),
+        },
       ];
     }),
   );
@@ -76,7 +80,10 @@ export function directLineRoutes(server: Server, deps: DirectLineRouteDeps): voi
       const watermark = Math.max(watermarkOf(queryParam(req, 'watermark')), from);
       return [
         200,
-        { ...(await bridge.refresh(current)), streamUrl: await streamUrl(req, record.conversationId, watermark, from) },
+        {
+          ...(await bridge.refresh(current)),
+          streamUrl: await streamUrl(req, record.conversationId, watermark, from, current.dev),
+        },
       ];
     }),
   );
@@ -100,7 +107,9 @@ export function directLineRoutes(server: Server, deps: DirectLineRouteDeps): voi
       const current = await claims(req);
       const record = await bridge.conversationFor(current, req.params.conversationId as string);
       const watermark = Math.max(watermarkOf(queryParam(req, 'watermark')), current.from ?? 0);
-      return [200, await deps.store.since(record.conversationId, watermark)];
+      // A browser that has not passed the identity check reads only its own exchange.
+      const page = await deps.store.since(record.conversationId, watermark);
+      return [200, visibleTo(page, current.dev, readsEverything(record, current.dev))];
     }),
   );
 }

@@ -7,6 +7,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { DirectLineStore } from './directLineStore.js';
 import type { DirectLineTokens } from './directLineTokens.js';
 import { watermarkOf } from './directLineHttp.js';
+import { readsEverything, visibleTo } from './deviceVisibility.js';
 
 const STREAM_PATH = /^\/v3\/directline\/conversations\/([^/?]+)\/stream$/;
 
@@ -27,7 +28,9 @@ export function attachStream(upgrades: UpgradeRouter, deps: StreamDeps): { close
     if (!match) return socket.destroy();
     void authorize(deps, decodeURIComponent(match[1]!), url).then(
       (start) =>
-        wss.handleUpgrade(req, socket, head, (ws) => streamTo(ws, start.conversationId, start.watermark, deps)),
+        wss.handleUpgrade(req, socket, head, (ws) =>
+          streamTo(ws, start.conversationId, start.watermark, start.device, deps),
+        ),
       (error: unknown) => {
         deps.logger.debug({ err: error }, 'web chat stream refused');
         socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
@@ -48,15 +51,29 @@ async function authorize(
   deps: StreamDeps,
   conversationId: string,
   url: URL,
-): Promise<{ conversationId: string; watermark: number }> {
+): Promise<{ conversationId: string; watermark: number; device: string | undefined }> {
   const claims = await deps.tokens.verifyStream(url.searchParams.get('t') ?? '');
   if (claims.conv !== conversationId) throw new Error('stream token of another conversation');
-  return { conversationId, watermark: Math.max(watermarkOf(url.searchParams.get('watermark')), claims.from ?? 0) };
+  return {
+    conversationId,
+    watermark: Math.max(watermarkOf(url.searchParams.get('watermark')), claims.from ?? 0),
+    device: claims.dev,
+  };
 }
 
-/** Sends what is in the log after `watermark`, then whatever is appended, one reader at a time. */
-function streamTo(ws: WebSocket, conversationId: string, from: number, deps: StreamDeps): void {
+/**
+ * Sends what is in the log after `watermark`, then whatever is appended, one reader at a time; a device that has not
+ * passed the identity check is sent only its own exchange (asked again on each read until it passes).
+ */
+function streamTo(
+  ws: WebSocket,
+  conversationId: string,
+  from: number,
+  device: string | undefined,
+  deps: StreamDeps,
+): void {
   let watermark = from;
+  let everything = device === undefined;
   let reading = false;
   let again = false;
   const pump = async (): Promise<void> => {
@@ -68,9 +85,11 @@ function streamTo(ws: WebSocket, conversationId: string, from: number, deps: Str
     try {
       do {
         again = false;
-        const set = await deps.store.since(conversationId, watermark);
-        if (set.activities.length === 0 || ws.readyState !== ws.OPEN) continue;
-        ws.send(JSON.stringify(set));
+        const page = await deps.store.since(conversationId, watermark);
+        if (page.activities.length === 0 || ws.readyState !== ws.OPEN) continue;
+        if (!everything) everything = readsEverything(await deps.store.conversation(conversationId), device);
+        const set = visibleTo(page, device, everything);
+        if (set.activities.length > 0) ws.send(JSON.stringify(set));
         watermark = Number(set.watermark);
         again = true;
       } while (again && ws.readyState === ws.OPEN);

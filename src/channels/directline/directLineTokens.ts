@@ -24,6 +24,7 @@ const StreamClaims = z.object({
   scope: z.literal('stream'),
   conv: z.string().min(1),
   from: z.number().int().min(0).optional(),
+  dev: z.string().min(1).optional(),
 });
 const InviteClaims = z.object({
   scope: z.literal('invite'),
@@ -78,8 +79,12 @@ export class DirectLineTokens {
     };
   }
 
-  streamToken(conv: string, from = 0): Promise<string> {
-    return this.sign({ scope: 'stream', conv, ...(from ? { from } : {}) }, STREAM_TOKEN_SECONDS);
+  /** `dev`: the browser's device (key hash), so the stream sends it only what it may read. */
+  streamToken(conv: string, from = 0, dev?: string): Promise<string> {
+    return this.sign(
+      { scope: 'stream', conv, ...(from ? { from } : {}), ...(dev ? { dev } : {}) },
+      STREAM_TOKEN_SECONDS,
+    );
   }
 
   async invite(accountRef: string, ttlSeconds: number): Promise<{ invite: string; expiresAt: string }> {

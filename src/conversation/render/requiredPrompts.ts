@@ -70,6 +70,15 @@ export const REQUIRED_PROMPT_KEYS: readonly string[] = [
   'plan.status.paid',
   'plan.status.paidLate',
   'plan.status.missed',
+  // src/followup/earlierAnswers.ts: the earlier interview answers when a review reopens it
+  'plan.earlierAnswers',
+  'plan.earlier.reasonName',
+  'plan.earlier.recoveryMonths',
+  'plan.earlier.income',
+  'plan.earlier.spending',
+  'plan.earlier.otherDebts',
+  'plan.earlier.dependants',
+  'plan.earlier.statedMonthly',
   // machines/actions.ts recordAmount: the amount said back
   'readBack.incomeMinor',
   'readBack.essentialSpendingMinor',
