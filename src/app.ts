@@ -204,6 +204,7 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
     accounts,
     line,
     logger: logger.child({ component: 'followup' }),
+    metrics: flows.metrics,
   });
   const auth = TokenAuth.fromConfig(config);
   if (!config.API_TOKENS)
@@ -223,6 +224,7 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
     payments: stores.payments,
     clock,
     logger: logger.child({ component: 'desk' }),
+    flowMetrics: flows.metrics,
   };
   const bot = new NegotiationBot(
     {

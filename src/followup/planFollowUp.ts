@@ -20,6 +20,8 @@ import { reopenNegotiation, withBrokenArrangement } from './reopenNegotiation.js
 import type { ServiceClock } from './serviceClock.js';
 import { jobId, type DueJob, type Scheduler } from './scheduler.js';
 import { stepPlan } from './stepPlan.js';
+import type { FlowMetrics } from '../metrics/flowMetrics.js';
+import { recordPlanStep } from '../metrics/outcomeMetrics.js';
 
 export interface FollowUpDeps {
   store: CaseStore;
@@ -29,6 +31,8 @@ export interface FollowUpDeps {
   accounts: AccountDirectory;
   line: BorrowerLine;
   logger: Logger;
+  /** The plan's funnel on /flows (plans kept and broken). */
+  metrics?: FlowMetrics;
 }
 
 const MAX_REPLAYS = 8;
@@ -292,6 +296,7 @@ export class PlanFollowUp {
         ...(turn?.activityId ? { activityId: turn.activityId } : {}),
       });
       if (!result.ok) continue;
+      await recordPlanStep(this.deps.metrics, record.flowVersion, record.plan?.state, step.state, at);
       // The lender's next update of the account carries the break too; until then the directory holds it.
       if (reopened && counted && counted !== account) await this.deps.accounts.upsert([counted]);
       for (const effect of step.effects)

@@ -3,21 +3,14 @@ import type { Server } from 'restify';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { HttpError } from '../../errors.js';
-import { flowGraph } from '../../../machines/flowGraph.js';
 import { formatProblems, isError } from '../../../machines/flow.js';
-import { toMermaid } from '../../dialogs/graph/toMermaid.js';
-import { toSvg } from '../../dialogs/graph/toSvg.js';
 import type { Flows } from '../../dialogs/versions/openFlows.js';
-import { summarizeFunnel } from '../../metrics/funnel.js';
 import { flowsPageRoute } from '../../web/flows/flowsPage.js';
 import type { TokenAuth } from '../auth.js';
 import { answer } from '../httpErrors.js';
-import { describeIssues } from '../../zodIssues.js';
+import { funnelRoutes, VIEWERS } from './flowsFunnel.js';
 
-const VIEWERS = ['product_owner', 'admin'] as const;
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day such as 2026-05-01');
 const VersionSchema = z.object({ version: z.string().regex(/^[0-9a-f]{6,64}$/, 'a flow version (hex content hash)') });
-const PeriodSchema = z.object({ from: day.optional(), to: day.optional() });
 
 export function flowsRoutes(
   server: Server,
@@ -46,32 +39,7 @@ export function flowsRoutes(
     }),
   );
 
-  server.get(
-    '/api/flows/:version/graph',
-    answer(logger, async (req) => {
-      auth.authorize(req, VIEWERS);
-      const bundle = await bundleOf(req.params);
-      const graph = flowGraph(bundle.machine);
-      return [200, { version: bundle.version, graph, mermaid: toMermaid(graph), svg: toSvg(graph) }];
-    }),
-  );
-
-  server.get(
-    '/api/flows/:version/funnel',
-    answer(logger, async (req) => {
-      auth.authorize(req, VIEWERS);
-      const bundle = await bundleOf(req.params);
-      const period = PeriodSchema.safeParse(
-        Object.fromEntries(new URL(req.url ?? '/', 'http://localhost').searchParams),
-      );
-      if (!period.success) throw new HttpError(400, describeIssues(period.error, 'query'));
-      const to = period.data.to ?? today();
-      const from = period.data.from ?? to;
-      if (from > to) throw new HttpError(400, `from ${from} is after to ${to}`);
-      const counts = await flows.metrics.counts(bundle.version, from, to);
-      return [200, { version: bundle.version, from, to, ...summarizeFunnel(flowGraph(bundle.machine), counts) }];
-    }),
-  );
+  funnelRoutes(server, { flows, auth, logger, today, bundleOf });
 
   server.post(
     '/api/admin/flows/reload',
