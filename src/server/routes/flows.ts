@@ -1,4 +1,4 @@
-// The flow viewer's APIs (role product_owner or admin) and POST /api/admin/flows/reload (role admin).
+// The flow viewer's APIs (role product_owner or admin), editing (product_owner) and POST /api/admin/flows/reload (role admin).
 import type { Server } from 'restify';
 import type { Logger } from 'pino';
 import { z } from 'zod';
@@ -9,6 +9,7 @@ import { flowsPageRoute } from '../../web/flows/flowsPage.js';
 import type { TokenAuth } from '../auth.js';
 import { answer } from '../httpErrors.js';
 import { funnelRoutes, VIEWERS } from './flowsFunnel.js';
+import { publishRoutes } from './flowsPublish.js';
 
 const VersionSchema = z.object({ version: z.string().regex(/^[0-9a-f]{6,64}$/, 'a flow version (hex content hash)') });
 
@@ -33,13 +34,12 @@ export function flowsRoutes(
     '/api/flows/versions',
     answer(logger, async (req) => {
       auth.authorize(req, VIEWERS);
-      const current = flows.dialogs.current().version;
-      const versions = await flows.dialogs.versions();
-      return [200, { current, versions: versions.map((v) => ({ ...v, current: v.version === current })) }];
+      return [200, { current: flows.dialogs.current().version, versions: await flows.dialogs.versions() }];
     }),
   );
 
   funnelRoutes(server, { flows, auth, logger, today, bundleOf });
+  publishRoutes(server, { flows, auth, logger, clock: deps.clock ?? (() => new Date()) });
 
   server.post(
     '/api/admin/flows/reload',
