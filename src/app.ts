@@ -339,7 +339,7 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
   });
   followUp.start();
   metricsRoute(server, { metrics, auth, metricsToken: config.METRICS_TOKEN, logger });
-  flowsRoutes(server, { flows, auth, logger, clock });
+  flowsRoutes(server, { flows, auth, logger, clock, demoAccounts });
   closables.push(agentRoutes(server, { deps: desk, auth, logger }));
   const inviteBase = (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, '');
   lenderRoutes(server, {

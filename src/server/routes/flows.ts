@@ -7,6 +7,7 @@ import { formatProblems, isError } from '../../../machines/flow.js';
 import type { Flows } from '../../dialogs/versions/openFlows.js';
 import { flowsPageRoute } from '../../web/flows/flowsPage.js';
 import type { TokenAuth } from '../auth.js';
+import type { Account } from '../../domain/account.js';
 import { answer } from '../httpErrors.js';
 import { funnelRoutes, VIEWERS } from './flowsFunnel.js';
 import { publishRoutes } from './flowsPublish.js';
@@ -15,7 +16,7 @@ const VersionSchema = z.object({ version: z.string().regex(/^[0-9a-f]{6,64}$/, '
 
 export function flowsRoutes(
   server: Server,
-  deps: { flows: Flows; auth: TokenAuth; logger: Logger; clock?: () => Date },
+  deps: { flows: Flows; auth: TokenAuth; logger: Logger; clock?: () => Date; demoAccounts?: readonly Account[] },
 ): void {
   const { flows, auth, logger } = deps;
   const today = () => (deps.clock?.() ?? new Date()).toISOString().slice(0, 10);
@@ -39,7 +40,13 @@ export function flowsRoutes(
   );
 
   funnelRoutes(server, { flows, auth, logger, today, bundleOf });
-  publishRoutes(server, { flows, auth, logger, clock: deps.clock ?? (() => new Date()) });
+  publishRoutes(server, {
+    flows,
+    auth,
+    logger,
+    clock: deps.clock ?? (() => new Date()),
+    demoAccounts: deps.demoAccounts ?? [],
+  });
 
   server.post(
     '/api/admin/flows/reload',

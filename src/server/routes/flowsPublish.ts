@@ -10,6 +10,8 @@ import { applyEdits, FlowEditsSchema, UnknownField } from '../../dialogs/version
 import { fieldProblems } from '../../dialogs/versions/fieldProblems.js';
 import { editForm } from '../../dialogs/versions/editForm.js';
 import type { TokenAuth } from '../auth.js';
+import { LOCALES, type Account } from '../../domain/account.js';
+import { previewPrompt } from '../../dialogs/versions/promptPreview.js';
 import { answer } from '../httpErrors.js';
 import { describeIssues } from '../../zodIssues.js';
 import { VIEWERS } from './flowsFunnel.js';
@@ -17,6 +19,7 @@ import { VIEWERS } from './flowsFunnel.js';
 export const EDITORS = ['product_owner'] as const;
 const Version = z.string().regex(/^[0-9a-f]{6,64}$/, 'a flow version (hex content hash)');
 const CheckSchema = z.strictObject({ base: Version, edits: FlowEditsSchema });
+const PreviewSchema = z.strictObject({ base: Version, locale: z.enum(LOCALES), text: z.string().max(2000) });
 const PublishSchema = CheckSchema.extend({
   name: z.string().trim().min(1, 'a name for the version').max(80),
   note: z.string().trim().min(1, 'a change note: why this version').max(1000),
@@ -29,6 +32,8 @@ export interface PublishDeps {
   auth: TokenAuth;
   logger: Logger;
   clock: () => Date;
+  /** The demo borrowers (development and tests): a preview is rendered with the first one's figures. */
+  demoAccounts: readonly Account[];
 }
 
 export function publishRoutes(server: Server, deps: PublishDeps): void {
@@ -79,6 +84,20 @@ export function publishRoutes(server: Server, deps: PublishDeps): void {
       const { base, edits } = parse(CheckSchema, req.body);
       const { problems } = checkDialogs(DIR, await edited(base, edits));
       return [200, { ok: !problems.some(isError), problems: fieldProblems(problems) }];
+    }),
+  );
+
+  server.post(
+    '/api/flows/preview',
+    answer(logger, async (req) => {
+      auth.authorize(req, EDITORS);
+      const { base, locale, text } = parse(PreviewSchema, req.body);
+      const account = deps.demoAccounts[0];
+      if (!account)
+        throw new HttpError(409, 'no demo borrower here (ACCOUNTS_FILE is not set): nothing to preview with');
+      await filesOf(base);
+      const bundle = await flows.dialogs.get(base);
+      return [200, { text: previewPrompt(bundle, account, locale, text), accountRef: account.accountRef }];
     }),
   );
 

@@ -1,6 +1,7 @@
 // The flow viewer: versions, the negotiation and plan diagrams with their funnels, in the chosen language.
 import { api, keepToken, savedToken } from './flowsApi.js';
 import { clearFlow, drawFlow } from './flowsFunnel.js';
+import { closeEditor, openEditor } from './flowsEditor.js';
 import { LANGUAGES, pickLanguage, translatePage, wordsFor } from './flowsI18n.js';
 
 const $ = (id) => document.getElementById(id);
@@ -14,13 +15,13 @@ $('lang').replaceChildren(...LANGUAGES.map((l) => new Option(l === 'en' ? 'Engli
 $('lang').value = lang;
 translatePage(words, lang);
 
-async function loadVersions() {
+async function loadVersions(wanted) {
   const { versions, current } = await api('/api/flows/versions');
   const select = $('version');
-  const chosen = select.value || current;
+  const chosen = wanted ?? (select.value || current);
   select.replaceChildren(
     ...versions.map((v) => {
-      const name = v.name ? `${v.name} · ${v.version}` : v.version;
+      const name = v.published ? `${v.published.name} · ${v.version}` : v.version;
       return new Option(`${name}${v.current ? ` (${words.current})` : ''} — ${v.savedAt.slice(0, 16)}`, v.version);
     }),
   );
@@ -29,6 +30,7 @@ async function loadVersions() {
 
 function clearAll() {
   delete document.body.dataset.loaded;
+  $('edit').disabled = true;
   for (const section of document.querySelectorAll('section.flow')) clearFlow(section);
 }
 
@@ -44,18 +46,20 @@ async function show() {
   drawFlow($('negotiation'), graph, funnel, words, words.startedLine(funnel));
   drawFlow($('plan'), planGraph, planFunnel, words, words.plansLine(planFunnel));
   document.body.dataset.loaded = version;
+  $('edit').disabled = false;
   document.dispatchEvent(new CustomEvent('flows:loaded', { detail: { version } }));
 }
 
-async function refresh() {
+async function refresh(wanted) {
   $('status').textContent = '';
   keepToken();
   clearAll();
   try {
-    await loadVersions();
+    await loadVersions(wanted);
     await show();
   } catch (error) {
     clearAll();
+    closeEditor();
     $('version').replaceChildren();
     $('status').textContent = error.message;
   }
@@ -63,7 +67,17 @@ async function refresh() {
 
 $('controls').addEventListener('submit', (event) => {
   event.preventDefault();
+  closeEditor();
   void refresh();
+});
+$('edit').addEventListener('click', async () => {
+  $('status').textContent = '';
+  try {
+    await openEditor($('version').value, words);
+  } catch (error) {
+    closeEditor();
+    $('status').textContent = error.message;
+  }
 });
 $('lang').addEventListener('change', () => {
   lang = $('lang').value;
@@ -71,4 +85,4 @@ $('lang').addEventListener('change', () => {
   translatePage(words, lang);
   if (document.body.dataset.loaded) void refresh();
 });
-document.addEventListener('flows:refresh', () => void refresh());
+document.addEventListener('flows:refresh', (event) => void refresh(event.detail?.version));

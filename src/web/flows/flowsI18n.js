@@ -26,6 +26,25 @@ const WORDS = {
     plansLine: (f) => `${f.started} plan(s) started · kept ${f.outcomes.kept} · broken ${f.outcomes.broken}`,
     arrow: (e) => `${e.count} · ${e.percent}%`,
     loading: 'Loading…',
+    edit: 'Edit this version',
+    editor: 'Edit',
+    filter: 'Find a key or a text',
+    prompts: 'Prompts',
+    faq: 'FAQ answers',
+    canned: 'Canned replies',
+    policy: 'Policy numbers',
+    preview: 'Preview with a demo borrower',
+    previewHint: 'Click into a prompt to see it with a demo borrower’s figures.',
+    publishName: 'Name of the version',
+    publishNote: 'Change note: why',
+    publish: 'Publish',
+    changes: (n) => `${n} change(s)`,
+    published: (d) => `Published ${d.version} “${d.name}”: new conversations use it.`,
+    compare: 'Compare',
+    compareWith: 'Compare with',
+    makeCurrent: 'Make current',
+    madeCurrent: (v) => `${v} is current: new conversations use it.`,
+    noDifference: 'No difference.',
   },
   'zh-CN': {
     title: '流程查看',
@@ -53,6 +72,25 @@ const WORDS = {
     plansLine: (f) => `开始的计划：${f.started} · 履约 ${f.outcomes.kept} · 违约 ${f.outcomes.broken}`,
     arrow: (e) => `${e.count} · ${e.percent}%`,
     loading: '加载中…',
+    edit: '编辑此版本',
+    editor: '编辑',
+    filter: '查找键名或文字',
+    prompts: '话术',
+    faq: '常见问题回答',
+    canned: '快捷回复',
+    policy: '政策数字',
+    preview: '用演示借款人预览',
+    previewHint: '点进一条话术，即可看到填入演示借款人数据后的效果。',
+    publishName: '版本名称',
+    publishNote: '变更说明：为什么改',
+    publish: '发布',
+    changes: (n) => `${n} 处修改`,
+    published: (d) => `已发布 ${d.version}「${d.name}」：新对话将使用此版本。`,
+    compare: '比较',
+    compareWith: '比较对象',
+    makeCurrent: '设为当前版本',
+    madeCurrent: (v) => `${v} 已是当前版本：新对话将使用它。`,
+    noDifference: '没有差异。',
   },
 };
 
@@ -70,5 +108,7 @@ export const wordsFor = (lang) => WORDS[lang] ?? WORDS.en;
 export function translatePage(words, lang) {
   document.documentElement.lang = lang;
   for (const element of document.querySelectorAll('[data-i18n]')) element.textContent = words[element.dataset.i18n];
+  for (const element of document.querySelectorAll('[data-i18n-placeholder]'))
+    element.placeholder = words[element.dataset.i18nPlaceholder];
   document.title = `xieshang — ${words.title}`;
 }
