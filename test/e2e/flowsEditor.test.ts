@@ -32,6 +32,7 @@ describe.skipIf(!hasBrowser)('editing a flow on /flows', () => {
     await service?.stop();
   });
 
+  let published: { v1: string; v2: string } | undefined;
   const errorOf = (field: string) => page.locator(`[data-error-for="${field}"]`);
 
   it('a forbidden phrase shows a conduct error next to the field; fixed, previewed and published with a note – a new conversation gets the new wording, a running one keeps the old', async () => {
@@ -72,5 +73,29 @@ describe.skipIf(!hasBrowser)('editing a flow on /flows', () => {
     const fresh = service.borrower({ locale: 'zh-TW' });
     await fresh.say('你好');
     expect((await fresh.say('LN-2024-0001')).replies.map(textOf).join('\n')).toContain(NEW);
+    published = { v1, v2: v2! };
+  });
+
+  it('the diff between the two versions shows the changed prompt; the funnels side by side; make current on the first rolls back', async () => {
+    const { v1, v2 } = published!;
+    await page.selectOption('#version', v2);
+    await page.selectOption('#compare', v1);
+    await page.click('#compare-button');
+    await page.waitForSelector(`#compare-result[data-compared="${v1}>${v2}"]`);
+    const rows = await page.locator('#compare-result tbody tr').allInnerTexts();
+    expect(rows.filter((r) => r.includes('identity.askIdLast4'))).toEqual([
+      `identity.askIdLast4\tzh-TW\t${OLD}\t${NEW}`,
+    ]);
+    expect(rows).toContainEqual(expect.stringMatching(/^started\t\d+\t\d+$/));
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('flows-compare') });
+
+    await page.selectOption('#version', v1);
+    await page.click('#make-current');
+    await expect.poll(() => page.textContent('#status-ok')).toContain(`${v1} is current`);
+    expect(service.app.dialogs.current().version).toBe(v1);
+    const after = service.borrower({ locale: 'zh-TW' });
+    await after.say('你好');
+    expect((await after.say('LN-2024-0001')).replies.map(textOf).join('\n')).toContain(OLD);
   });
 });

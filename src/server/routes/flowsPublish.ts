@@ -9,6 +9,7 @@ import type { Flows } from '../../dialogs/versions/openFlows.js';
 import { applyEdits, FlowEditsSchema, UnknownField } from '../../dialogs/versions/flowEdits.js';
 import { fieldProblems } from '../../dialogs/versions/fieldProblems.js';
 import { editForm } from '../../dialogs/versions/editForm.js';
+import { diffVersions } from '../../dialogs/versions/versionDiff.js';
 import type { TokenAuth } from '../auth.js';
 import { LOCALES, type Account } from '../../domain/account.js';
 import { previewPrompt } from '../../dialogs/versions/promptPreview.js';
@@ -64,6 +65,18 @@ export function publishRoutes(server: Server, deps: PublishDeps): void {
       auth.authorize(req, VIEWERS);
       const version = parse(z.object({ version: Version }), req.params).version;
       return [200, { version, files: Object.fromEntries(await filesOf(version)) }];
+    }),
+  );
+
+  server.get(
+    '/api/flows/diff',
+    answer(logger, async (req) => {
+      auth.authorize(req, VIEWERS);
+      const query = Object.fromEntries(new URL(req.url ?? '/', 'http://localhost').searchParams);
+      const { from, to } = parse(z.object({ from: Version, to: Version }), query);
+      const [filesA, filesB] = await Promise.all([filesOf(from), filesOf(to)]);
+      const [a, b] = await Promise.all([flows.dialogs.get(from), flows.dialogs.get(to)]);
+      return [200, diffVersions(a, b, filesA, filesB)];
     }),
   );
 

@@ -2,6 +2,7 @@
 import { api, keepToken, savedToken } from './flowsApi.js';
 import { clearFlow, drawFlow } from './flowsFunnel.js';
 import { closeEditor, openEditor } from './flowsEditor.js';
+import { clearCompare, compare, fillCompare, makeCurrent } from './flowsCompare.js';
 import { LANGUAGES, pickLanguage, translatePage, wordsFor } from './flowsI18n.js';
 
 const $ = (id) => document.getElementById(id);
@@ -30,7 +31,8 @@ async function loadVersions(wanted) {
 
 function clearAll() {
   delete document.body.dataset.loaded;
-  $('edit').disabled = true;
+  for (const id of ['edit', 'make-current', 'compare-button']) $(id).disabled = true;
+  clearCompare();
   for (const section of document.querySelectorAll('section.flow')) clearFlow(section);
 }
 
@@ -46,12 +48,14 @@ async function show() {
   drawFlow($('negotiation'), graph, funnel, words, words.startedLine(funnel));
   drawFlow($('plan'), planGraph, planFunnel, words, words.plansLine(planFunnel));
   document.body.dataset.loaded = version;
-  $('edit').disabled = false;
+  for (const id of ['edit', 'make-current', 'compare-button']) $(id).disabled = false;
+  fillCompare();
   document.dispatchEvent(new CustomEvent('flows:loaded', { detail: { version } }));
 }
 
 async function refresh(wanted) {
   $('status').textContent = '';
+  if (!wanted) $('status-ok').textContent = '';
   keepToken();
   clearAll();
   try {
@@ -70,6 +74,16 @@ $('controls').addEventListener('submit', (event) => {
   closeEditor();
   void refresh();
 });
+const attempt = (action) => async () => {
+  $('status').textContent = '';
+  try {
+    await action(words);
+  } catch (error) {
+    $('status').textContent = error.message;
+  }
+};
+$('compare-button').addEventListener('click', attempt(compare));
+$('make-current').addEventListener('click', attempt(makeCurrent));
 $('edit').addEventListener('click', async () => {
   $('status').textContent = '';
   try {

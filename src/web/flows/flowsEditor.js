@@ -121,6 +121,7 @@ $('publish').addEventListener('submit', async (event) => {
   const body = { base, edits: payload(), name: $('publish-name').value, note: $('publish-note').value };
   try {
     const done = await api('/api/flows/publish', { method: 'POST', body });
+    await openEditor(done.version, words);
     $('publish-status').textContent = words.published(done);
     document.body.dataset.published = done.version;
     document.dispatchEvent(new CustomEvent('flows:refresh', { detail: { version: done.version } }));
