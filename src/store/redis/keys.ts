@@ -110,8 +110,6 @@ export const flowVersionFilesKey = (version: string): string => `flowversions:fi
 export const flowVersionNoteKey = (version: string): string => `flowversions:note:${version}`;
 /** The version new conversations start on, chosen by a publish or "make current", JSON. */
 export const FLOW_VERSIONS_CURRENT = 'flowversions:current';
-/** The running experiment (two versions and the share of new conversations on the second), JSON. */
-export const FLOW_EXPERIMENT = 'flowversions:experiment';
 
 /** Flow metrics: one hash of counts per flow version per day. */
 export const flowMetricsDayKey = (version: string, day: string): string => `flowmetrics:${version}:${day}`;
