@@ -205,6 +205,7 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
     accounts,
     line,
     logger: logger.child({ component: 'followup' }),
+    metrics: flows.metrics,
   });
   const auth = TokenAuth.fromConfig(config);
   if (!config.API_TOKENS)
@@ -225,6 +226,7 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
     clock,
     logger: logger.child({ component: 'desk' }),
     followUp,
+    flowMetrics: flows.metrics,
   };
   const bot = new NegotiationBot(
     {
@@ -340,7 +342,7 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
   });
   followUp.start();
   metricsRoute(server, { metrics, auth, metricsToken: config.METRICS_TOKEN, logger });
-  flowsRoutes(server, { flows, auth, logger, clock });
+  flowsRoutes(server, { flows, auth, logger, clock, demoAccounts });
   closables.push(agentRoutes(server, { deps: desk, auth, logger }));
   const inviteBase = (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, '');
   lenderRoutes(server, {

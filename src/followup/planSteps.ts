@@ -1,5 +1,7 @@
 // One plan step as one commit of the case, then its effects: the contact gate, held messages, 二次协商, jobs scheduled.
 import type { Logger } from 'pino';
+import type { FlowMetrics } from '../metrics/flowMetrics.js';
+import { recordPlanStep } from '../metrics/outcomeMetrics.js';
 import type { CaseRecord } from '../domain/case.js';
 import type { PlanContext } from '../domain/plan.js';
 import type { TranscriptEntry } from '../domain/transcript.js';
@@ -29,6 +31,8 @@ export interface FollowUpDeps {
   accounts: AccountDirectory;
   line: BorrowerLine;
   logger: Logger;
+  /** The plan's funnel on /flows (plans kept and broken). */
+  metrics?: FlowMetrics;
 }
 
 const MAX_REPLAYS = 8;
@@ -177,6 +181,7 @@ export class PlanSteps {
         ...(turn?.activityId ? { activityId: turn.activityId } : {}),
       });
       if (!result.ok) continue;
+      await recordPlanStep(this.deps.metrics, record.flowVersion, fresh ? undefined : record.plan?.state, step.state, at);
       // The count is the case's already (committed above); the directory's copy serves the account's other cases.
       if (counted && counted.brokenArrangements12m > (account?.brokenArrangements12m ?? 0))
         await this.deps.accounts

@@ -1,4 +1,5 @@
 // What every desk operation needs, and the small rules they share: who holds a case, transcript entries by an agent.
+import type { FlowMetrics } from '../metrics/flowMetrics.js';
 import type { Logger } from 'pino';
 import type { DialogBundle, DialogRegistry } from '../dialogs/dialogBundle.js';
 import { fillTemplate } from '../dialogs/prompts.js';
@@ -42,6 +43,8 @@ export interface DeskDeps {
   logger: Logger;
   /** Starts the plan of an agreement the desk recorded, as the bot's agreements do (src/followup/planFollowUp.ts). */
   followUp?: { agreed(caseId: string): Promise<void> };
+  /** The /flows funnel: an agent's agreement or close is counted like the bot's. */
+  flowMetrics?: FlowMetrics;
 }
 
 /** Throws 409 unless the case is escalated and held by this agent (a supervisor may act on any claimed case). */

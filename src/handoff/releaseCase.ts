@@ -22,6 +22,7 @@ import { negotiationFacts, proposedOffers } from './negotiationFacts.js';
 import { resumeNegotiation } from './resumeNegotiation.js';
 import { askSatisfaction } from './satisfactionSurvey.js';
 import { updateCase } from './updateCase.js';
+import { recordAgentOutcome } from '../metrics/outcomeMetrics.js';
 
 interface Release<T> {
   record: CaseRecord;
@@ -48,7 +49,7 @@ async function release<T>(
       record: change.record,
       append: change.append,
       ...(change.agreement ? { agreement: change.agreement } : {}),
-      result: change,
+      result: { ...change, agreementKind: change.agreement?.offer.kind },
     };
   });
   await deps.queue.remove(caseId);
@@ -59,6 +60,14 @@ async function release<T>(
     await deps.line.send(conversationRef, done.botMessages ?? []);
   });
   await deps.events.publish({ type: 'case.released', caseId, at, agentId: agent.id, detail, entries: done.append });
+  if (detail === 'agreed' || detail.startsWith('closed:'))
+    await recordAgentOutcome(
+      deps.flowMetrics,
+      done.record,
+      detail === 'agreed' ? 'agreed' : 'closed',
+      at,
+      done.agreementKind,
+    );
   return { ...done.result, delivered };
 }
 

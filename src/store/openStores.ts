@@ -124,20 +124,22 @@ function memoryStores(config: Config, logger: Logger, retention: CaseRetention |
   };
 }
 
+/** The connection settings of config (also used by `npm run flows -- export`). */
+export function redisSettings(config: Config) {
+  return {
+    ...(config.REDIS_URL ? { url: config.REDIS_URL } : {}),
+    ...(config.REDIS_SENTINELS
+      ? { sentinels: config.REDIS_SENTINELS, sentinelName: config.REDIS_SENTINEL_NAME ?? 'mymaster' }
+      : {}),
+    ...(config.REDIS_CLUSTER_NODES ? { clusterNodes: config.REDIS_CLUSTER_NODES } : {}),
+    ...(config.REDIS_USERNAME ? { username: config.REDIS_USERNAME } : {}),
+    ...(config.REDIS_PASSWORD ? { password: config.REDIS_PASSWORD } : {}),
+    keyPrefix: config.REDIS_KEY_PREFIX,
+  };
+}
+
 function redisStores(config: Config, logger: Logger, retention: CaseRetention | undefined): Stores {
-  const redis = new RedisConnection(
-    {
-      ...(config.REDIS_URL ? { url: config.REDIS_URL } : {}),
-      ...(config.REDIS_SENTINELS
-        ? { sentinels: config.REDIS_SENTINELS, sentinelName: config.REDIS_SENTINEL_NAME ?? 'mymaster' }
-        : {}),
-      ...(config.REDIS_CLUSTER_NODES ? { clusterNodes: config.REDIS_CLUSTER_NODES } : {}),
-      ...(config.REDIS_USERNAME ? { username: config.REDIS_USERNAME } : {}),
-      ...(config.REDIS_PASSWORD ? { password: config.REDIS_PASSWORD } : {}),
-      keyPrefix: config.REDIS_KEY_PREFIX,
-    },
-    logger.child({ component: 'redis' }),
-  );
+  const redis = new RedisConnection(redisSettings(config), logger.child({ component: 'redis' }));
   const store = new RedisCaseStore(redis, {
     dedupeTtlSeconds: config.DEDUPE_TTL_SECONDS,
     ...(retention ? { retention } : {}),

@@ -55,6 +55,8 @@ function withPlan(machineState: string, instalments: Instalment[]): CaseRecord {
       startedAt: '2027-01-01T02:00:00.000Z',
       contacts: [],
       handled: [],
+      held: [],
+      earlier: [],
     },
   };
 }

@@ -6,6 +6,9 @@ import type { FlowVersionStore } from './flowVersionStore.js';
 import { VersionedRegistry } from './versionedRegistry.js';
 import { watchDialogs } from './watchDialogs.js';
 
+/** How often an instance looks for a version chosen on another one. */
+export const FLOW_SYNC_MS = 2_000;
+
 export interface Flows {
   dialogs: VersionedRegistry;
   metrics: FlowMetrics;
@@ -19,10 +22,16 @@ export async function openFlows(config: Config, stores: { flowVersions: FlowVers
   const watching = config.DIALOGS_WATCH === 'on' || (config.DIALOGS_WATCH === 'auto' && config.NODE_ENV === 'development');
   const watcher = watching ? watchDialogs(config.DIALOGS_DIR, () => dialogs.reload()) : undefined;
   if (watcher) log.info({ dir: config.DIALOGS_DIR }, 'watching dialogs/: a change that passes the check is loaded');
+  // A version published or made current on another instance serves new conversations here within a moment.
+  const syncing = setInterval(() => {
+    dialogs.sync().catch((err: unknown) => log.warn({ err }, 'current flow version not read from the store'));
+  }, FLOW_SYNC_MS);
+  syncing.unref();
   return {
     dialogs,
     metrics: stores.flowMetrics,
     async close() {
+      clearInterval(syncing);
       watcher?.close();
     },
   };

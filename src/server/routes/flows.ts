@@ -1,27 +1,22 @@
-// The flow viewer's APIs (role product_owner or admin) and POST /api/admin/flows/reload (role admin).
+// The flow viewer's APIs (role product_owner or admin), editing (product_owner) and POST /api/admin/flows/reload (role admin).
 import type { Server } from 'restify';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { HttpError } from '../../errors.js';
-import { flowGraph } from '../../../machines/flowGraph.js';
 import { formatProblems, isError } from '../../../machines/flow.js';
-import { toMermaid } from '../../dialogs/graph/toMermaid.js';
-import { toSvg } from '../../dialogs/graph/toSvg.js';
 import type { Flows } from '../../dialogs/versions/openFlows.js';
-import { summarizeFunnel } from '../../metrics/funnel.js';
 import { flowsPageRoute } from '../../web/flows/flowsPage.js';
 import type { TokenAuth } from '../auth.js';
+import type { Account } from '../../domain/account.js';
 import { answer } from '../httpErrors.js';
-import { describeIssues } from '../../zodIssues.js';
+import { funnelRoutes, VIEWERS } from './flowsFunnel.js';
+import { publishRoutes } from './flowsPublish.js';
 
-const VIEWERS = ['product_owner', 'admin'] as const;
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day such as 2026-05-01');
 const VersionSchema = z.object({ version: z.string().regex(/^[0-9a-f]{6,64}$/, 'a flow version (hex content hash)') });
-const PeriodSchema = z.object({ from: day.optional(), to: day.optional() });
 
 export function flowsRoutes(
   server: Server,
-  deps: { flows: Flows; auth: TokenAuth; logger: Logger; clock?: () => Date },
+  deps: { flows: Flows; auth: TokenAuth; logger: Logger; clock?: () => Date; demoAccounts?: readonly Account[] },
 ): void {
   const { flows, auth, logger } = deps;
   const today = () => (deps.clock?.() ?? new Date()).toISOString().slice(0, 10);
@@ -40,38 +35,18 @@ export function flowsRoutes(
     '/api/flows/versions',
     answer(logger, async (req) => {
       auth.authorize(req, VIEWERS);
-      const current = flows.dialogs.current().version;
-      const versions = await flows.dialogs.versions();
-      return [200, { current, versions: versions.map((v) => ({ ...v, current: v.version === current })) }];
+      return [200, { current: flows.dialogs.current().version, versions: await flows.dialogs.versions() }];
     }),
   );
 
-  server.get(
-    '/api/flows/:version/graph',
-    answer(logger, async (req) => {
-      auth.authorize(req, VIEWERS);
-      const bundle = await bundleOf(req.params);
-      const graph = flowGraph(bundle.machine);
-      return [200, { version: bundle.version, graph, mermaid: toMermaid(graph), svg: toSvg(graph) }];
-    }),
-  );
-
-  server.get(
-    '/api/flows/:version/funnel',
-    answer(logger, async (req) => {
-      auth.authorize(req, VIEWERS);
-      const bundle = await bundleOf(req.params);
-      const period = PeriodSchema.safeParse(
-        Object.fromEntries(new URL(req.url ?? '/', 'http://localhost').searchParams),
-      );
-      if (!period.success) throw new HttpError(400, describeIssues(period.error, 'query'));
-      const to = period.data.to ?? today();
-      const from = period.data.from ?? to;
-      if (from > to) throw new HttpError(400, `from ${from} is after to ${to}`);
-      const counts = await flows.metrics.counts(bundle.version, from, to);
-      return [200, { version: bundle.version, from, to, ...summarizeFunnel(flowGraph(bundle.machine), counts) }];
-    }),
-  );
+  funnelRoutes(server, { flows, auth, logger, today, bundleOf });
+  publishRoutes(server, {
+    flows,
+    auth,
+    logger,
+    clock: deps.clock ?? (() => new Date()),
+    demoAccounts: deps.demoAccounts ?? [],
+  });
 
   server.post(
     '/api/admin/flows/reload',

@@ -106,6 +106,10 @@ export const inviteKey = (inviteId: string): string => `dlinvite:${inviteId}`;
 /** Flow versions: the sorted set of versions by save time, and a hash of file name → text per version. */
 export const FLOW_VERSIONS_INDEX = 'flowversions:index';
 export const flowVersionFilesKey = (version: string): string => `flowversions:files:${version}`;
+/** A version published from the browser: its name and change note (who, when, why), JSON. */
+export const flowVersionNoteKey = (version: string): string => `flowversions:note:${version}`;
+/** The version new conversations start on, chosen by a publish or "make current", JSON. */
+export const FLOW_VERSIONS_CURRENT = 'flowversions:current';
 
 /** Flow metrics: one hash of counts per flow version per day. */
 export const flowMetricsDayKey = (version: string, day: string): string => `flowmetrics:${version}:${day}`;

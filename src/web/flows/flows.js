@@ -1,85 +1,102 @@
-// The flow viewer's script: loads versions, the diagram and the funnel with the product owner's token.
+// The flow viewer: versions, the negotiation and plan diagrams with their funnels, in the chosen language.
+import { api, keepToken, savedToken } from './flowsApi.js';
+import { clearFlow, drawFlow } from './flowsFunnel.js';
+import { closeEditor, openEditor } from './flowsEditor.js';
+import { clearCompare, compare, fillCompare, makeCurrent } from './flowsCompare.js';
+import { LANGUAGES, pickLanguage, translatePage, wordsFor } from './flowsI18n.js';
+
 const $ = (id) => document.getElementById(id);
 const today = new Date().toISOString().slice(0, 10);
+let lang = pickLanguage();
+let words = wordsFor(lang);
 $('from').value = today;
 $('to').value = today;
-$('token').value = sessionStorage.getItem('xs-flows-token') ?? '';
+$('token').value = savedToken();
+$('lang').replaceChildren(...LANGUAGES.map((l) => new Option(l === 'en' ? 'English' : '简体中文', l)));
+$('lang').value = lang;
+translatePage(words, lang);
 
-async function api(path) {
-  const response = await fetch(path, { headers: { authorization: `Bearer ${$('token').value.trim()}` } });
-  const body = await response.json();
-  if (!response.ok) throw new Error(body?.error?.message ?? `HTTP ${response.status}`);
-  return body;
-}
-
-function cell(text, numeric = false) {
-  const td = document.createElement('td');
-  td.textContent = String(text);
-  if (numeric) td.className = 'n';
-  return td;
-}
-
-function row(cells) {
-  const tr = document.createElement('tr');
-  cells.forEach((c) => tr.append(c));
-  return tr;
-}
-
-async function loadVersions() {
+async function loadVersions(wanted) {
   const { versions, current } = await api('/api/flows/versions');
   const select = $('version');
-  const chosen = select.value || current;
+  const chosen = wanted ?? (select.value || current);
   select.replaceChildren(
-    ...versions.map(
-      (v) => new Option(`${v.version}${v.current ? ' (current)' : ''} — ${v.savedAt.slice(0, 16)}`, v.version),
-    ),
+    ...versions.map((v) => {
+      const name = v.published ? `${v.published.name} · ${v.version}` : v.version;
+      return new Option(`${name}${v.current ? ` (${words.current})` : ''} — ${v.savedAt.slice(0, 16)}`, v.version);
+    }),
   );
-  select.value = chosen;
+  select.value = versions.some((v) => v.version === chosen) ? chosen : current;
+}
+
+function clearAll() {
+  delete document.body.dataset.loaded;
+  for (const id of ['edit', 'make-current', 'compare-button']) $(id).disabled = true;
+  clearCompare();
+  for (const section of document.querySelectorAll('section.flow')) clearFlow(section);
 }
 
 async function show() {
   const version = $('version').value;
   const period = `from=${$('from').value}&to=${$('to').value}`;
-  const [graph, funnel] = await Promise.all([
+  const [graph, funnel, planGraph, planFunnel] = await Promise.all([
     api(`/api/flows/${version}/graph`),
     api(`/api/flows/${version}/funnel?${period}`),
+    api(`/api/flows/${version}/plan/graph`),
+    api(`/api/flows/${version}/plan/funnel?${period}`),
   ]);
-  $('diagram').innerHTML = graph.svg;
-  $('started').textContent = `${funnel.started} conversation(s) started, ${funnel.from} – ${funnel.to}`;
-  const start = document.querySelector('[data-count-for="[*]"]');
-  if (start) start.textContent = `${funnel.started} started`;
-  for (const state of funnel.states) {
-    const label = document.querySelector(`[data-count-for="${CSS.escape(state.id)}"]`);
-    if (label) label.textContent = `in ${state.entered} · stopped ${state.stopped}`;
-  }
-  $('states').tBodies[0].replaceChildren(
-    ...funnel.states.map((s) =>
-      row([
-        cell(s.id),
-        cell(s.entered, true),
-        cell(
-          Object.entries(s.left)
-            .map(([to, n]) => `${to}: ${n}`)
-            .join('\n') || '—',
-        ),
-        cell(s.stopped, true),
-      ]),
-    ),
-  );
-  $('offers').tBodies[0].replaceChildren(
-    ...funnel.offers.map((o) => row([cell(o.kind), cell(o.shown, true), cell(o.accepted, true)])),
-  );
+  drawFlow($('negotiation'), graph, funnel, words, words.startedLine(funnel));
+  drawFlow($('plan'), planGraph, planFunnel, words, words.plansLine(planFunnel));
   document.body.dataset.loaded = version;
+  for (const id of ['edit', 'make-current', 'compare-button']) $(id).disabled = false;
+  fillCompare();
+  document.dispatchEvent(new CustomEvent('flows:loaded', { detail: { version } }));
 }
 
-$('controls').addEventListener('submit', async (event) => {
-  event.preventDefault();
+async function refresh(wanted) {
   $('status').textContent = '';
-  sessionStorage.setItem('xs-flows-token', $('token').value.trim());
+  if (!wanted) $('status-ok').textContent = '';
+  keepToken();
+  clearAll();
   try {
-    await loadVersions();
+    await loadVersions(wanted);
     await show();
+  } catch (error) {
+    clearAll();
+    closeEditor();
+    $('version').replaceChildren();
+    $('status').textContent = error.message;
+  }
+}
+
+$('controls').addEventListener('submit', (event) => {
+  event.preventDefault();
+  closeEditor();
+  void refresh();
+});
+const attempt = (action) => async () => {
+  $('status').textContent = '';
+  try {
+    await action(words);
   } catch (error) {
     $('status').textContent = error.message;
   }
+};
+$('compare-button').addEventListener('click', attempt(compare));
+$('make-current').addEventListener('click', attempt(makeCurrent));
+$('edit').addEventListener('click', async () => {
+  $('status').textContent = '';
+  try {
+    await openEditor($('version').value, words);
+  } catch (error) {
+    closeEditor();
+    $('status').textContent = error.message;
+  }
 });
+$('lang').addEventListener('change', () => {
+  lang = $('lang').value;
+  words = wordsFor(lang);
+  translatePage(words, lang);
+  if (document.body.dataset.loaded) void refresh();
+});
+document.addEventListener('flows:refresh', (event) => void refresh(event.detail?.version));
