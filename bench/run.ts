@@ -47,7 +47,8 @@ async function measureRow(
   scriptCommands: (row: RowName) => Set<string>,
 ): Promise<{ result: RowResult; redisPrefix?: string }> {
   const nodeArgs = options.profile.includes(row)
-    ? ['--cpu-prof', `--cpu-prof-dir=${RESULTS}profiles`, `--cpu-prof-name=${row}-${Date.now()}.cpuprofile`]
+    ? // One folder per run of a row: the main thread and the TypeScript loader's thread each write their own profile.
+      ['--cpu-prof', `--cpu-prof-dir=${RESULTS}profiles/${row}-${Date.now()}`]
     : [];
   const server = await startRow(row, redis?.url, nodeArgs);
   const target: Target = { url: server.child.url, serviceUrl: connector.url, script: NEGOTIATION_SCRIPT };

@@ -1,5 +1,7 @@
 // Cases, transcripts, agreements and de-duplication in Redis: one script to load, one to commit.
+import { Cluster } from 'ioredis';
 import { z } from 'zod';
+import { AccountSchema } from '../../domain/account.js';
 import {
   AgreementCancellationSchema,
   AgreementSchema,
@@ -18,9 +20,10 @@ import {
   type WaitingMark,
 } from '../caseStore.js';
 import type { CaseRetention } from '../caseRetention.js';
-import { QUEUE_KEYS, caseKeys, outboxKeys } from './keys.js';
+import { refKey } from '../accountDirectory.js';
+import { ACCOUNT_KEYS, QUEUE_KEYS, caseKeys, outboxKeys } from './keys.js';
 import type { RedisConnection } from './redisConnection.js';
-import { CommitReplySchema, LoadReplySchema, defineScripts } from './scripts.js';
+import { CommitReplySchema, LoadReplySchema, LoadWithAccountReplySchema, defineScripts } from './scripts.js';
 import { decodeJson, encodeJson } from '../storedJson.js';
 
 export interface RedisCaseStoreOptions {
@@ -41,6 +44,8 @@ export class RedisCaseStore implements CaseStore {
   readonly stats = { roundTrips: 0 };
   private readonly dedupeTtlMs: number;
   private readonly retention: CaseRetention | undefined;
+  /** Outside Cluster the load script also reads the case's account (another hash tag, so another slot on Cluster). */
+  private readonly loadsAccount: boolean;
 
   /** `close()` closes the connection, which the handoff queue may share: close the store last. */
   constructor(
@@ -49,10 +54,12 @@ export class RedisCaseStore implements CaseStore {
   ) {
     this.dedupeTtlMs = wholePositive('dedupeTtlSeconds', options.dedupeTtlSeconds ?? 24 * 3600) * 1000;
     this.retention = options.retention;
+    this.loadsAccount = !(connection.client instanceof Cluster);
     defineScripts(connection.client);
   }
 
   async load(caseId: string, activityId?: string): Promise<LoadedCase> {
+    if (this.loadsAccount) return this.loadWithAccount(caseId, activityId);
     const keys = caseKeys(caseId);
     const reply = await this.call('load', () =>
       this.connection.client.xsLoad(keys.record, keys.seen, activityId ?? ''),
@@ -62,6 +69,29 @@ export class RedisCaseStore implements CaseStore {
       record: recordJson === null ? undefined : parseStored(CaseRecordSchema, recordJson, `case ${caseId}`),
       version: version === null ? 0 : Number(version),
       duplicate: duplicate === 1,
+    };
+  }
+
+  /** The case and its account in one round trip: a turn needs no read of the account directory of its own. */
+  private async loadWithAccount(caseId: string, activityId?: string): Promise<LoadedCase> {
+    const keys = caseKeys(caseId);
+    const reply = await this.call('load', () =>
+      this.connection.client.xsLoadWithAccount(keys.record, keys.seen, ACCOUNT_KEYS.data, activityId ?? ''),
+    );
+    const [version, recordJson, duplicate, accountRef, accountJson] = LoadWithAccountReplySchema.parse(reply);
+    return {
+      record: recordJson === null ? undefined : parseStored(CaseRecordSchema, recordJson, `case ${caseId}`),
+      version: version === null ? 0 : Number(version),
+      duplicate: duplicate === 1,
+      ...(accountRef === null
+        ? {}
+        : {
+            account: {
+              accountRef,
+              account:
+                accountJson === null ? undefined : parseStored(AccountSchema, accountJson, `account of case ${caseId}`),
+            },
+          }),
     };
   }
 
@@ -82,6 +112,7 @@ export class RedisCaseStore implements CaseStore {
       retention,
       commit.outbox?.length ?? 0,
       commit.cancellation ? encodeJson(commit.cancellation) : '',
+      commit.record.accountRef ? refKey(commit.record.accountRef) : '',
       ...(commit.outbox ?? []).map((event) => JSON.stringify(event)),
       // One stream entry per commit: the turn's entries together compress far better than one by one.
       ...(commit.append.length > 0 ? [encodeJson(commit.append)] : []),
