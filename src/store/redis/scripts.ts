@@ -105,8 +105,8 @@ return 0`;
 
 declare module 'ioredis' {
   interface RedisCommander<Context> {
-    xsLoad(caseKey: string, seenKey: string, activityId: string): Result<unknown, Context>;
-    xsLoadWithAccount(
+    xsLoadBuffer(caseKey: string, seenKey: string, activityId: string): Result<unknown, Context>;
+    xsLoadWithAccountBuffer(
       caseKey: string,
       seenKey: string,
       accountsKey: string,
@@ -120,7 +120,7 @@ declare module 'ioredis' {
       outboxKey: string,
       laterAgreementsKey: string,
       cancellationsKey: string,
-      ...args: (string | number)[]
+      ...args: (string | number | Buffer)[]
     ): Result<unknown, Context>;
     xsEnqueue(
       zsetKey: string,
@@ -146,13 +146,15 @@ export function defineScripts(client: RedisClient): void {
   client.defineCommand('xsUnmark', { lua: UNMARK, numberOfKeys: 1 });
 }
 
-export const LoadReplySchema = z.tuple([z.string().nullable(), z.string().nullable(), z.number()]);
+/** The scripts' replies read as Buffers (the `…Buffer` variants ioredis defines): stored values are binary. */
+const Bytes = z.custom<Buffer>((value) => Buffer.isBuffer(value), 'expected bytes');
+export const LoadReplySchema = z.tuple([Bytes.nullable(), Bytes.nullable(), z.number()]);
 export const LoadWithAccountReplySchema = z.tuple([
-  z.string().nullable(),
-  z.string().nullable(),
+  Bytes.nullable(),
+  Bytes.nullable(),
   z.number(),
-  z.string().nullable(),
-  z.string().nullable(),
+  Bytes.nullable(),
+  Bytes.nullable(),
 ]);
 export const CommitReplySchema = z.tuple([z.number(), z.number()]);
 export const ListReplySchema = z.array(z.string());
