@@ -1,4 +1,5 @@
 // `npm run bench`: starts every server it measures on loopback, drives it, stops it, prints and saves the table.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { createRequire } from 'node:module';
@@ -19,6 +20,7 @@ import { readOptions, USAGE, type BenchOptions, type RowName } from './options.j
 import { renderReport, type Extras, type Header, type RowResult } from './report.js';
 import { startRow, usesRedis } from './rows.js';
 import { startChild, type RunningChild } from './servers/startChild.js';
+import { startCompiled } from './servers/compiledService.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RESULTS = fileURLToPath(new URL('./results/', import.meta.url));
@@ -123,12 +125,36 @@ async function activeConversationsRss(options: BenchOptions, connector: RunningC
   }
 }
 
+/** Cold start (spawn to /readyz 200) and RSS one second later of the compiled service on the memory store; median of 3. */
+async function compiledStartup(): Promise<Extras['startup']> {
+  const runs: { coldStartMs: number; idleRssBytes: number }[] = [];
+  for (let run = 0; run < 3; run++) {
+    const service = await startCompiled('startup', {});
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      runs.push({ coldStartMs: service.coldStartMs, idleRssBytes: (await service.stats()).rssBytes });
+    } finally {
+      await service.stop();
+    }
+  }
+  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  return {
+    coldStartMs: median(runs.map((r) => r.coldStartMs)),
+    idleRssBytes: median(runs.map((r) => r.idleRssBytes)),
+  };
+}
+
 async function main(): Promise<void> {
   const options = readOptions(process.argv.slice(2));
   const extras: Extras = {};
+  // The compiled service's rows and start-up run dist/: built first when missing or stale (as `npm start` does).
+  if (options.only.includes('xieshang-workers2') || !options.skipExtras)
+    execFileSync(process.execPath, ['scripts/build.mjs', '--if-stale'], { cwd: ROOT, stdio: 'inherit' });
   if (!options.skipExtras) {
     log('offers micro-benchmark');
     extras.offers = timeOffers();
+    log('cold start and idle RSS of the compiled service');
+    extras.startup = await compiledStartup();
   }
   const measuresDueJobs = options.dueJobs > 0 && !options.skipExtras;
   const needsRedis = options.only.some(usesRedis) || measuresDueJobs;
@@ -172,11 +198,34 @@ async function main(): Promise<void> {
   };
   if (failures.size > 0)
     log(`failed turns by cause: ${[...failures].map(([cause, count]) => `${cause} ×${count}`).join(', ')}`);
+  if (options.json) {
+    writeFileSync(options.json, JSON.stringify(asJson(rows, extras), null, 2));
+    log(`written to ${options.json}`);
+    return;
+  }
   const report = renderReport(header, rows, extras, options.connections, options.rates);
   mkdirSync(RESULTS, { recursive: true });
   writeFileSync(`${RESULTS}${date}.md`, report);
   process.stdout.write(report);
   log(`written to bench/results/${date}.md`);
+}
+
+function asJson(rows: Map<RowName, RowResult>, extras: Extras) {
+  const cells = (cellsOf: Map<number, unknown>) => Object.fromEntries(cellsOf);
+  return {
+    rows: Object.fromEntries(
+      [...rows].map(([row, result]) => [
+        row,
+        {
+          closed: cells(result.closed),
+          open: cells(result.open),
+          cpuMsPerTurn: result.cpuMsPerTurn,
+          redis: result.redis,
+        },
+      ]),
+    ),
+    extras,
+  };
 }
 
 main().catch((error: unknown) => {
