@@ -147,8 +147,8 @@ async function compiledStartup(): Promise<Extras['startup']> {
 async function main(): Promise<void> {
   const options = readOptions(process.argv.slice(2));
   const extras: Extras = {};
-  // The compiled service's rows and start-up run dist/: built first when missing or stale (as `npm start` does).
-  if (options.only.includes('xieshang-workers2') || !options.skipExtras)
+  // The xieshang rows and the start-up figures run the compiled dist/: built first when missing or stale (as `npm start`).
+  if (options.only.some((row) => row.startsWith('xieshang')) || !options.skipExtras)
     execFileSync(process.execPath, ['scripts/build.mjs', '--if-stale'], { cwd: ROOT, stdio: 'inherit' });
   if (!options.skipExtras) {
     log('offers micro-benchmark');
