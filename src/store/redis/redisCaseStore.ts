@@ -107,15 +107,15 @@ export class RedisCaseStore implements CaseStore {
       commit.expectedVersion,
       encodeCaseValue(commit.record),
       commit.activityId ?? '',
-      commit.agreement ? encodeCaseValue(commit.agreement) : '',
+      commit.agreement ? encodeCaseValue(commit.agreement, commit.record.locale) : '',
       this.dedupeTtlMs,
       retention,
       commit.outbox?.length ?? 0,
-      commit.cancellation ? encodeCaseValue(commit.cancellation) : '',
+      commit.cancellation ? encodeCaseValue(commit.cancellation, commit.record.locale) : '',
       commit.record.accountRef ? refKey(commit.record.accountRef) : '',
       ...(commit.outbox ?? []).map((event) => JSON.stringify(event)),
       // One stream entry per commit: the turn's entries together compress far better than one by one.
-      ...(commit.append.length > 0 ? [encodeCaseValue(commit.append)] : []),
+      ...(commit.append.length > 0 ? [encodeCaseValue(commit.append, commit.record.locale)] : []),
     ];
     const outbox = outboxKeys(commit.caseId).events;
     const reply = await this.call('commit', () =>
