@@ -15,6 +15,8 @@ const TICKS_PER_SECOND = 100;
 export interface CompiledService extends RunningChild {
   /** From spawn to the first 200 of /readyz, in ms. */
   coldStartMs: number;
+  /** CPU time the process tree used until then, in ms: what a busy machine cannot stretch. */
+  coldStartCpuMs: number;
 }
 
 /** Starts `node dist/src/main.js` with `env` on a spare loopback port (dist/ must be built: see ensureBuilt). */
@@ -41,11 +43,13 @@ export async function startCompiled(name: string, env: Record<string, string>): 
   const url = `http://127.0.0.1:${port}`;
   await untilReady(url, child, () => stderr);
   const coldStartMs = performance.now() - started;
+  const coldStartCpuMs = treeStats(child.pid!).cpuMicros / 1000;
   return {
     name,
     url,
     pid: child.pid!,
     coldStartMs,
+    coldStartCpuMs,
     stats: async () => treeStats(child.pid!),
     stop: () => stop(child),
   };
