@@ -1,7 +1,7 @@
 // Command-line options of `npm run bench`, checked up front with the bad value in the message.
 import { parseArgs } from 'node:util';
 
-export const ROWS = ['limit', 'framework', 'xieshang-memory', 'xieshang-redis', 'peer'] as const;
+export const ROWS = ['limit', 'framework', 'xieshang-memory', 'xieshang-redis', 'xieshang-workers2', 'peer'] as const;
 export type RowName = (typeof ROWS)[number];
 
 export interface BenchOptions {
@@ -18,6 +18,8 @@ export interface BenchOptions {
   /** Rows whose server runs with --cpu-prof (profiles land in bench/results/profiles). */
   profile: RowName[];
   skipExtras: boolean;
+  /** Write the results as JSON here instead of bench/results/<date>.md (the test suite's smoke run). */
+  json: string | undefined;
 }
 
 export const USAGE = `npm run bench -- [options]
@@ -31,7 +33,8 @@ export const USAGE = `npm run bench -- [options]
   --due-jobs N        plan jobs due at once for the scheduler measurement on Redis (default 20000; 0 skips it)
   --redis-url URL     measure on this Redis instead of a private redis-server
   --profile ROW,...   run these rows' servers with --cpu-prof (bench/results/profiles/)
-  --skip-extras       only the load table (no offers, Redis memory or RSS measurements)`;
+  --skip-extras       only the load table (no offers, Redis memory, start-up or RSS measurements)
+  --json FILE         write the results as JSON to FILE instead of bench/results/<date>.md`;
 
 function positive(name: string, text: string, min = 1): number {
   const value = Number(text);
@@ -68,6 +71,7 @@ export function readOptions(argv: string[]): BenchOptions {
       'redis-url': { type: 'string' },
       profile: { type: 'string', default: '' },
       'skip-extras': { type: 'boolean', default: false },
+      json: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -87,5 +91,6 @@ export function readOptions(argv: string[]): BenchOptions {
     redisUrl: values['redis-url'],
     profile: values.profile ? rows('profile', values.profile) : [],
     skipExtras: values['skip-extras'],
+    json: values.json,
   };
 }

@@ -22,7 +22,7 @@ function bucketOf(url: string, functionName: string): string {
   return url === '' ? '(native)' : url;
 }
 
-export function summarise(path: string, top = 25): string {
+export function summarise(path: string, top = Number(process.env.TOP ?? 25)): string {
   const profile = JSON.parse(readFileSync(path, 'utf8')) as Profile;
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const buckets = new Map<string, number>();

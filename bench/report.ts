@@ -15,6 +15,8 @@ export interface Extras {
   offers?: { microsPerCase: number; cases: number };
   redisMemory?: { agreedBytes: number; agreedCases: number; allCasesBytes: number; allCases: number };
   dueJobs?: { jobs: number; perMinute: number; missed: number; doubled: number; instances: number };
+  /** The compiled service (WORKERS=1, memory store): spawn to /readyz 200, and RSS a second later. */
+  startup?: { coldStartMs: number; coldStartCpuMs: number; idleRssBytes: number };
   rss?: { conversations: number; rssBytes: number; heapUsedBytes: number; baselineRssBytes: number; errors: number };
 }
 
@@ -102,6 +104,28 @@ export function targets(rows: Map<RowName, RowResult>, extras: Extras): Target[]
       measured: `p99 ${ms(at1000.latency.p99Ms)} ms, ${at1000.errors} errors, ${n(at1000.turnsPerSecond)} turns/s done`,
       met: at1000.latency.p99Ms < 50 && at1000.errors === 0 && at1000.turns >= at1000.sent,
     });
+  const workers1000 = rows.get('xieshang-workers2')?.open.get(1000);
+  if (workers1000)
+    list.push({
+      what: 'WORKERS=2 on Redis, open loop 1 000 turns/s: p99 < 50 ms, no errors',
+      measured: `p50 ${ms(workers1000.latency.p50Ms)} ms, p99 ${ms(workers1000.latency.p99Ms)} ms, ${workers1000.errors} errors, ${n(workers1000.turnsPerSecond)} turns/s done`,
+      met: workers1000.latency.p99Ms < 50 && workers1000.errors === 0 && workers1000.turns >= workers1000.sent,
+    });
+  const cpuRedis = rows.get('xieshang-redis')?.cpuMsPerTurn;
+  const cpuFramework = rows.get('framework')?.cpuMsPerTurn;
+  if (cpuRedis !== undefined)
+    list.push({
+      what: 'server CPU per turn ≤ 0.5 ms (xieshang on Redis)',
+      measured: `${n(cpuRedis, 2)} ms${cpuFramework === undefined ? '' : ` (the echo bot in the same run: ${n(cpuFramework, 2)} ms, so ${n(cpuRedis / cpuFramework, 2)}× its CPU)`}`,
+      met: cpuRedis <= 0.5,
+    });
+  const cpuPeer = rows.get('peer')?.cpuMsPerTurn;
+  if (cpuRedis !== undefined && cpuPeer !== undefined)
+    list.push({
+      what: "≥ 2× the peer's turns per CPU-second",
+      measured: `${n(cpuPeer / cpuRedis, 2)}×`,
+      met: cpuPeer / cpuRedis >= 2,
+    });
   const trips = rows.get('xieshang-redis')?.redis;
   if (trips) {
     const store =
@@ -117,7 +141,7 @@ export function targets(rows: Map<RowName, RowResult>, extras: Extras): Target[]
   if (extras.redisMemory) {
     const m = extras.redisMemory;
     list.push({
-      what: '≤ 4 KiB Redis memory per case',
+      what: '≤ 4 KiB Redis memory per agreed case',
       measured: `${n(m.agreedBytes / 1024, 2)} KiB per agreed case (${n(m.agreedCases)} agreed); ${n(m.allCasesBytes / 1024, 2)} KiB over all ${n(m.allCases)} cases incl. unfinished`,
       met: m.agreedBytes <= 4096,
     });
@@ -128,6 +152,19 @@ export function targets(rows: Map<RowName, RowResult>, extras: Extras): Target[]
       what: `RSS < 400 MB with ${n(r.conversations)} active conversations (memory store)`,
       measured: `${n(r.rssBytes / 2 ** 20)} MB (heap ${n(r.heapUsedBytes / 2 ** 20)} MB; ${n(r.baselineRssBytes / 2 ** 20)} MB idle; ${r.errors} errors)`,
       met: r.rssBytes < 400 * 2 ** 20 && r.errors === 0,
+    });
+  }
+  if (extras.startup) {
+    const st = extras.startup;
+    list.push({
+      what: 'compiled service: cold start < 0.5 s',
+      measured: `${n(st.coldStartMs)} ms (spawn to /readyz 200, median of 3; ${n(st.coldStartCpuMs)} ms of CPU)`,
+      met: st.coldStartMs < 500,
+    });
+    list.push({
+      what: 'compiled service: idle RSS < 120 MB',
+      measured: `${n(st.idleRssBytes / 2 ** 20)} MB`,
+      met: st.idleRssBytes < 120 * 2 ** 20,
     });
   }
   if (extras.dueJobs) {

@@ -1,4 +1,5 @@
 // `npm run bench`: starts every server it measures on loopback, drives it, stops it, prints and saves the table.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { createRequire } from 'node:module';
@@ -19,6 +20,7 @@ import { readOptions, USAGE, type BenchOptions, type RowName } from './options.j
 import { renderReport, type Extras, type Header, type RowResult } from './report.js';
 import { startRow, usesRedis } from './rows.js';
 import { startChild, type RunningChild } from './servers/startChild.js';
+import { startCompiled } from './servers/compiledService.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RESULTS = fileURLToPath(new URL('./results/', import.meta.url));
@@ -47,7 +49,8 @@ async function measureRow(
   scriptCommands: (row: RowName) => Set<string>,
 ): Promise<{ result: RowResult; redisPrefix?: string }> {
   const nodeArgs = options.profile.includes(row)
-    ? ['--cpu-prof', `--cpu-prof-dir=${RESULTS}profiles`, `--cpu-prof-name=${row}-${Date.now()}.cpuprofile`]
+    ? // One folder per run of a row: the main thread and the TypeScript loader's thread each write their own profile.
+      ['--cpu-prof', `--cpu-prof-dir=${RESULTS}profiles/${row}-${Date.now()}`]
     : [];
   const server = await startRow(row, redis?.url, nodeArgs);
   const target: Target = { url: server.child.url, serviceUrl: connector.url, script: NEGOTIATION_SCRIPT };
@@ -122,12 +125,41 @@ async function activeConversationsRss(options: BenchOptions, connector: RunningC
   }
 }
 
+/** Cold start (spawn to /readyz 200) and RSS one second later of the compiled service on the memory store; median of 3. */
+async function compiledStartup(): Promise<Extras['startup']> {
+  const runs: { coldStartMs: number; coldStartCpuMs: number; idleRssBytes: number }[] = [];
+  for (let run = 0; run < 3; run++) {
+    const service = await startCompiled('startup', {});
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      runs.push({
+        coldStartMs: service.coldStartMs,
+        coldStartCpuMs: service.coldStartCpuMs,
+        idleRssBytes: (await service.stats()).rssBytes,
+      });
+    } finally {
+      await service.stop();
+    }
+  }
+  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  return {
+    coldStartMs: median(runs.map((r) => r.coldStartMs)),
+    coldStartCpuMs: median(runs.map((r) => r.coldStartCpuMs)),
+    idleRssBytes: median(runs.map((r) => r.idleRssBytes)),
+  };
+}
+
 async function main(): Promise<void> {
   const options = readOptions(process.argv.slice(2));
   const extras: Extras = {};
+  // The xieshang rows and the start-up figures run the compiled dist/: built first when missing or stale (as `npm start`).
+  if (options.only.some((row) => row.startsWith('xieshang')) || !options.skipExtras)
+    execFileSync(process.execPath, ['scripts/build.mjs', '--if-stale'], { cwd: ROOT, stdio: 'inherit' });
   if (!options.skipExtras) {
     log('offers micro-benchmark');
     extras.offers = timeOffers();
+    log('cold start and idle RSS of the compiled service');
+    extras.startup = await compiledStartup();
   }
   const measuresDueJobs = options.dueJobs > 0 && !options.skipExtras;
   const needsRedis = options.only.some(usesRedis) || measuresDueJobs;
@@ -171,11 +203,34 @@ async function main(): Promise<void> {
   };
   if (failures.size > 0)
     log(`failed turns by cause: ${[...failures].map(([cause, count]) => `${cause} ×${count}`).join(', ')}`);
+  if (options.json) {
+    writeFileSync(options.json, JSON.stringify(asJson(rows, extras), null, 2));
+    log(`written to ${options.json}`);
+    return;
+  }
   const report = renderReport(header, rows, extras, options.connections, options.rates);
   mkdirSync(RESULTS, { recursive: true });
   writeFileSync(`${RESULTS}${date}.md`, report);
   process.stdout.write(report);
   log(`written to bench/results/${date}.md`);
+}
+
+function asJson(rows: Map<RowName, RowResult>, extras: Extras) {
+  const cells = (cellsOf: Map<number, unknown>) => Object.fromEntries(cellsOf);
+  return {
+    rows: Object.fromEntries(
+      [...rows].map(([row, result]) => [
+        row,
+        {
+          closed: cells(result.closed),
+          open: cells(result.open),
+          cpuMsPerTurn: result.cpuMsPerTurn,
+          redis: result.redis,
+        },
+      ]),
+    ),
+    extras,
+  };
 }
 
 main().catch((error: unknown) => {

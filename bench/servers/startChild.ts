@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { ChildMessage, ChildStats, ParentMessage } from './childProtocol.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const START_TIMEOUT_MS = 30_000;
+const START_TIMEOUT_MS = 60_000;
 
 export interface RunningChild {
   name: string;

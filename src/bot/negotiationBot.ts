@@ -46,20 +46,23 @@ export class NegotiationBot extends ActivityHandler {
     const started = performance.now();
     const activity = IncomingActivitySchema.parse(context.activity);
     const outcome = await runTurn(activity, this.deps);
-    const log = this.deps.logger.child({ caseId: outcome.caseId, channelId: activity.channelId });
-    log.debug(
-      {
-        activityId: activity.id,
-        outcome: outcome.kind,
-        replies: outcome.replies.length,
-        ms: Math.round(performance.now() - started),
-      },
-      'turn',
-    );
+    // A child logger costs a serialisation of its bindings: built only when a line is written (not on a quiet turn).
+    let child: Logger | undefined;
+    const log = () => (child ??= this.deps.logger.child({ caseId: outcome.caseId, channelId: activity.channelId }));
+    if (this.deps.logger.isLevelEnabled('debug'))
+      log().debug(
+        {
+          activityId: activity.id,
+          outcome: outcome.kind,
+          replies: outcome.replies.length,
+          ms: Math.round(performance.now() - started),
+        },
+        'turn',
+      );
     // A case waiting for a person is queued again on every turn (idempotent): an earlier queueing may have been lost.
     if (outcome.waitingForAgent) await this.desk.stillWaiting(outcome.caseId, outcome.waitingForAgent);
     if (outcome.kind === 'duplicate') {
-      log.info({ activityId: activity.id }, 'duplicate delivery dropped');
+      log().info({ activityId: activity.id }, 'duplicate delivery dropped');
       return outcome.kind;
     }
     // Queued before any reply is sent: a channel that fails to take the replies cannot lose the escalation.
@@ -69,10 +72,10 @@ export class NegotiationBot extends ActivityHandler {
     if (outcome.agreed)
       await this.deps.followUp
         ?.agreed(outcome.caseId)
-        .catch((err: unknown) => log.error({ err }, 'the plan of a new agreement could not start'));
+        .catch((err: unknown) => log().error({ err }, 'the plan of a new agreement could not start'));
     if (outcome.escalated) {
       await this.desk.caseEscalated(outcome.escalated, turnReplies(context));
-      log.info(
+      log().info(
         { reason: outcome.escalated.handoff.reason, priority: outcome.escalated.handoff.priority },
         'case escalated to the agent queue',
       );

@@ -13,6 +13,12 @@ type UserTokenClient = Awaited<ReturnType<ConfigurationBotFrameworkAuthenticatio
 
 /** serviceUrl comes from the activity: past this many clients the cache starts again rather than grow. */
 const MAX_CLIENTS = 256;
+/** Checked tokens kept (a channel reuses one token for many requests until it expires); past this the cache starts again. */
+const MAX_CHECKED_TOKENS = 1024;
+/** A checked token is trusted again for at most this long, and never past its own `exp`. */
+const CHECKED_TOKEN_MS = 5 * 60_000;
+
+type Activity = Parameters<ConfigurationBotFrameworkAuthentication['authenticateRequest']>[0];
 
 /**
  * CloudAdapter asks for a new ConnectorClient (an @azure/core-client pipeline) and a new user-token
@@ -23,18 +29,46 @@ const MAX_CLIENTS = 256;
 export class ReusingAuthentication extends ConfigurationBotFrameworkAuthentication {
   private readonly connectors = new Map<string, Promise<ConnectorClient>>();
   private readonly tokenClients = new Map<string, Promise<UserTokenClient>>();
+  /** With auth off every request gets the same anonymous result: built once, not per turn. */
+  private anonymous: Promise<AuthenticateResult> | undefined;
+  /** Results of tokens already validated, by token, channel and serviceUrl, until `until` (ms). */
+  private readonly checked = new Map<string, { result: Promise<AuthenticateResult>; until: number }>();
+  private readonly authDisabled: boolean;
 
   constructor(
     configuration: AuthConfiguration,
     private readonly routes: { channels: InProcessChannels; serviceUrls: ServiceUrlPolicy },
   ) {
     super(configuration);
+    this.authDisabled = !configuration?.MicrosoftAppId;
   }
 
-  override async authenticateRequest(
-    activity: Parameters<ConfigurationBotFrameworkAuthentication['authenticateRequest']>[0],
-    authHeader: string,
-  ): Promise<AuthenticateResult> {
+  /**
+   * The SDK validates the token (or builds the anonymous identity) and a connector factory on every request: here
+   * that is done once with auth off, and once per token (until it expires, at most 5 min) with auth on.
+   */
+  override authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateResult> {
+    // An emulator calling the bot as a skill gets a skill claim: not the shared anonymous result.
+    if (this.authDisabled && !(activity.channelId === 'emulator' && activity.recipient?.role === 'skill'))
+      return (this.anonymous ??= this.validated(activity, authHeader).catch((error: unknown) => {
+        this.anonymous = undefined;
+        throw error;
+      }));
+    const until = tokenExpiry(authHeader);
+    if (until === undefined) return this.validated(activity, authHeader);
+    const key = `${authHeader}|${activity.channelId ?? ''}|${activity.serviceUrl ?? ''}`;
+    const now = Date.now();
+    const known = this.checked.get(key);
+    if (known && known.until > now) return known.result;
+    if (this.checked.size >= MAX_CHECKED_TOKENS) this.checked.clear();
+    const result = this.validated(activity, authHeader);
+    this.checked.set(key, { result, until: Math.min(until, now + CHECKED_TOKEN_MS) });
+    // A refused token is not remembered: each request with it is refused by the SDK's own check.
+    result.catch(() => this.checked.delete(key));
+    return result;
+  }
+
+  private async validated(activity: Activity, authHeader: string): Promise<AuthenticateResult> {
     const result = await super.authenticateRequest(activity, authHeader);
     return result.connectorFactory
       ? { ...result, connectorFactory: this.reusing(result.connectorFactory, appIdOf(result.claimsIdentity)) }
@@ -70,6 +104,18 @@ export class ReusingAuthentication extends ConfigurationBotFrameworkAuthenticati
 /** The bot's own app id as ConnectorFactoryImpl derives it (audience claim, else appid); '' when anonymous. */
 function appIdOf(identity: ClaimsIdentity): string {
   return identity.getClaimValue('aud') ?? identity.getClaimValue('appid') ?? '';
+}
+
+/** The `exp` (ms) of a bearer JWT, read without checking it (the SDK checks it the first time); undefined if none. */
+function tokenExpiry(authHeader: string): number | undefined {
+  const payload = /^Bearer [\w-]+\.([\w-]+)\.[\w-]+$/.exec(authHeader.trim())?.[1];
+  if (!payload) return undefined;
+  try {
+    const exp = (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { exp?: unknown }).exp;
+    return typeof exp === 'number' ? exp * 1000 : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function cached<T>(cache: Map<string, Promise<T>>, key: string, create: () => Promise<T>): Promise<T> {

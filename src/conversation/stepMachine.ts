@@ -27,9 +27,14 @@ const PersistedSnapshotSchema = z.looseObject({
   context: NegotiationContextSchema,
 });
 
+/** Snapshots already checked, by the loaded object: a turn asks more than once (identity gate, planning, replay). */
+const checkedContexts = new WeakMap<object, NegotiationContext>();
+
 /** The context of a stored snapshot, checked to be a negotiation snapshot first; undefined for a new case. */
 export function persistedContext(persisted: unknown, caseId: string): NegotiationContext | undefined {
   if (persisted === undefined) return undefined;
+  const known = typeof persisted === 'object' && persisted !== null ? checkedContexts.get(persisted) : undefined;
+  if (known) return known;
   const parsed = PersistedSnapshotSchema.safeParse(persisted);
   if (!parsed.success)
     throw new XieshangError(
@@ -37,6 +42,7 @@ export function persistedContext(persisted: unknown, caseId: string): Negotiatio
       `case ${caseId}: stored machine snapshot is not a negotiation snapshot`,
       { cause: parsed.error },
     );
+  if (typeof persisted === 'object' && persisted !== null) checkedContexts.set(persisted, parsed.data.context);
   return parsed.data.context;
 }
 

@@ -2,7 +2,8 @@
 // and the account is read from the account directory again when the case is loaded.
 import type { Account } from '../domain/account.js';
 import type { CaseRecord } from '../domain/case.js';
-import type { CaseStore } from './caseStore.js';
+import type { CaseStore, LoadedCase } from './caseStore.js';
+import { refKey } from './accountDirectory.js';
 
 /** Where the account is read again; an account the directory no longer has leaves the context without one. */
 export interface AccountSource {
@@ -19,7 +20,7 @@ export function accountFreeSnapshots(store: CaseStore, accounts: AccountSource):
     ...bind(store),
     async load(caseId, activityId) {
       const loaded = await store.load(caseId, activityId);
-      return loaded.record ? { ...loaded, record: await withAccount(loaded.record, accounts) } : loaded;
+      return loaded.record ? { ...loaded, record: await withAccount(loaded.record, accounts, loaded.account) } : loaded;
     },
     commit: (commit) => store.commit({ ...commit, record: withoutAccount(commit.record) }),
   };
@@ -34,11 +35,19 @@ function withoutAccount(record: CaseRecord): CaseRecord {
   return { ...record, accountRef, snapshot: { ...snapshot, context } };
 }
 
-async function withAccount(record: CaseRecord, accounts: AccountSource): Promise<CaseRecord> {
+async function withAccount(
+  record: CaseRecord,
+  accounts: AccountSource,
+  read: LoadedCase['account'],
+): Promise<CaseRecord> {
   const snapshot = record.snapshot;
   // Always the directory's account (also over one an older snapshot still holds): the lender's current facts.
   if (!isSnapshot(snapshot) || !record.accountRef) return record;
-  const found = await accounts.byReference(record.accountRef);
+  // The store may have read it with the case (one round trip); else it is read here.
+  const found =
+    read && read.accountRef === refKey(record.accountRef)
+      ? read.account
+      : await accounts.byReference(record.accountRef);
   if (!found) return record;
   // An arrangement this case broke (二次协商) counts, committed with the case, until the lender's copy carries it.
   const broken = Math.max(found.brokenArrangements12m, record.plan?.brokenArrangements12m ?? 0);

@@ -1,4 +1,5 @@
 // The seams every store implements: cases with their snapshot, transcript, agreements, de-duplication.
+import type { Account } from '../domain/account.js';
 import type { Agreement, AgreementCancellation, CaseRecord } from '../domain/case.js';
 import type { LenderEvent } from '../domain/lenderEvent.js';
 import type { TranscriptEntry } from '../domain/transcript.js';
@@ -10,6 +11,11 @@ export interface LoadedCase {
   version: number;
   /** True when this activity id was committed before (a channel's redelivery). */
   duplicate: boolean;
+  /**
+   * The account directory's current account for the record's accountRef, when the store read it in the same step
+   * (Redis outside Cluster: one round trip for both); `account` undefined: the directory has none. Absent: not read.
+   */
+  account?: { accountRef: string; account: Account | undefined };
 }
 
 export interface CaseCommit {

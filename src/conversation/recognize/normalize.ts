@@ -8,6 +8,57 @@ export const MAX_INPUT_CHARS = 2000;
 const fromTaiwan = OpenCC.Converter({ from: 'tw', to: 'cn' });
 const fromHongKong = OpenCC.Converter({ from: 'hk', to: 'cn' });
 
+type Dictionary = string | readonly (readonly [string, string])[];
+type Chains = { normalizationChain?: Dictionary[][]; segmentation?: unknown; conversionChain: Dictionary[][] };
+
+/**
+ * Every character a dictionary entry of these conversions needs in the text to change it: where an entry keeps
+ * its length, the characters it replaces; otherwise all of its characters. A text with none of them is left as it
+ * is by every stage (an entry that changes something cannot match it), so OpenCC need not run on it — most
+ * Simplified and all ASCII messages. Undefined when this opencc-js does not expose its dictionaries: always convert.
+ */
+function charactersThatChange(names: readonly string[]): Set<number> | undefined {
+  const configs = (OpenCC.Locale as unknown as { configs?: Record<string, Chains> }).configs;
+  const chains = names.map((name) => configs?.[name]);
+  if (chains.some((chain) => chain === undefined)) return undefined;
+  const changing = new Set<number>();
+  const add = (from: string, to: string) => {
+    if (from === to) return;
+    const source = [...from];
+    const target = [...to];
+    source.forEach((char, i) => {
+      if (source.length !== target.length || char !== target[i]) changing.add(char.codePointAt(0)!);
+    });
+  };
+  for (const chain of chains as Chains[])
+    for (const group of [...(chain.normalizationChain ?? []), ...chain.conversionChain])
+      for (const dictionary of group) {
+        if (typeof dictionary !== 'string') for (const [from, to] of dictionary) add(from, to);
+        else
+          for (const entry of dictionary.split('|')) {
+            const [from = '', to = ''] = entry.split(' ');
+            add(from, to);
+          }
+      }
+  return changing;
+}
+
+const CHANGING = charactersThatChange(['tw2s', 'hk2s']);
+
+/** Simplified output of OpenCC (Taiwan, then Hong Kong forms), skipped when no character of the text could change. */
+export function toSimplified(text: string): string {
+  if (CHANGING) {
+    let mayChange = false;
+    for (const char of text)
+      if (CHANGING.has(char.codePointAt(0)!)) {
+        mayChange = true;
+        break;
+      }
+    if (!mayChange) return text;
+  }
+  return fromHongKong(fromTaiwan(text));
+}
+
 // Emoji and their modifiers and joiners, control, format and private-use characters, lone surrogates.
 const NOISE =
   /[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\p{Cc}\p{Cf}\p{Co}\p{Cs}\u{fe0e}\u{fe0f}\u{20e3}]/gu;
@@ -25,7 +76,7 @@ export function capLength(text: string, max = MAX_INPUT_CHARS): string {
 /** `"我要轉人工 🙏"` → `"我要转人工"`; `"１２００元"` → `"1200元"`; idempotent. */
 export function normalizeText(text: string): string {
   const plain = capLength(text).normalize('NFKC').replace(NOISE, ' ').replace(CURLY_APOSTROPHE, "'").toLowerCase();
-  return capLength(fromHongKong(fromTaiwan(plain)).replace(WHITESPACE, ' ').trim());
+  return capLength(toSimplified(plain).replace(WHITESPACE, ' ').trim());
 }
 
 /** A message as compared whole with a phrase: spaces, end punctuation and dashes aside; a question mark stays. */

@@ -1,5 +1,7 @@
 // Cases, transcripts, agreements and de-duplication in Redis: one script to load, one to commit.
+import { Cluster } from 'ioredis';
 import { z } from 'zod';
+import { AccountSchema } from '../../domain/account.js';
 import {
   AgreementCancellationSchema,
   AgreementSchema,
@@ -18,10 +20,11 @@ import {
   type WaitingMark,
 } from '../caseStore.js';
 import type { CaseRetention } from '../caseRetention.js';
-import { QUEUE_KEYS, caseKeys, outboxKeys } from './keys.js';
+import { refKey } from '../accountDirectory.js';
+import { ACCOUNT_KEYS, QUEUE_KEYS, caseKeys, outboxKeys } from './keys.js';
 import type { RedisConnection } from './redisConnection.js';
-import { CommitReplySchema, LoadReplySchema, defineScripts } from './scripts.js';
-import { decodeJson, encodeJson } from '../storedJson.js';
+import { CommitReplySchema, LoadReplySchema, LoadWithAccountReplySchema, defineScripts } from './scripts.js';
+import { decodeCaseValue, encodeCaseValue } from './caseCodec.js';
 
 export interface RedisCaseStoreOptions {
   /** How long a processed activity id is remembered; default 24 h. */
@@ -41,6 +44,8 @@ export class RedisCaseStore implements CaseStore {
   readonly stats = { roundTrips: 0 };
   private readonly dedupeTtlMs: number;
   private readonly retention: CaseRetention | undefined;
+  /** Outside Cluster the load script also reads the case's account (another hash tag, so another slot on Cluster). */
+  private readonly loadsAccount: boolean;
 
   /** `close()` closes the connection, which the handoff queue may share: close the store last. */
   constructor(
@@ -49,19 +54,44 @@ export class RedisCaseStore implements CaseStore {
   ) {
     this.dedupeTtlMs = wholePositive('dedupeTtlSeconds', options.dedupeTtlSeconds ?? 24 * 3600) * 1000;
     this.retention = options.retention;
+    this.loadsAccount = !(connection.client instanceof Cluster);
     defineScripts(connection.client);
   }
 
   async load(caseId: string, activityId?: string): Promise<LoadedCase> {
+    if (this.loadsAccount) return this.loadWithAccount(caseId, activityId);
     const keys = caseKeys(caseId);
     const reply = await this.call('load', () =>
-      this.connection.client.xsLoad(keys.record, keys.seen, activityId ?? ''),
+      this.connection.client.xsLoadBuffer(keys.record, keys.seen, activityId ?? ''),
     );
     const [version, recordJson, duplicate] = LoadReplySchema.parse(reply);
     return {
       record: recordJson === null ? undefined : parseStored(CaseRecordSchema, recordJson, `case ${caseId}`),
       version: version === null ? 0 : Number(version),
       duplicate: duplicate === 1,
+    };
+  }
+
+  /** The case and its account in one round trip: a turn needs no read of the account directory of its own. */
+  private async loadWithAccount(caseId: string, activityId?: string): Promise<LoadedCase> {
+    const keys = caseKeys(caseId);
+    const reply = await this.call('load', () =>
+      this.connection.client.xsLoadWithAccountBuffer(keys.record, keys.seen, ACCOUNT_KEYS.data, activityId ?? ''),
+    );
+    const [version, recordJson, duplicate, accountRef, accountJson] = LoadWithAccountReplySchema.parse(reply);
+    return {
+      record: recordJson === null ? undefined : parseStored(CaseRecordSchema, recordJson, `case ${caseId}`),
+      version: version === null ? 0 : Number(version),
+      duplicate: duplicate === 1,
+      ...(accountRef === null
+        ? {}
+        : {
+            account: {
+              accountRef: accountRef.toString('utf8'),
+              account:
+                accountJson === null ? undefined : parseStored(AccountSchema, accountJson, `account of case ${caseId}`),
+            },
+          }),
     };
   }
 
@@ -75,16 +105,17 @@ export class RedisCaseStore implements CaseStore {
       );
     const args = [
       commit.expectedVersion,
-      encodeJson(commit.record),
+      encodeCaseValue(commit.record),
       commit.activityId ?? '',
-      commit.agreement ? encodeJson(commit.agreement) : '',
+      commit.agreement ? encodeCaseValue(commit.agreement, commit.record.locale) : '',
       this.dedupeTtlMs,
       retention,
       commit.outbox?.length ?? 0,
-      commit.cancellation ? encodeJson(commit.cancellation) : '',
+      commit.cancellation ? encodeCaseValue(commit.cancellation, commit.record.locale) : '',
+      commit.record.accountRef ? refKey(commit.record.accountRef) : '',
       ...(commit.outbox ?? []).map((event) => JSON.stringify(event)),
       // One stream entry per commit: the turn's entries together compress far better than one by one.
-      ...(commit.append.length > 0 ? [encodeJson(commit.append)] : []),
+      ...(commit.append.length > 0 ? [encodeCaseValue(commit.append, commit.record.locale)] : []),
     ];
     const outbox = outboxKeys(commit.caseId).events;
     const reply = await this.call('commit', () =>
@@ -105,7 +136,7 @@ export class RedisCaseStore implements CaseStore {
 
   async transcript(caseId: string): Promise<TranscriptEntry[]> {
     const key = caseKeys(caseId).transcript;
-    const turns = await this.call('transcript', () => this.connection.client.lrange(key, 0, -1));
+    const turns = await this.call('transcript', () => this.connection.client.lrangeBuffer(key, 0, -1));
     return turns.flatMap((stored, index) =>
       parseStored(TurnEntriesSchema, stored, `transcript ${caseId} turn ${index}`),
     );
@@ -113,14 +144,14 @@ export class RedisCaseStore implements CaseStore {
 
   async agreement(caseId: string): Promise<Agreement | undefined> {
     const keys = caseKeys(caseId);
-    const later = await this.call('agreement', () => this.connection.client.lindex(keys.laterAgreements, -1));
-    const json = later ?? (await this.call('agreement', () => this.connection.client.get(keys.agreement)));
+    const later = await this.call('agreement', () => this.connection.client.lindexBuffer(keys.laterAgreements, -1));
+    const json = later ?? (await this.call('agreement', () => this.connection.client.getBuffer(keys.agreement)));
     return json === null ? undefined : parseStored(AgreementSchema, json, `agreement ${caseId}`);
   }
 
   async cancellations(caseId: string): Promise<AgreementCancellation[]> {
     const key = caseKeys(caseId).cancellations;
-    const stored = await this.call('cancellations', () => this.connection.client.lrange(key, 0, -1));
+    const stored = await this.call('cancellations', () => this.connection.client.lrangeBuffer(key, 0, -1));
     return stored.map((json, index) =>
       parseStored(AgreementCancellationSchema, json, `cancellation ${caseId} #${index}`),
     );
@@ -162,10 +193,10 @@ export class RedisCaseStore implements CaseStore {
 }
 
 /** Data read back is checked like any other input: a bad value names the key it came from. */
-function parseStored<T>(schema: z.ZodType<T>, stored: string, what: string): T {
+function parseStored<T>(schema: z.ZodType<T>, stored: Buffer, what: string): T {
   let value: unknown;
   try {
-    value = JSON.parse(decodeJson(stored));
+    value = JSON.parse(decodeCaseValue(stored));
   } catch (err) {
     throw new XieshangError('XS_SNAPSHOT_INVALID', `stored ${what} is not JSON`, { cause: err });
   }

@@ -24,9 +24,27 @@ end
 return {fields[1], fields[2], duplicate}`;
 
 /**
+ * LOAD and, in the same step, the account the case talks about from the account directory (KEYS: case, seen,
+ * accounts data; only where every key is on one node, i.e. not on Cluster). ARGV: activityId ('' for none).
+ * Returns {version|nil, recordJson|nil, duplicate 0/1, accountRef|nil, accountJson|nil}.
+ */
+const LOAD_WITH_ACCOUNT = `local fields = redis.call('HMGET', KEYS[1], 'v', 'r', 'a')
+local duplicate = 0
+if ARGV[1] ~= '' then
+  local expiresAt = redis.call('ZSCORE', KEYS[2], ARGV[1])
+  if expiresAt then
+    ${NOW_MS}
+    if tonumber(expiresAt) > nowMs then duplicate = 1 end
+  end
+end
+local account = false
+if fields[3] then account = redis.call('HGET', KEYS[3], fields[3]) end
+return {fields[1], fields[2], duplicate, fields[3], account}`;
+
+/**
  * KEYS: case, tx, agr, seen, outbox, agrn, agrx.
  * ARGV: expectedVersion, recordJson, activityId|'', agreementJson|'', dedupeTtlMs, retentionSeconds (0 = keep),
- * outboxCount n, cancellationJson|'', n lender-event JSONs (RPUSH onto the case's outbox: the transactional
+ * outboxCount n, cancellationJson|'', accountRef|'' (upper case: the account LOAD_WITH_ACCOUNT reads), n lender-event JSONs (RPUSH onto the case's outbox: the transactional
  * outbox), entriesJson...
  * When the stored version (0 if none) differs from expectedVersion: writes nothing, returns {0, storedVersion}.
  * Otherwise: record and version+1 into the case hash, RPUSH the turn's entries while the list holds fewer than
@@ -39,10 +57,11 @@ const COMMIT = `local current = tonumber(redis.call('HGET', KEYS[1], 'v') or '0'
 if current ~= tonumber(ARGV[1]) then return {0, current} end
 local version = current + 1
 redis.call('HSET', KEYS[1], 'v', version, 'r', ARGV[2])
+if ARGV[9] ~= '' then redis.call('HSET', KEYS[1], 'a', ARGV[9]) end
 local events = tonumber(ARGV[7])
-for i = 9, 8 + events do redis.call('RPUSH', KEYS[5], ARGV[i]) end
+for i = 10, 9 + events do redis.call('RPUSH', KEYS[5], ARGV[i]) end
 if redis.call('LLEN', KEYS[2]) < ${MAX_TRANSCRIPT_COMMITS} then
-  for i = 9 + events, #ARGV do redis.call('RPUSH', KEYS[2], ARGV[i]) end
+  for i = 10 + events, #ARGV do redis.call('RPUSH', KEYS[2], ARGV[i]) end
 end
 if ARGV[4] ~= '' and not redis.call('SET', KEYS[3], ARGV[4], 'NX') then redis.call('RPUSH', KEYS[6], ARGV[4]) end
 if ARGV[8] ~= '' then redis.call('RPUSH', KEYS[7], ARGV[8]) end
@@ -86,7 +105,13 @@ return 0`;
 
 declare module 'ioredis' {
   interface RedisCommander<Context> {
-    xsLoad(caseKey: string, seenKey: string, activityId: string): Result<unknown, Context>;
+    xsLoadBuffer(caseKey: string, seenKey: string, activityId: string): Result<unknown, Context>;
+    xsLoadWithAccountBuffer(
+      caseKey: string,
+      seenKey: string,
+      accountsKey: string,
+      activityId: string,
+    ): Result<unknown, Context>;
     xsCommit(
       caseKey: string,
       txKey: string,
@@ -95,7 +120,7 @@ declare module 'ioredis' {
       outboxKey: string,
       laterAgreementsKey: string,
       cancellationsKey: string,
-      ...args: (string | number)[]
+      ...args: (string | number | Buffer)[]
     ): Result<unknown, Context>;
     xsEnqueue(
       zsetKey: string,
@@ -113,6 +138,7 @@ declare module 'ioredis' {
 /** Registers the scripts on a client (EVALSHA, falling back to EVAL once after a restart). Idempotent. */
 export function defineScripts(client: RedisClient): void {
   client.defineCommand('xsLoad', { lua: LOAD, numberOfKeys: 2 });
+  client.defineCommand('xsLoadWithAccount', { lua: LOAD_WITH_ACCOUNT, numberOfKeys: 3 });
   client.defineCommand('xsCommit', { lua: COMMIT, numberOfKeys: 7 });
   client.defineCommand('xsEnqueue', { lua: ENQUEUE, numberOfKeys: 2 });
   client.defineCommand('xsList', { lua: LIST, numberOfKeys: 2 });
@@ -120,7 +146,16 @@ export function defineScripts(client: RedisClient): void {
   client.defineCommand('xsUnmark', { lua: UNMARK, numberOfKeys: 1 });
 }
 
-export const LoadReplySchema = z.tuple([z.string().nullable(), z.string().nullable(), z.number()]);
+/** The scripts' replies read as Buffers (the `…Buffer` variants ioredis defines): stored values are binary. */
+const Bytes = z.custom<Buffer>((value) => Buffer.isBuffer(value), 'expected bytes');
+export const LoadReplySchema = z.tuple([Bytes.nullable(), Bytes.nullable(), z.number()]);
+export const LoadWithAccountReplySchema = z.tuple([
+  Bytes.nullable(),
+  Bytes.nullable(),
+  z.number(),
+  Bytes.nullable(),
+  Bytes.nullable(),
+]);
 export const CommitReplySchema = z.tuple([z.number(), z.number()]);
 export const ListReplySchema = z.array(z.string());
 export const FlagReplySchema = z.number();
