@@ -181,7 +181,13 @@ export class PlanSteps {
         ...(turn?.activityId ? { activityId: turn.activityId } : {}),
       });
       if (!result.ok) continue;
-      await recordPlanStep(this.deps.metrics, record.flowVersion, fresh ? undefined : record.plan?.state, step.state, at);
+      await recordPlanStep(
+        this.deps.metrics,
+        record.flowVersion,
+        fresh ? undefined : record.plan?.state,
+        step.state,
+        at,
+      );
       // The count is the case's already (committed above); the directory's copy serves the account's other cases.
       if (counted && counted.brokenArrangements12m > (account?.brokenArrangements12m ?? 0))
         await this.deps.accounts
