@@ -22,22 +22,13 @@ import { AutoAssigner } from './handoff/autoAssign.js';
 import { DeskLink } from './handoff/deskLink.js';
 import { IndexingCaseEvents } from './handoff/indexingCaseEvents.js';
 import { Presence } from './handoff/presence.js';
-import { DIRECTLINE_CHANNEL, DIRECTLINE_SERVICE_URL } from './channels/directline/directLineActivities.js';
-import { caseIdFor } from './conversation/caseIdentity.js';
-import { recheckIdentity } from './handoff/recheckIdentity.js';
-import { DirectLineBridge } from './channels/directline/directLineBridge.js';
-import { directLineRoutes } from './channels/directline/directLineRoutes.js';
-import { attachStream } from './channels/directline/directLineStream.js';
-import { DirectLineTokens } from './channels/directline/directLineTokens.js';
-import { inviteRoutes } from './channels/directline/inviteRoutes.js';
-import { agreementRoutes } from './channels/directline/agreementRoutes.js';
-import { keepCaseVerified } from './channels/directline/keepVerified.js';
-import type { Edge } from './server/edge/edgeGuards.js';
+import { DIRECTLINE_SERVICE_URL } from './channels/directline/directLineActivities.js';
+import { webChatChannel } from './channels/directline/webChatChannel.js';
+import { conversationAdmission } from './server/limits/admissionFromConfig.js';
 import { createServer } from './server/createServer.js';
 import { refuseUnsafeProduction } from './productionRefusals.js';
 import { InProcessChannels } from './bot/inProcessChannels.js';
 import { ServiceUrlPolicy } from './bot/serviceUrlPolicy.js';
-import { ConversationAdmission } from './server/limits/conversationAdmission.js';
 import { messagesRoute } from './server/routes/messages.js';
 import { healthRoutes } from './server/routes/health.js';
 import { TokenAuth } from './server/auth.js';
@@ -50,7 +41,6 @@ import { sweepQueue, sweepQueuePeriodically, type SweepResult } from './handoff/
 import { flowsRoutes } from './server/routes/flows.js';
 import { agentRoutes } from './server/routes/agentRoutes.js';
 import { DESK_ROLES } from './server/routes/agentApi.js';
-import { chatPageRoutes } from './web/chat/chatPageRoutes.js';
 import { ServiceMetrics } from './metrics/serviceMetrics.js';
 import { meteredCaseStore } from './store/meteredCaseStore.js';
 import { metricsRoute } from './server/routes/metrics.js';
@@ -86,7 +76,6 @@ interface Closable {
   close(): void | Promise<void>;
 }
 
-const KEEP_ALIVE_MS = 15_000;
 /** A well-formed secret for the sender that is never used (no WEBHOOK_URL, no dispatcher). */
 const WHSEC_UNUSED = `whsec_${Buffer.alloc(24).toString('base64')}`;
 /** How often every instance reconciles the agent queue with the cases waiting for a person. */
@@ -146,37 +135,7 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
     rawBodyPaths: RAW_BODY_PATHS,
   });
   closables.push({ close: () => new Promise<void>((resolve) => server.close(() => resolve())) });
-  const limits = stores.rateLimits;
-  const identityAttempts = { points: config.IDENTITY_ATTEMPTS_PER_MINUTE, seconds: 60 };
-  const admission = new ConversationAdmission({
-    perClient: limits.define(
-      'conversations-per-client',
-      config.RATE_LIMIT_CONVERSATIONS_PER_CLIENT,
-      'new conversations from this address',
-    ),
-    perUser: limits.define(
-      'conversations-per-user',
-      config.RATE_LIMIT_CONVERSATIONS_PER_USER,
-      'new conversations for this user',
-    ),
-    identityPerClient: limits.define(
-      'identity-attempts-per-client',
-      identityAttempts,
-      'identity answers from this address',
-    ),
-    identityPerUser: limits.define('identity-attempts-per-user', identityAttempts, 'identity answers from this user'),
-    escalationsPerClient: limits.define(
-      'escalations-per-client',
-      config.RATE_LIMIT_ESCALATIONS_PER_CLIENT,
-      'requests for a person from this address',
-    ),
-    escalationsPerUser: limits.define(
-      'escalations-per-user',
-      config.RATE_LIMIT_ESCALATIONS_PER_CLIENT,
-      'requests for a person from this user',
-    ),
-    exempt: (address) => edge.exempt.has(address),
-  });
+  const admission = conversationAdmission(config, stores.rateLimits, edge);
 
   const channels = new InProcessChannels();
   const serviceUrls = new ServiceUrlPolicy({
@@ -266,71 +225,29 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
   });
   healthRoutes(server, { store, version: () => dialogs.current().version });
 
-  const directLineLog = logger.child({ component: 'directline' });
-  const tokens = DirectLineTokens.fromConfig(config, (message) => directLineLog.warn(message));
   const directLine = stores.directLine;
-  const deliver = (activity: Record<string, unknown>) =>
-    adapter.handleInProcess(activity, (context) => bot.run(context));
-  const bridge = new DirectLineBridge({
-    store: directLine,
-    tokens,
+  const { tokens, bridge, streams } = webChatChannel({
+    config,
+    logger,
+    server,
+    edge,
+    directLine,
+    deliver: (activity) => adapter.handleInProcess(activity, (context) => bot.run(context)),
+    store,
     accounts,
-    deliver,
-    clock: () => new Date(),
-    logger: directLineLog,
-    recheckIdentity: async (conversationId) =>
-      (await recheckIdentity({ store, dialogs, clock }, caseIdFor(DIRECTLINE_CHANNEL, conversationId))).map(
-        (reply) => ({ ...reply }),
-      ),
-    identityVerified: async (conversationId) =>
-      (await store.load(caseIdFor(DIRECTLINE_CHANNEL, conversationId))).record?.identityVerified === true,
-    keepVerified: (conversationId) => keepCaseVerified(store, caseIdFor(DIRECTLINE_CHANNEL, conversationId)),
+    dialogs,
+    clock,
+    admission,
+    demoAccounts,
+    auth,
   });
   const serviceHost = new URL(DIRECTLINE_SERVICE_URL).host;
   channels.register(
     (serviceUrl) => serviceUrl.protocol === 'https:' && serviceUrl.host === serviceHost,
     (conversationId, activity) => bridge.fromBot(conversationId, activity),
   );
-  const publicUrl = config.PUBLIC_URL;
-  const admit = (req: Parameters<Edge['clientOf']>[0]) => admission.admitClient(edge.clientOf(req));
-  // The token counted the conversation against the address; the posted activities still count identity answers.
-  const fromClient = <T>(req: Parameters<Edge['clientOf']>[0], run: () => Promise<T>) =>
-    admission.fromClient(edge.clientOf(req), run, true);
-  directLineRoutes(server, {
-    bridge,
-    store: directLine,
-    tokens,
-    publicUrl,
-    logger: directLineLog,
-    admit,
-    fromClient,
-    maxActivityBytes: config.DIRECTLINE_MAX_ACTIVITY_BYTES,
-  });
-  agreementRoutes(server, {
-    bridge,
-    tokens,
-    store,
-    dialogs,
-    accounts,
-    retentionDays: config.RETENTION_DAYS,
-    publicUrl,
-    logger: directLineLog,
-  });
-  inviteRoutes(server, {
-    tokens,
-    accounts,
-    demoAccounts,
-    auth,
-    publicUrl,
-    inviteTtlSeconds: config.INVITE_TTL_HOURS * 3600,
-    production: config.NODE_ENV === 'production',
-    logger: directLineLog,
-  });
-  chatPageRoutes(server);
   // Open streams would keep the server from closing: they are closed before it (closables run in reverse).
-  closables.push(
-    attachStream(edge.upgrades, { store: directLine, tokens, logger: directLineLog, keepAliveMs: KEEP_ALIVE_MS }),
-  );
+  closables.push(streams);
 
   adminCaseRoutes(server, { auth, store, queue, deskIndex: stores.deskIndex, directLine, logger });
   adminClockRoutes(server, {
