@@ -2,6 +2,7 @@
 // and the account is read from the account directory again when the case is loaded.
 import type { Account } from '../domain/account.js';
 import type { CaseRecord } from '../domain/case.js';
+import { delegateTo } from './delegatingCaseStore.js';
 import type { CaseStore, LoadedCase } from './caseStore.js';
 import { refKey } from './accountDirectory.js';
 
@@ -17,7 +18,7 @@ const isSnapshot = (value: unknown): value is Snapshot =>
 /** Wraps a store: every commit drops `context.account` from the snapshot, every load puts it back from `accounts`. */
 export function accountFreeSnapshots(store: CaseStore, accounts: AccountSource): CaseStore {
   return {
-    ...bind(store),
+    ...delegateTo(store),
     async load(caseId, activityId) {
       const loaded = await store.load(caseId, activityId);
       return loaded.record ? { ...loaded, record: await withAccount(loaded.record, accounts, loaded.account) } : loaded;
@@ -53,20 +54,4 @@ async function withAccount(
   const broken = Math.max(found.brokenArrangements12m, record.plan?.brokenArrangements12m ?? 0);
   const account = broken === found.brokenArrangements12m ? found : { ...found, brokenArrangements12m: broken };
   return { ...record, snapshot: { ...snapshot, context: { ...snapshot.context, account } } };
-}
-
-/** The store's other methods, bound to it (a class's methods are not own properties a spread would copy). */
-function bind(store: CaseStore): CaseStore {
-  return {
-    load: (caseId, activityId) => store.load(caseId, activityId),
-    commit: (commit) => store.commit(commit),
-    transcript: (caseId) => store.transcript(caseId),
-    agreement: (caseId) => store.agreement(caseId),
-    cancellations: (caseId) => store.cancellations(caseId),
-    erase: (caseId) => store.erase(caseId),
-    waitingMarks: () => store.waitingMarks(),
-    unmarkWaiting: (marks) => store.unmarkWaiting(marks),
-    ping: () => store.ping(),
-    close: () => store.close(),
-  };
 }

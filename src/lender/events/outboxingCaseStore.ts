@@ -1,5 +1,6 @@
 // Every case commit carries the lender events its transcript events cause, and wakes the dispatcher once committed.
 import type { CaseCommit, CaseStore } from '../../store/caseStore.js';
+import { delegateTo } from '../../store/delegatingCaseStore.js';
 import type { Outbox } from '../../store/outbox.js';
 import type { ContactLog } from '../../store/contactLog.js';
 import type { CaseRecord } from '../../domain/case.js';
@@ -37,15 +38,7 @@ export function outboxingCaseStore(store: CaseStore, options: OutboxingOptions):
     if (optedOut) await options.contacts.optOut(ref, optedOut.at);
   };
   return {
-    load: (caseId, activityId) => store.load(caseId, activityId),
-    transcript: (caseId) => store.transcript(caseId),
-    agreement: (caseId) => store.agreement(caseId),
-    cancellations: (caseId) => store.cancellations(caseId),
-    erase: (caseId) => store.erase(caseId),
-    waitingMarks: () => store.waitingMarks(),
-    unmarkWaiting: (marks) => store.unmarkWaiting(marks),
-    ping: () => store.ping(),
-    close: () => store.close(),
+    ...delegateTo(store),
     async commit(commit: CaseCommit) {
       const outbox = [...(commit.outbox ?? []), ...eventsOfCommit(commit)];
       if (outbox.length === 0) {
