@@ -16,6 +16,12 @@ async function main(): Promise<void> {
   const workers = workerCount(config);
   if (workers > 1 && isPrimary()) return runPrimary(config, workers, logger);
 
+  // A signal while the app is still being built (a worker forked a moment ago) is kept, not fatal: once built,
+  // the app shuts down as it would have.
+  let signalledEarly: string | undefined;
+  const keepSignal = (signal: string) => (signalledEarly ??= signal);
+  process.on('SIGTERM', keepSignal);
+  process.on('SIGINT', keepSignal);
   const app = await buildApp(config, logger);
   let metricsServer: Server | undefined;
   if (workers > 1) shareMetricsWithPrimary(app.metrics.registry);
@@ -46,6 +52,9 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
+  process.off('SIGTERM', keepSignal);
+  process.off('SIGINT', keepSignal);
+  if (signalledEarly) shutdown(signalledEarly);
   // A worker whose primary was killed outright drains and goes too, rather than serving on unsupervised.
   if (workers > 1) process.once('disconnect', () => shutdown('primary gone'));
 }

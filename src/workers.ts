@@ -44,7 +44,10 @@ export async function runPrimary(config: Config, count: number, logger: Logger):
       alive.map(
         (worker) =>
           new Promise<number>((resolve) => {
-            worker.once('exit', (code) => resolve(code ?? 1));
+            worker.once('exit', (code, signal) => {
+              logger.info({ pid: worker.process.pid, code, signal }, 'worker stopped');
+              resolve(code ?? 1);
+            });
             worker.process.kill('SIGTERM');
           }),
       ),

@@ -1,6 +1,6 @@
 // The Redis the bench measures: a private redis-server on a spare loopback port when one is installed, else a given URL.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { sparePort } from '../sparePort.js';
 import { Redis } from 'ioredis';
 
 export interface BenchRedis {
@@ -114,19 +114,6 @@ export async function memoryPerCase(
     allCasesBytes: await average(cases),
     allCases: cases.length,
   };
-}
-
-async function sparePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 async function stopProcess(child: ChildProcess): Promise<void> {

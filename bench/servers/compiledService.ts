@@ -1,7 +1,7 @@
 // The compiled service as operators run it (`node dist/src/main.js`, WORKERS and all), measured from outside through /proc.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { sparePort } from '../sparePort.js';
 import { fileURLToPath } from 'node:url';
 import type { ChildStats } from './childProtocol.js';
 import type { RunningChild } from './startChild.js';
@@ -108,17 +108,4 @@ async function stop(child: ChildProcess): Promise<void> {
   const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
   await exited;
   clearTimeout(timer);
-}
-
-function sparePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }

@@ -13,7 +13,7 @@ import type { BorrowerLine } from '../handoff/deskDeps.js';
 import type { PlanEffect, PlanEvent } from '../../machines/planSetup.js';
 import { renderPlanSays, type PlanSpeech } from './planMessages.js';
 import { botEntries } from '../conversation/transcriptEntries.js';
-import type { OutgoingMessage } from '../conversation/render/renderReplies.js';
+import { isOutgoingMessage, type OutgoingMessage } from '../conversation/render/renderReplies.js';
 import { REOPENING_STATES } from './planAnswers.js';
 import { reopenNegotiation, withBrokenArrangement } from './reopenNegotiation.js';
 import type { ServiceClock } from './serviceClock.js';
@@ -86,7 +86,7 @@ export class PlanSteps {
       const input = wanted.input ?? current!;
       const step = stepPlan(bundle.plan.machine, fresh ? undefined : record.plan?.snapshot, input, wanted.events);
       const says = step.effects.filter((e): e is Extract<PlanEffect, { type: 'say' }> => e.type === 'say');
-      const held = (record.plan?.held ?? []) as unknown as OutgoingMessage[];
+      const held = (record.plan?.held ?? []).flatMap((message) => (isOutgoingMessage(message) ? [message] : []));
       const speaks = !turn && (says.length > 0 || (wanted.deliver === true && held.length > 0));
       const gate = speaks
         ? planContactDecision({

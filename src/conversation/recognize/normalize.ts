@@ -1,5 +1,6 @@
 // Text as the recognisers see it: half-width, Simplified, lower-case, without emoji, single-spaced, capped in length.
 import * as OpenCC from 'opencc-js';
+import { z } from 'zod';
 
 /** Only this many characters of a message are looked at; the rest is ignored, never an error. */
 export const MAX_INPUT_CHARS = 2000;
@@ -10,6 +11,15 @@ const fromHongKong = OpenCC.Converter({ from: 'hk', to: 'cn' });
 
 type Dictionary = string | readonly (readonly [string, string])[];
 type Chains = { normalizationChain?: Dictionary[][]; segmentation?: unknown; conversionChain: Dictionary[][] };
+/** opencc-js keeps its dictionaries in `Locale.configs` without typing them: checked in shape, not entry by entry. */
+const DictionarySchema = z.custom<Dictionary>((value) => typeof value === 'string' || Array.isArray(value));
+const ConfigsSchema = z.record(
+  z.string(),
+  z.looseObject({
+    normalizationChain: z.array(z.array(DictionarySchema)).optional(),
+    conversionChain: z.array(z.array(DictionarySchema)),
+  }),
+);
 
 /**
  * Every character a dictionary entry of these conversions needs in the text to change it: where an entry keeps
@@ -18,7 +28,7 @@ type Chains = { normalizationChain?: Dictionary[][]; segmentation?: unknown; con
  * Simplified and all ASCII messages. Undefined when this opencc-js does not expose its dictionaries: always convert.
  */
 function charactersThatChange(names: readonly string[]): Set<number> | undefined {
-  const configs = (OpenCC.Locale as unknown as { configs?: Record<string, Chains> }).configs;
+  const configs = ConfigsSchema.safeParse(Reflect.get(OpenCC.Locale, 'configs')).data;
   const chains = names.map((name) => configs?.[name]);
   if (chains.some((chain) => chain === undefined)) return undefined;
   const changing = new Set<number>();

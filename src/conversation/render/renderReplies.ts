@@ -6,6 +6,13 @@ import { fillTemplate, type Prompts } from '../../dialogs/prompts.js';
 import { agreementCard, offerCards, type Attachment, type ScheduleLine } from './cards.js';
 import { offerName, promptVariables, type PolicyFigures } from '../../dialogs/promptVariables.js';
 
+/** A message kept in a store (e.g. held by the contact gate) read back as one to send; anything else is dropped. */
+export function isOutgoingMessage(value: unknown): value is OutgoingMessage {
+  if (typeof value !== 'object' || value === null) return false;
+  const fields = value as Record<string, unknown>;
+  return fields.type === 'message' && typeof fields.text === 'string' && typeof fields.locale === 'string';
+}
+
 export interface OutgoingMessage {
   type: 'message';
   text: string;
