@@ -37,6 +37,7 @@ import { adminClockRoutes } from './server/routes/adminClock.js';
 import { PlanFollowUp } from './followup/planFollowUp.js';
 import { caseRetention } from './store/caseRetention.js';
 import { accountFreeSnapshots } from './store/accountFreeSnapshots.js';
+import { compactOfferSnapshots } from './store/compactOfferSnapshots.js';
 import { sweepQueue, sweepQueuePeriodically, type SweepResult } from './handoff/queueSweep.js';
 import { flowsRoutes } from './server/routes/flows.js';
 import { agentRoutes } from './server/routes/agentRoutes.js';
@@ -116,13 +117,17 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
   if (!dispatcher) logger.warn('WEBHOOK_URL is empty: lender events wait in the outbox until it is set');
   // Everything that turns or edits cases goes through the metered store, which writes the lender events of each
   // commit into the case's outbox in the same atomic step, and saves snapshots without the account (personal data
-  // stays in the account directory, read back on load); App.store stays the store itself.
-  const store = outboxingCaseStore(meteredCaseStore(accountFreeSnapshots(stores.store, accounts), metrics), {
-    outbox: stores.outbox,
-    contacts: stores.contacts,
-    clock,
-    committed: () => dispatcher?.wakeUp(),
-  });
+  // stays in the account directory, read back on load) and offers without their payment schedules (rebuilt on load
+  // from their recipe); App.store stays the store itself.
+  const store = outboxingCaseStore(
+    meteredCaseStore(accountFreeSnapshots(compactOfferSnapshots(stores.store), accounts), metrics),
+    {
+      outbox: stores.outbox,
+      contacts: stores.contacts,
+      clock,
+      committed: () => dispatcher?.wakeUp(),
+    },
+  );
 
   const flows = await openFlows(config, stores, logger);
   closables.push(flows);

@@ -93,10 +93,12 @@ describe.skipIf(!STORE_KINDS.includes('redis'))('the cost of a negotiation on Re
       `redis MEMORY USAGE of one case after the demo negotiation (${JOB_LOSS_AGREED.length} turns, agreed):\n${keys.map((key, i) => `  ${key}: ${bytes[i]} bytes`).join('\n')}\n  total: ${total} bytes`,
     );
     expect(bytes.every((n) => n > 0)).toBe(true);
-    // Binary deflate, the transcript against its locale's prompts (caseCodec.ts): ≈ 9 KiB where base64 deflate took 18 KiB.
+    // Binary deflate, the transcript against its locale's prompts (caseCodec.ts), offers stored by their schedule's
+    // recipe (compactOfferSnapshots.ts): ≈ 6.6 KiB (the case record ≈ 2 KiB of it, 4.3 KiB with the schedules stored).
     // The outbox (lender events not delivered yet: no webhook receiver here) empties once they are delivered.
     const kept = keys.reduce((sum, key, i) => (key.endsWith(':outbox') ? sum : sum + bytes[i]!), 0);
-    expect(kept).toBeLessThan(10 * 1024);
+    expect(kept).toBeLessThan(7 * 1024);
+    expect(bytes[keys.findIndex((key) => key.endsWith(':case'))]).toBeLessThan(2.5 * 1024);
     await store.erase(caseId);
   });
 

@@ -4,8 +4,9 @@ import { formatDay } from '../../domain/formatDate.js';
 import { formatMoney } from '../../domain/money.js';
 import { formatRate } from '../../domain/rate.js';
 import type { Offer } from '../../domain/offers/offer.js';
-import { fillTemplate, type Prompts } from '../../dialogs/prompts.js';
+import type { Prompts } from '../../dialogs/prompts.js';
 import { offerName, type PromptVariables } from '../../dialogs/promptVariables.js';
+import { renderPrompt } from './promptTemplates.js';
 
 export const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
 
@@ -34,7 +35,7 @@ const card = (body: unknown[], actions: unknown[], fallbackText: string): Attach
 });
 
 function say(t: CardText, key: string, extra: PromptVariables = {}): string {
-  return fillTemplate(t.prompts.get(key) ?? key, { ...t.vars, ...extra });
+  return renderPrompt(t.prompts, key, t.vars, extra);
 }
 
 /** What every offer states: monthly amount, payments, total, of which interest and fees, what is waived, the annualised rate. */

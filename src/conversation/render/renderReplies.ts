@@ -2,9 +2,10 @@
 import type { NegotiationContext, Said } from '../../../machines/context.js';
 import type { Locale } from '../../domain/account.js';
 import type { Agreement } from '../../domain/case.js';
-import { fillTemplate, type Prompts } from '../../dialogs/prompts.js';
+import type { Prompts } from '../../dialogs/prompts.js';
 import { agreementCard, offerCards, type Attachment, type ScheduleLine } from './cards.js';
 import { offerName, promptVariables, type PolicyFigures } from '../../dialogs/promptVariables.js';
+import { renderPrompt } from './promptTemplates.js';
 
 /** A message kept in a store (e.g. held by the contact gate) read back as one to send; anything else is dropped. */
 export function isOutgoingMessage(value: unknown): value is OutgoingMessage {
@@ -42,10 +43,13 @@ export function choiceLabel(id: string, input: Pick<RenderInput, 'context' | 'pr
   const offer = context.offers.find((candidate) => candidate.id === id);
   if (offer) {
     const number = offerIndex >= 0 ? offerIndex + 1 : context.offers.indexOf(offer) + 1;
-    return fillTemplate(prompts.get('card.offerTitle') ?? '{offerName}', {
-      number,
-      offerName: offerName(offer, prompts),
-    });
+    return renderPrompt(
+      prompts,
+      'card.offerTitle',
+      { number, offerName: offerName(offer, prompts) },
+      undefined,
+      '{offerName}',
+    );
   }
   return prompts.get(`choice.${id}`) ?? id;
 }
@@ -79,7 +83,7 @@ function renderEach(said: readonly Said[], input: RenderInput): OutgoingMessage[
   return said.map((item) => {
     const message: OutgoingMessage = {
       type: 'message',
-      text: fillTemplate(input.prompts.get(item.key) ?? item.key, vars),
+      text: renderPrompt(input.prompts, item.key, vars),
       locale: input.locale,
     };
     if (item.expects) message.inputHint = 'expectingInput';
