@@ -137,6 +137,17 @@ describe.each(STORE_KINDS)('experiments on %s', (kind) => {
       );
     }
     expect(funnel.body.agreement.verdict).toBe('tooFew');
+    // The version's own funnel (every case of the version; here only the experiment's) shows the same ends.
+    for (const arm of ['control', 'candidate'] as const) {
+      const version = await fetch(`${service.url}/api/flows/${arm === 'control' ? v1 : v2}/funnel`, {
+        headers: { authorization: `Bearer ${PO}` },
+      }).then(async (r) => (await r.json()) as { milestones: Arm });
+      expect(version.milestones).toMatchObject({
+        started: expected[arm].started,
+        escalatedBy: funnel.body[arm].escalatedBy,
+        optedOut: expected[arm].optedOut,
+      });
+    }
 
     const stopped = await call(service, 'POST', `/api/flows/experiments/${id}/stop`);
     expect(stopped.status).toBe(200);
