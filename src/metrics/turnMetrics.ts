@@ -20,7 +20,15 @@ export interface TurnMetricsInput {
   experiment?: string | undefined;
 }
 
-export function turnMetrics({ bundle, previous, step, agreement, at, handoff, experiment }: TurnMetricsInput): TurnMetrics {
+export function turnMetrics({
+  bundle,
+  previous,
+  step,
+  agreement,
+  at,
+  handoff,
+  experiment,
+}: TurnMetricsInput): TurnMetrics {
   const from = previous === undefined ? START : (leafPathOf((previous as { value?: unknown }).value) ?? START);
   const transitions: TurnMetrics['transitions'] = [];
   if (from === START) {

@@ -48,7 +48,9 @@ describe.skipIf(!chromiumAvailable())('an experiment on /flows', () => {
     await page.fill('#experiment-percent', '50');
     await page.click('#experiment-start-button');
     await page.waitForSelector('#experiment-stop:not([hidden])');
-    expect(await page.textContent('#experiment-state')).toContain(`50% of new conversations on ${v2}, the rest on ${v1}`);
+    expect(await page.textContent('#experiment-state')).toContain(
+      `50% of new conversations on ${v2}, the rest on ${v1}`,
+    );
 
     const { seed } = (await call('GET', '/api/flows/experiments')).experiments[0]!;
     const expected = { control: 0, candidate: 0 };

@@ -27,6 +27,7 @@ interface Answer {
   problems: Array<{ field?: string; message: string }>;
   error: { code: string; message: string };
   experiment: { id: string; stoppedAt?: string };
+  stoppedAt?: string;
   agreement: { verdict: string; pValue: number };
   escalation: { verdict: string };
   running: string | null;
@@ -79,29 +80,53 @@ describe.each(STORE_KINDS)('experiments on %s', (kind) => {
   it('a candidate failing the check, the current version itself, an unknown version – 422, 422, 404; nothing runs', async () => {
     const files = (await service.app.flows.dialogs.files(v1))!;
     const broken = new Map(files);
-    broken.set('prompts/zh-CN.yaml', files.get('prompts/zh-CN.yaml')!.replace(/askIncome: .*/, 'askIncome: 不说就上门找您。'));
+    broken.set(
+      'prompts/zh-CN.yaml',
+      files.get('prompts/zh-CN.yaml')!.replace(/askIncome: .*/, 'askIncome: 不说就上门找您。'),
+    );
     await service.app.stores.flowVersions.save('badbad000001', broken, new Date().toISOString());
-    const refused = await call(service, 'POST', '/api/flows/experiments', { candidate: 'badbad000001', candidatePercent: 50 });
+    const refused = await call(service, 'POST', '/api/flows/experiments', {
+      candidate: 'badbad000001',
+      candidatePercent: 50,
+    });
     expect(refused.status).toBe(422);
     expect(refused.body.problems).toContainEqual(expect.objectContaining({ message: expect.stringContaining('上门') }));
     const same = await call(service, 'POST', '/api/flows/experiments', { candidate: v1, candidatePercent: 50 });
     expect(same.status).toBe(422);
     expect(same.body.problems.map((p) => p.message).join()).toContain('already current');
-    expect((await call(service, 'POST', '/api/flows/experiments', { candidate: 'abcdef999999', candidatePercent: 50 })).status).toBe(404);
-    expect((await call(service, 'POST', '/api/flows/experiments', { candidate: v2, candidatePercent: 100 })).status).toBe(400);
+    expect(
+      (await call(service, 'POST', '/api/flows/experiments', { candidate: 'abcdef999999', candidatePercent: 50 }))
+        .status,
+    ).toBe(404);
+    expect(
+      (await call(service, 'POST', '/api/flows/experiments', { candidate: v2, candidatePercent: 100 })).status,
+    ).toBe(400);
     expect((await call(service, 'GET', '/api/flows/experiments')).body.running).toBeNull();
   });
 
   it(`a seeded 50 % split – ${N} new conversations go to the arms exactly as assignArm says, each case records its arm; a second start is 409; stop: new ones get the current version, running ones keep theirs`, async () => {
-    const started = await call(service, 'POST', '/api/flows/experiments', { candidate: v2, candidatePercent: 50, seed: SEED });
+    const started = await call(service, 'POST', '/api/flows/experiments', {
+      candidate: v2,
+      candidatePercent: 50,
+      seed: SEED,
+    });
     expect(started.status).toBe(201);
     const id = started.body.id;
-    expect(started.body).toMatchObject({ control: v1, candidate: v2, candidatePercent: 50, seed: SEED, startedBy: 'po' });
+    expect(started.body).toMatchObject({
+      control: v1,
+      candidate: v2,
+      candidatePercent: 50,
+      seed: SEED,
+      startedBy: 'po',
+    });
     const again = await call(service, 'POST', '/api/flows/experiments', { candidate: v2, candidatePercent: 20 });
     expect(again.status).toBe(409);
     expect(again.body.error.message).toContain(id);
 
-    const expected = { control: { started: 0, humanRequested: 0, optedOut: 0 }, candidate: { started: 0, humanRequested: 0, optedOut: 0 } };
+    const expected = {
+      control: { started: 0, humanRequested: 0, optedOut: 0 },
+      candidate: { started: 0, humanRequested: 0, optedOut: 0 },
+    };
     const borrowers = [];
     for (let i = 0; i < N; i++) {
       const conversationId = `xp-${kind}-${i}`;

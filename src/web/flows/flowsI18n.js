@@ -51,8 +51,10 @@ const WORDS = {
     xStart: 'Start experiment',
     xStop: 'Stop experiment',
     xNone: 'No experiment yet: choose a version to try on a share of new conversations.',
-    xRunning: (x) => `Running since ${x.startedAt.slice(0, 16)}: ${x.candidatePercent}% of new conversations on ${x.candidate}, the rest on ${x.control}.`,
-    xStopped: (x) => `Last experiment stopped ${x.stoppedAt.slice(0, 16)} (${x.candidatePercent}% on ${x.candidate}); new conversations use the current version.`,
+    xRunning: (x) =>
+      `Running since ${x.startedAt.slice(0, 16)}: ${x.candidatePercent}% of new conversations on ${x.candidate}, the rest on ${x.control}.`,
+    xStopped: (x) =>
+      `Last experiment stopped ${x.stoppedAt.slice(0, 16)} (${x.candidatePercent}% on ${x.candidate}); new conversations use the current version.`,
     xFunnel: 'The two arms',
     xControl: 'control',
     xCandidate: 'candidate',
@@ -117,8 +119,10 @@ const WORDS = {
     xStart: '开始实验',
     xStop: '停止实验',
     xNone: '还没有实验：选择一个版本，在一部分新对话上试用。',
-    xRunning: (x) => `自 ${x.startedAt.slice(0, 16)} 起进行中：${x.candidatePercent}% 的新对话使用 ${x.candidate}，其余使用 ${x.control}。`,
-    xStopped: (x) => `上次实验已于 ${x.stoppedAt.slice(0, 16)} 停止（${x.candidatePercent}% 使用 ${x.candidate}）；新对话使用当前版本。`,
+    xRunning: (x) =>
+      `自 ${x.startedAt.slice(0, 16)} 起进行中：${x.candidatePercent}% 的新对话使用 ${x.candidate}，其余使用 ${x.control}。`,
+    xStopped: (x) =>
+      `上次实验已于 ${x.stoppedAt.slice(0, 16)} 停止（${x.candidatePercent}% 使用 ${x.candidate}）；新对话使用当前版本。`,
     xFunnel: '两组对比',
     xControl: '对照组',
     xCandidate: '试验组',
