@@ -49,8 +49,9 @@ describe.each(STORE_KINDS)('experiments on %s', (kind) => {
   let service: RunningService;
   let v1: string;
   let v2: string;
+  const env = storeEnv(kind);
   beforeAll(async () => {
-    service = await startService({ ...storeEnv(kind), API_TOKENS: TOKENS });
+    service = await startService({ ...env, API_TOKENS: TOKENS });
     v1 = service.app.dialogs.current().version;
     const published = await call(service, 'POST', '/api/flows/publish', {
       base: v1,
@@ -195,4 +196,31 @@ describe.each(STORE_KINDS)('experiments on %s', (kind) => {
     const { record } = await service.app.store.load(caseIdFor('test', `xp-${kind}-${candidateIndex}`));
     expect(record?.flowVersion).toBe(v2);
   });
+  // Only a shared store carries an experiment to another instance.
+  const onSharedStore: (name: string, test: () => Promise<void>) => void = kind === 'redis' ? it : () => undefined;
+  onSharedStore(
+    'started on one instance – another one assigns its new conversations to the same arms; stopped there – the first one follows',
+    async () => {
+      const second = await startService({ ...env, API_TOKENS: TOKENS });
+      try {
+        const started = await call(service, 'POST', '/api/flows/experiments', {
+          candidate: v2,
+          candidatePercent: 50,
+          seed: SEED,
+        });
+        expect(started.status).toBe(201);
+        await second.app.flows.experiments.sync();
+        const conversationId = `xp-second-${kind}`;
+        await second.borrower({ conversationId }).say('你好');
+        const arm = assignArm(SEED, caseIdFor('test', conversationId), 50);
+        const { record } = await second.app.store.load(caseIdFor('test', conversationId));
+        expect(record).toMatchObject({ flowVersion: arm === 'candidate' ? v2 : v1, experiment: started.body.id });
+        expect((await call(second, 'POST', `/api/flows/experiments/${started.body.id}/stop`)).status).toBe(200);
+        await service.app.flows.experiments.sync();
+        expect(service.app.flows.experiments.running()).toBeUndefined();
+      } finally {
+        await second.stop();
+      }
+    },
+  );
 });
