@@ -199,6 +199,7 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
       admitIdentityAnswer: (activity) => admission.admitIdentityAnswer(activity),
       accounts,
       dialogs,
+      startingFlow: (caseId) => flows.experiments.startingFlow(caseId),
       metrics: flows.metrics,
       serviceMetrics: metrics,
       clock,

@@ -1,7 +1,7 @@
 // One turn, end to end: load the case, understand, step the machine, save atomically, reply.
 import type { CaseRecord, Handoff } from '../domain/case.js';
 import type { TranscriptEntry } from '../domain/transcript.js';
-import type { DialogRegistry } from '../dialogs/dialogBundle.js';
+import type { DialogBundle, DialogRegistry } from '../dialogs/dialogBundle.js';
 import { XieshangError } from '../errors.js';
 import type { AccountDirectory } from '../store/accountDirectory.js';
 import type { CaseStore } from '../store/caseStore.js';
@@ -25,6 +25,8 @@ export interface TurnDeps extends IdentityGateDeps {
   admitNewConversation?: (activity: IncomingActivity) => Promise<void>;
   /** Asked once before a turn that escalates is saved; throws (RateLimitedError) to refuse it (a flood of escalations). */
   admitEscalation?: (activity: IncomingActivity) => Promise<void>;
+  /** The flow a new case starts on (an experiment's arm); without it, the current version. */
+  startingFlow?: (caseId: string) => Promise<{ bundle: DialogBundle; experiment?: string }>;
   /** Asked first for a message to an agreed case with a plan (src/followup: "my plan", check-in answers); undefined: not for it. */
   afterAgreement?: (activity: IncomingActivity) => Promise<{ replies: OutgoingMessage[] } | undefined>;
 }
@@ -60,7 +62,10 @@ export async function runTurn(activity: IncomingActivity, deps: TurnDeps): Promi
       const answered = await deps.afterAgreement(activity);
       if (answered) return { kind: 'replied', caseId, replies: answered.replies };
     }
-    const bundle = loaded.record ? await deps.dialogs.get(loaded.record.flowVersion) : deps.dialogs.current();
+    const starting = loaded.record ? undefined : await deps.startingFlow?.(caseId);
+    const bundle = loaded.record
+      ? await deps.dialogs.get(loaded.record.flowVersion)
+      : (starting?.bundle ?? deps.dialogs.current());
     const accounts = new TurnAccounts(deps.accounts);
     const loadedAccount = accountInSnapshot(loaded.record?.snapshot);
     if (loadedAccount && loadedAccount.accountRef === loaded.record?.accountRef) accounts.know(loadedAccount);
@@ -70,7 +75,7 @@ export async function runTurn(activity: IncomingActivity, deps: TurnDeps): Promi
     // A new device on an agreed case is shown the agreement once it has answered the identity questions.
     const agreement =
       loaded.record?.reverify && loaded.record.status === 'agreed' ? await deps.store.agreement(caseId) : undefined;
-    const facts = { agreement, cancelling };
+    const facts = { agreement, cancelling, experiment: starting?.experiment };
     let planned = await planGatedTurn(activity, loaded.record, caseId, deps, bundle, accounts, facts);
     if (await accounts.fetchMissing())
       planned = await planGatedTurn(activity, loaded.record, caseId, deps, bundle, accounts, facts);

@@ -25,6 +25,8 @@ export const MAX_READ_CHARS = 2000;
 export interface TurnFacts {
   agreement?: Agreement | undefined;
   cancelling?: Agreement | undefined;
+  /** A new case in an experiment: the experiment that chose its version (recorded on the case). */
+  experiment?: string | undefined;
 }
 /** Everything the turn will write and say, computed without I/O so a conflict can simply replay it. */
 export function planTurn(
@@ -52,6 +54,7 @@ export function planTurn(
     ...(channelAccount ? { accountRef: channelAccount.accountRef } : {}),
     locale,
     flowVersion: bundle.version,
+    ...(facts.experiment ? { experiment: facts.experiment } : {}),
     snapshot: undefined,
     status: 'active',
     createdAt: at,
@@ -172,7 +175,15 @@ export function planTurn(
       ...event,
     })),
   );
-  const metrics = turnMetrics({ bundle, previous: existing?.snapshot, step, agreement: outcome.agreement, at });
+  const metrics = turnMetrics({
+    bundle,
+    previous: existing?.snapshot,
+    step,
+    agreement: outcome.agreement,
+    at,
+    handoff: outcome.handoff,
+    experiment: record.experiment,
+  });
   const identityRefused =
     step.context.identityFailures > (previous?.identityFailures ?? 0) ||
     events.some((event) => event.type === 'identity.locked');

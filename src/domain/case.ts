@@ -93,6 +93,8 @@ export const CaseRecordSchema = z.object({
   locale: LocaleSchema,
   /** Content hash of the dialogs/ bundle this conversation started on. */
   flowVersion: z.string(),
+  /** The experiment whose arm chose `flowVersion` (src/dialogs/versions/experiments.ts), if any. */
+  experiment: z.string().optional(),
   /** The persisted XState snapshot of the negotiation machine. */
   snapshot: z.unknown(),
   status: CaseStatusSchema,

@@ -10,13 +10,18 @@ export interface TurnMetrics {
   shown: string[];
   /** The offer kind agreed in this turn, if any. */
   accepted: string[];
+  /** Ends a state count cannot tell apart: `escalated:<reason>`, `optedOut` (the borrower said stop). */
+  outcomes?: string[];
+  /** The experiment the case runs in: its counts are also kept per arm (src/metrics/armMetrics.ts). */
+  experiment?: string;
 }
 
-/** Raw counts over a period: `from>to` transitions, offer kinds shown and accepted. */
+/** Raw counts over a period: `from>to` transitions, offer kinds shown and accepted, outcomes. */
 export interface FlowCounts {
   transitions: Record<string, number>;
   shown: Record<string, number>;
   accepted: Record<string, number>;
+  outcomes: Record<string, number>;
 }
 
 export interface FlowMetrics {
@@ -29,12 +34,13 @@ export interface FlowMetrics {
 
 export const TRANSITION_SEPARATOR = '>';
 
-/** The hash fields one turn increments: `t:from>to`, `s:kind`, `a:kind`. */
+/** The hash fields one turn increments: `t:from>to`, `s:kind`, `a:kind`, `o:outcome`. */
 export function fieldsOf(turn: TurnMetrics): string[] {
   return [
     ...turn.transitions.map(({ from, to }) => `t:${from}${TRANSITION_SEPARATOR}${to}`),
     ...turn.shown.map((kind) => `s:${kind}`),
     ...turn.accepted.map((kind) => `a:${kind}`),
+    ...(turn.outcomes ?? []).map((outcome) => `o:${outcome}`),
   ];
 }
 
@@ -47,13 +53,15 @@ export function addFields(counts: FlowCounts, fields: Record<string, number | st
         ? counts.shown
         : field.startsWith('a:')
           ? counts.accepted
-          : undefined;
+          : field.startsWith('o:')
+            ? counts.outcomes
+            : undefined;
     if (bucket) bucket[field.slice(2)] = (bucket[field.slice(2)] ?? 0) + value;
   }
   return counts;
 }
 
-export const emptyCounts = (): FlowCounts => ({ transitions: {}, shown: {}, accepted: {} });
+export const emptyCounts = (): FlowCounts => ({ transitions: {}, shown: {}, accepted: {}, outcomes: {} });
 
 /** Every day from `fromDay` to `toDay` inclusive (at most 400), as `YYYY-MM-DD`. */
 export function daysBetween(fromDay: string, toDay: string): string[] {

@@ -19,7 +19,10 @@ export interface Funnel {
 }
 
 /** States in the graph's order first, then any the counts name that this version no longer has. */
-export function summarizeFunnel(graph: FlowGraph, counts: FlowCounts): Funnel {
+export function summarizeFunnel(
+  graph: FlowGraph,
+  counts: Pick<FlowCounts, 'transitions' | 'shown' | 'accepted'>,
+): Funnel {
   const states = new Map<string, StateFunnel>();
   const stateOf = (id: string) => {
     const existing = states.get(id) ?? { id, entered: 0, left: {}, stopped: 0 };

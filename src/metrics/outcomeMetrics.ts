@@ -9,7 +9,7 @@ export const planMetricsVersion = (version: string): string => `${version}-plan`
 /** An agent ended the case: it moves from the state the bot left it in to `agreed` or `closed`. */
 export async function recordAgentOutcome(
   metrics: FlowMetrics | undefined,
-  record: { flowVersion: string; snapshot?: unknown },
+  record: { flowVersion: string; snapshot?: unknown; experiment?: string | undefined },
   outcome: 'agreed' | 'closed',
   at: string,
   offerKind?: string,
@@ -23,6 +23,7 @@ export async function recordAgentOutcome(
     transitions: [{ from, to: outcome }],
     shown: [],
     accepted: offerKind ? [offerKind] : [],
+    ...(record.experiment ? { experiment: record.experiment } : {}),
   });
 }
 

@@ -3,7 +3,7 @@ import type { NegotiationContext } from '../../machines/context.js';
 import { START } from '../../machines/flowGraph.js';
 import { initialLeaf, leafPathOf } from '../../machines/stateNodes.js';
 import type { DialogBundle } from '../dialogs/dialogBundle.js';
-import type { Agreement } from '../domain/case.js';
+import type { Agreement, Handoff } from '../domain/case.js';
 import type { Step } from '../conversation/stepMachine.js';
 import type { TurnMetrics } from './flowMetrics.js';
 
@@ -14,9 +14,21 @@ export interface TurnMetricsInput {
   step: Pick<Step, 'state' | 'said'> & { context: Pick<NegotiationContext, 'offers' | 'presentedIds'> };
   agreement: Agreement | undefined;
   at: string;
+  /** Set on the turn that escalated: its reason is counted. */
+  handoff?: Pick<Handoff, 'reason'> | undefined;
+  /** The experiment the case runs in, if any. */
+  experiment?: string | undefined;
 }
 
-export function turnMetrics({ bundle, previous, step, agreement, at }: TurnMetricsInput): TurnMetrics {
+export function turnMetrics({
+  bundle,
+  previous,
+  step,
+  agreement,
+  at,
+  handoff,
+  experiment,
+}: TurnMetricsInput): TurnMetrics {
   const from = previous === undefined ? START : (leafPathOf((previous as { value?: unknown }).value) ?? START);
   const transitions: TurnMetrics['transitions'] = [];
   if (from === START) {
@@ -35,5 +47,11 @@ export function turnMetrics({ bundle, previous, step, agreement, at }: TurnMetri
     transitions,
     shown,
     accepted: agreement ? [agreement.offer.kind] : [],
+    outcomes: [
+      ...(handoff && from !== 'escalated' ? [`escalated:${handoff.reason}`] : []),
+      // Only the borrower ends a case in `closed` within a bot turn (an agent's close is counted apart).
+      ...(step.state === 'closed' && from !== 'closed' ? ['optedOut'] : []),
+    ],
+    ...(experiment ? { experiment } : {}),
   };
 }

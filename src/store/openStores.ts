@@ -5,6 +5,7 @@ import { usesRedis, type Config } from '../config.js';
 import type { DirectLineStore } from '../channels/directline/directLineStore.js';
 import type { FlowVersionStore } from '../dialogs/versions/flowVersionStore.js';
 import { MemoryFlowVersionStore } from '../dialogs/versions/flowVersionStore.js';
+import { MemoryExperimentStore, type ExperimentStore } from '../dialogs/versions/experimentStore.js';
 import { MemoryCaseEvents, type CaseEvents } from '../handoff/caseEvents.js';
 import type { DeskIndex } from '../handoff/deskIndex.js';
 import { MemoryFlowMetrics, type FlowMetrics } from '../metrics/flowMetrics.js';
@@ -35,6 +36,7 @@ import { RedisDeskIndex } from './redis/redisDeskIndex.js';
 import { RedisDirectLineStore } from './redis/redisDirectLineStore.js';
 import { RedisFlowMetrics } from './redis/redisFlowMetrics.js';
 import { RedisFlowVersionStore } from './redis/redisFlowVersionStore.js';
+import { RedisExperimentStore } from './redis/redisExperimentStore.js';
 import { RedisHandoffQueue } from './redis/redisHandoffQueue.js';
 import { RedisIdentityFailureLog } from './redis/redisIdentityFailureLog.js';
 import { MemoryServiceClock, type ServiceClock } from '../followup/serviceClock.js';
@@ -59,6 +61,8 @@ export interface Stores {
   deskIndex: DeskIndex;
   directLine: DirectLineStore;
   flowVersions: FlowVersionStore;
+  /** Flow experiments (at most one running), shared by every instance. */
+  experiments: ExperimentStore;
   flowMetrics: FlowMetrics;
   /** Failed identity checks per account, across conversations and instances. */
   identityFailures: IdentityFailureLog;
@@ -109,6 +113,7 @@ function memoryStores(config: Config, logger: Logger, retention: CaseRetention |
     deskIndex: new MemoryDeskIndex(),
     directLine,
     flowVersions: new MemoryFlowVersionStore(),
+    experiments: new MemoryExperimentStore(),
     flowMetrics,
     identityFailures: new MemoryIdentityFailureLog(),
     rateLimits: new RateLimits({ logger }),
@@ -178,6 +183,7 @@ function redisStores(config: Config, logger: Logger, retention: CaseRetention | 
     deskIndex: new RedisDeskIndex(redis),
     directLine,
     flowVersions: new RedisFlowVersionStore(redis),
+    experiments: new RedisExperimentStore(redis),
     flowMetrics,
     identityFailures: new RedisIdentityFailureLog(redis),
     rateLimits: new RateLimits({ redis, logger }),

@@ -87,6 +87,7 @@ describe.skipIf(!hasBrowser)('editing a flow on /flows', () => {
       `identity.askIdLast4\tzh-TW\t${OLD}\t${NEW}`,
     ]);
     expect(rows).toContainEqual(expect.stringMatching(/^started\t\d+\t\d+$/));
+    expect(rows).toContainEqual(expect.stringMatching(/^optedOut\t\d+\t\d+$/));
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: screenshotPath('flows-compare') });
 

@@ -11,6 +11,7 @@ import type { Account } from '../../domain/account.js';
 import { answer } from '../httpErrors.js';
 import { funnelRoutes, VIEWERS } from './flowsFunnel.js';
 import { publishRoutes } from './flowsPublish.js';
+import { experimentRoutes } from './flowsExperiments.js';
 
 const VersionSchema = z.object({ version: z.string().regex(/^[0-9a-f]{6,64}$/, 'a flow version (hex content hash)') });
 
@@ -40,6 +41,7 @@ export function flowsRoutes(
   );
 
   funnelRoutes(server, { flows, auth, logger, today, bundleOf });
+  experimentRoutes(server, { flows, auth, logger, today });
   publishRoutes(server, {
     flows,
     auth,

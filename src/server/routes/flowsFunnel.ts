@@ -9,8 +9,10 @@ import { toSvg } from '../../dialogs/graph/toSvg.js';
 import type { DialogBundle } from '../../dialogs/dialogBundle.js';
 import type { Flows } from '../../dialogs/versions/openFlows.js';
 import { summarizeFunnel } from '../../metrics/funnel.js';
+import type { FlowCounts } from '../../metrics/flowMetrics.js';
 import { edgeCounts } from '../../metrics/edgeCounts.js';
 import { planMetricsVersion } from '../../metrics/outcomeMetrics.js';
+import { milestonesOf } from '../../metrics/milestones.js';
 import type { TokenAuth } from '../auth.js';
 import { answer } from '../httpErrors.js';
 import { describeIssues } from '../../zodIssues.js';
@@ -33,13 +35,14 @@ export interface FunnelDeps {
   bundleOf: (params: unknown) => Promise<DialogBundle>;
 }
 
-export function funnelOf(graph: FlowGraph, counts: Parameters<typeof summarizeFunnel>[1]) {
+export function funnelOf(graph: FlowGraph, counts: FlowCounts) {
   const funnel = summarizeFunnel(graph, counts);
   const entered = (id: string) => funnel.states.find((s) => s.id === id)?.entered ?? 0;
   return {
     ...funnel,
     edges: edgeCounts(graph, funnel),
     outcomes: { kept: entered('completed'), broken: entered('broken') },
+    milestones: milestonesOf(funnel, counts),
   };
 }
 

@@ -142,3 +142,6 @@ export const channels = {
   /** The test clock moved: every instance reads the new offset. */
   clock: (prefix: string): string => `${prefix}clock`,
 };
+
+/** Experiments: one hash, `x:<id>` → the experiment (JSON) and `running` → the id of the running one. */
+export const EXPERIMENTS_KEY = 'experiments';

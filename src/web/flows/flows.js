@@ -3,6 +3,7 @@ import { api, keepToken, savedToken } from './flowsApi.js';
 import { clearFlow, drawFlow } from './flowsFunnel.js';
 import { closeEditor, openEditor } from './flowsEditor.js';
 import { clearCompare, compare, fillCompare, makeCurrent } from './flowsCompare.js';
+import { clearExperiment, loadExperiment, startExperiment, stopExperiment } from './flowsExperiment.js';
 import { LANGUAGES, pickLanguage, translatePage, wordsFor } from './flowsI18n.js';
 
 const $ = (id) => document.getElementById(id);
@@ -33,6 +34,7 @@ function clearAll() {
   delete document.body.dataset.loaded;
   for (const id of ['edit', 'make-current', 'compare-button']) $(id).disabled = true;
   clearCompare();
+  clearExperiment();
   for (const section of document.querySelectorAll('section.flow')) clearFlow(section);
 }
 
@@ -50,6 +52,7 @@ async function show() {
   document.body.dataset.loaded = version;
   for (const id of ['edit', 'make-current', 'compare-button']) $(id).disabled = false;
   fillCompare();
+  await loadExperiment(words);
   document.dispatchEvent(new CustomEvent('flows:loaded', { detail: { version } }));
 }
 
@@ -84,6 +87,11 @@ const attempt = (action) => async () => {
 };
 $('compare-button').addEventListener('click', attempt(compare));
 $('make-current').addEventListener('click', attempt(makeCurrent));
+$('experiment-stop').addEventListener('click', attempt(stopExperiment));
+$('experiment-start').addEventListener('submit', (event) => {
+  event.preventDefault();
+  void attempt(startExperiment)();
+});
 $('edit').addEventListener('click', async () => {
   $('status').textContent = '';
   try {

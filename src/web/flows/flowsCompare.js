@@ -2,7 +2,7 @@
 import { api } from './flowsApi.js';
 
 const $ = (id) => document.getElementById(id);
-const el = (tag, text, className) =>
+export const el = (tag, text, className) =>
   Object.assign(document.createElement(tag), { textContent: text ?? '' }, className ? { className } : {});
 const row = (cells, tag = 'td') => {
   const tr = document.createElement('tr');
@@ -10,7 +10,7 @@ const row = (cells, tag = 'td') => {
   return tr;
 };
 
-function table(caption, heads, rows) {
+export function table(caption, heads, rows) {
   const t = document.createElement('table');
   t.append(el('caption', caption));
   const head = t.createTHead();
@@ -19,19 +19,18 @@ function table(caption, heads, rows) {
   return t;
 }
 
-/** The funnel's milestones of a version: what a product owner compares. */
-function milestones(funnel) {
-  const entered = (id) => funnel.states.find((s) => s.id === id)?.entered ?? 0;
-  const offers = funnel.states
-    .filter((s) => s.id.startsWith('conversation.negotiating.presentingOffers'))
-    .reduce((n, s) => n + s.entered, 0);
-  return {
-    started: funnel.started,
-    offers,
-    agreed: entered('agreed'),
-    escalated: entered('escalated'),
-    closed: entered('closed'),
-  };
+/** The milestones of two funnels (from the API) as rows: escalations by reason under the total, every reason either has. */
+export function milestoneRows(a, b) {
+  const reasons = [...new Set([...Object.keys(a.escalatedBy), ...Object.keys(b.escalatedBy)])].sort();
+  return [
+    ['started', a.started, b.started],
+    ['reachedOffers', a.reachedOffers, b.reachedOffers],
+    ['agreed', a.agreed, b.agreed],
+    ['escalated', a.escalated, b.escalated],
+    ...reasons.map((r) => [`escalated: ${r}`, a.escalatedBy[r] ?? 0, b.escalatedBy[r] ?? 0]),
+    ['optedOut', a.optedOut, b.optedOut],
+    ['closed', a.closed, b.closed],
+  ];
 }
 
 export async function compare(words) {
@@ -42,14 +41,7 @@ export async function compare(words) {
     api(`/api/flows/${from}/funnel?${period}`),
     api(`/api/flows/${to}/funnel?${period}`),
   ]);
-  const [a, b] = [milestones(before), milestones(after)];
-  const parts = [
-    table(
-      words.funnel,
-      ['', from, to],
-      Object.keys(a).map((k) => [k, a[k], b[k]]),
-    ),
-  ];
+  const parts = [table(words.funnel, ['', from, to], milestoneRows(before.milestones, after.milestones))];
   const texts = [...diff.prompts, ...diff.canned];
   if (texts.length > 0)
     parts.push(

@@ -45,6 +45,28 @@ const WORDS = {
     makeCurrent: 'Make current',
     madeCurrent: (v) => `${v} is current: new conversations use it.`,
     noDifference: 'No difference.',
+    xTitle: 'Experiment',
+    xTry: 'Try version',
+    xShare: 'Share of new conversations (%)',
+    xStart: 'Start experiment',
+    xStop: 'Stop experiment',
+    xNone: 'No experiment yet: choose a version to try on a share of new conversations.',
+    xRunning: (x) =>
+      `Running since ${x.startedAt.slice(0, 16)}: ${x.candidatePercent}% of new conversations on ${x.candidate}, the rest on ${x.control}.`,
+    xStopped: (x) =>
+      `Last experiment stopped ${x.stoppedAt.slice(0, 16)} (${x.candidatePercent}% on ${x.candidate}); new conversations use the current version.`,
+    xFunnel: 'The two arms',
+    xControl: 'control',
+    xCandidate: 'candidate',
+    xAgreement: 'Agreement rate',
+    xEscalation: 'Escalation rate',
+    xPoints: 'points',
+    xVerdict: {
+      tooFew: 'too few conversations to tell yet',
+      notSignificant: 'not yet significant (could be chance)',
+      significant95: 'significant: 95% confidence it is not chance',
+      significant99: 'significant: 99% confidence it is not chance',
+    },
   },
   'zh-CN': {
     title: '流程查看',
@@ -91,6 +113,28 @@ const WORDS = {
     makeCurrent: '设为当前版本',
     madeCurrent: (v) => `${v} 已是当前版本：新对话将使用它。`,
     noDifference: '没有差异。',
+    xTitle: '实验',
+    xTry: '试验版本',
+    xShare: '新对话中的比例（%）',
+    xStart: '开始实验',
+    xStop: '停止实验',
+    xNone: '还没有实验：选择一个版本，在一部分新对话上试用。',
+    xRunning: (x) =>
+      `自 ${x.startedAt.slice(0, 16)} 起进行中：${x.candidatePercent}% 的新对话使用 ${x.candidate}，其余使用 ${x.control}。`,
+    xStopped: (x) =>
+      `上次实验已于 ${x.stoppedAt.slice(0, 16)} 停止（${x.candidatePercent}% 使用 ${x.candidate}）；新对话使用当前版本。`,
+    xFunnel: '两组对比',
+    xControl: '对照组',
+    xCandidate: '试验组',
+    xAgreement: '达成协议率',
+    xEscalation: '转人工率',
+    xPoints: '个百分点',
+    xVerdict: {
+      tooFew: '对话太少，暂时无法判断',
+      notSignificant: '尚不显著（可能是偶然）',
+      significant95: '显著：95% 置信度不是偶然',
+      significant99: '显著：99% 置信度不是偶然',
+    },
   },
 };
 
