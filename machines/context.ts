@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { AccountSchema, type Account } from '../src/domain/account.js';
 import { EscalationReasonSchema, PrioritySchema } from '../src/domain/case.js';
-import { HardshipSchema, INTERVIEW_FIELDS, type InterviewField } from '../src/domain/hardship.js';
+import { HardshipSchema, INTERVIEW_FIELDS } from '../src/domain/hardship.js';
 import { accountIdentityKey } from '../src/domain/identityLock.js';
 import { OfferBasisSchema, OfferSchema } from '../src/domain/offers/offer.js';
 
@@ -83,41 +83,47 @@ export interface NegotiationInput {
   account?: Account;
 }
 
-export type NegotiationEvent =
-  | { type: 'lookup.found'; account: Account }
-  | { type: 'lookup.notFound'; identityKey: string }
-  | { type: 'identity.locked' }
-  | { type: 'idLast4.given'; value: string }
-  | { type: 'date.given'; date: string }
-  | { type: 'date.ambiguous' }
-  | { type: 'choice.made'; value: string }
-  | { type: 'amount.given'; amountMinor: number; range?: { lowMinor: number; highMinor: number } }
-  | { type: 'number.given'; value: number; range?: true }
-  | { type: 'answer.corrected'; field: InterviewField; value: number }
-  | { type: 'answer.acknowledged' }
-  | { type: 'facts.given'; facts: Partial<Record<InterviewField, number>> }
-  | { type: 'answer.yes' }
-  | { type: 'answer.no' }
-  | { type: 'offer.accepted'; offerId: string }
-  | { type: 'offer.countered'; amountMinor: number }
-  | { type: 'offer.another' }
-  | { type: 'offer.declined' }
-  | { type: 'consent.given' }
-  | { type: 'consent.unclear' }
-  | { type: 'consent.hesitated' }
-  | { type: 'faq.asked'; topic: string }
-  | { type: 'greeting.said' }
-  | { type: 'back.requested' }
-  | { type: 'startOver.requested' }
-  | { type: 'skip.refused' }
-  | { type: 'human.requested' }
-  | { type: 'dispute.raised' }
-  | { type: 'vulnerability.disclosed' }
-  | { type: 'stop.requested' }
-  | { type: 'explanation.requested' }
-  | { type: 'repeat.requested' }
-  | { type: 'input.unrecognized'; why: string }
-  | { type: 'conversation.resumed' };
+const MinorAmount = z.number().int();
+const Range = z.object({ lowMinor: MinorAmount, highMinor: MinorAmount });
+
+/** What the borrower did (or the service learnt), as the machine receives it: each event type with its fields. */
+export const NegotiationEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('lookup.found'), account: AccountSchema }),
+  z.object({ type: z.literal('lookup.notFound'), identityKey: z.string() }),
+  z.object({ type: z.literal('identity.locked') }),
+  z.object({ type: z.literal('idLast4.given'), value: z.string() }),
+  z.object({ type: z.literal('date.given'), date: z.string() }),
+  z.object({ type: z.literal('date.ambiguous') }),
+  z.object({ type: z.literal('choice.made'), value: z.string() }),
+  z.object({ type: z.literal('amount.given'), amountMinor: MinorAmount, range: Range.optional() }),
+  z.object({ type: z.literal('number.given'), value: z.number(), range: z.literal(true).optional() }),
+  z.object({ type: z.literal('answer.corrected'), field: z.enum(INTERVIEW_FIELDS), value: z.number() }),
+  z.object({ type: z.literal('answer.acknowledged') }),
+  z.object({ type: z.literal('facts.given'), facts: z.partialRecord(z.enum(INTERVIEW_FIELDS), z.number()) }),
+  z.object({ type: z.literal('answer.yes') }),
+  z.object({ type: z.literal('answer.no') }),
+  z.object({ type: z.literal('offer.accepted'), offerId: z.string() }),
+  z.object({ type: z.literal('offer.countered'), amountMinor: MinorAmount }),
+  z.object({ type: z.literal('offer.another') }),
+  z.object({ type: z.literal('offer.declined') }),
+  z.object({ type: z.literal('consent.given') }),
+  z.object({ type: z.literal('consent.unclear') }),
+  z.object({ type: z.literal('consent.hesitated') }),
+  z.object({ type: z.literal('faq.asked'), topic: z.string() }),
+  z.object({ type: z.literal('greeting.said') }),
+  z.object({ type: z.literal('back.requested') }),
+  z.object({ type: z.literal('startOver.requested') }),
+  z.object({ type: z.literal('skip.refused') }),
+  z.object({ type: z.literal('human.requested') }),
+  z.object({ type: z.literal('dispute.raised') }),
+  z.object({ type: z.literal('vulnerability.disclosed') }),
+  z.object({ type: z.literal('stop.requested') }),
+  z.object({ type: z.literal('explanation.requested') }),
+  z.object({ type: z.literal('repeat.requested') }),
+  z.object({ type: z.literal('input.unrecognized'), why: z.string() }),
+  z.object({ type: z.literal('conversation.resumed') }),
+]);
+export type NegotiationEvent = z.infer<typeof NegotiationEventSchema>;
 
 export function initialContext(input: NegotiationInput): NegotiationContext {
   return {

@@ -2,6 +2,7 @@
 import { LineCounter, parseDocument } from 'yaml';
 import type { AnyStateNode } from 'xstate';
 import { ACTION_PARAMS, PERSON_CHOICE } from './actions.js';
+import { NegotiationEventSchema } from './context.js';
 import {
   FlowSchema,
   asTransitions,
@@ -109,6 +110,8 @@ function checkNames(flow: FlowConfig, report: (where: string, message: string) =
   };
   eachState(flow, (where, state) => {
     for (const ref of [...(state.entry ?? []), ...(state.exit ?? [])]) checkAction(where, ref);
+    for (const event of Object.keys(state.on ?? {}))
+      if (!EVENT_TYPES.has(event)) report(where, `unknown event "${event}" (known: ${[...EVENT_TYPES].join(', ')})`);
     const transitions = [...Object.values(state.on ?? {}).flatMap(asTransitions), ...asTransitions(state.always)];
     for (const transition of transitions) {
       if (transition.guard && !GUARD_NAMES.has(refName(transition.guard)))
@@ -122,6 +125,11 @@ function checkNames(flow: FlowConfig, report: (where: string, message: string) =
   for (const reason of reasons) keys.add(`escalation.${reason}`);
   return keys;
 }
+
+/** The event types the machine can receive: a transition on any other name would never fire. */
+const EVENT_TYPES: ReadonlySet<string> = new Set(
+  NegotiationEventSchema.options.map((option) => option.shape.type.value),
+);
 
 function promptKeysOf(action: string, params: unknown): string[] {
   const p = (params ?? {}) as { key?: string; choices?: string[]; expects?: string; offerPerson?: boolean };

@@ -45,6 +45,12 @@ describe('flows check – broken flows', () => {
     expect(report).toMatch(/negotiation\.flow\.yaml:\d+: state conversation\.interview\.askingReason: unknown action "rememberReason"/);
   });
 
+  it('a transition on an event the machine never receives (a typo) – named with the state', () => {
+    const copy = copyDialogs();
+    copy.edit(FLOW, 'back.requested: { target: askingReason', 'back.request: { target: askingReason');
+    expect(errorsOf(copy)).toMatch(/negotiation\.flow\.yaml:\d+: state conversation\.interview\.askingDuration: unknown event "back\.request"/);
+  });
+
   it('a prompt missing in zh-TW – names prompts/zh-TW.yaml, the key and the locale', () => {
     const copy = copyDialogs();
     copy.edit('prompts/zh-TW.yaml', /^ {2}askIncome: .*\n/m, '');
