@@ -18,8 +18,9 @@ const INTERVIEWS: Array<[string, 'zh-CN' | 'en' | 'zh-TW', Line[]]> = [
       ['不好说，可能要好几个月', '几个月'],
       ['半年吧', ['收到：大约 6 个月后收入能恢复', '税后收入']],
       ['现在没收入', ['收到：月收入 ¥0.00', '生活开支']],
-      ['房租两千，吃饭一千多', ['收到：每月必要开支 ¥3,000.00', '其他贷款']],
-      ['信用卡每个月还八百', ['收到：每月还其他贷款 ¥800.00', '供养']],
+      // Another answer, given early: recorded and said back, and the spending question asked again (not answered by it).
+      ['信用卡每个月还八百', ['收到：每月还其他贷款 ¥800.00', '生活开支']],
+      ['房租两千，吃饭一千多', ['收到：每月必要开支 ¥3,000.00', '供养']],
       ['一个孩子', ['收到：需要您供养的有 1 人', '每月能还多少']],
       ['最多一千', ['收到：您每月能还 ¥1,000.00', '方案1']],
       ['这几个方案有什么区别', ['方案是根据以下信息得出的', '方案1']],
@@ -69,6 +70,13 @@ describe('borrowers in their own words (memory store)', () => {
   it.each(INTERVIEWS)('%s (%s) – every answer understood and said back', async (_, locale, lines) => {
     const deliveries = await converse(service.borrower({ locale }), lines);
     for (const delivery of deliveries)
-      expect(delivery.replies.map(textOf).join('\n')).not.toMatch(/没有理解|沒有理解|did not understand/);
+      expect(delivery.replies.map(textOf).join('\n')).not.toMatch(/没有理解|沒有理解|did not understand|必要开支 ¥800/);
+  });
+
+  it('"撤销协议" at the confirmation, before anything is signed – back to the plans, nothing recorded', async () => {
+    const borrower = service.borrower({ locale: 'zh-CN' });
+    await converse(borrower, [...INTERVIEWS[0]![2].slice(0, -1), ['方案1', '请确认还款协议']]);
+    const [back] = await converse(borrower, [['撤销协议', '方案1']]);
+    expect(back!.replies.map(textOf).join('\n')).not.toMatch(/协议已记录|没有理解/);
   });
 });

@@ -1,6 +1,6 @@
 // Several facts in one message — "我失业了，现在每月只有两千失业金，房租一千五": each clause that names an answer and a value.
 import type { InterviewField } from '../../domain/hardship.js';
-import type { Lexicon } from '../../dialogs/lexicon.js';
+import { findPhrase, type Lexicon } from '../../dialogs/lexicon.js';
 import { namedField, valueFor, withoutWithdrawn, type InterviewAnswers } from './correction.js';
 
 /** Clause breaks; a comma inside 1,200 is not one. */
@@ -67,4 +67,21 @@ export function clauseNaming(text: string, field: InterviewField | undefined, le
   const clauses = clausesOf(text);
   if (clauses.length < 2) return text;
   return clauses.find((clause) => namedField(clause, lexicons) === field) ?? text;
+}
+
+/**
+ * "信用卡每个月还八百" to the spending question names another answer and not this one: it is a fact ahead (or a
+ * correction), never the answer to the question pending.
+ */
+export function namesOnlyAnotherAnswer(
+  text: string,
+  pending: InterviewField | undefined,
+  lexicons: Lexicon[],
+): boolean {
+  if (!pending) return false;
+  const named = new Set<InterviewField>();
+  for (const lexicon of lexicons)
+    for (const [field, phrases] of Object.entries(lexicon.fields) as Array<[InterviewField, string[]]>)
+      if (phrases.some((phrase) => findPhrase(text, phrase) >= 0)) named.add(field);
+  return named.size > 0 && !named.has(pending);
 }

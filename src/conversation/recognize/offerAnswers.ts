@@ -51,6 +51,8 @@ export function consentAnswer(
   // Asked outright, a plain "是的" / "yes" answers that question; "嗯" / "ok" still does not.
   if (expects.asked && isWhole('yes') && !isWhole('softYes')) return { type: 'consent.given' };
   if (has('hesitate')) return { type: 'consent.hesitated' };
+  // "撤销协议" before anything is signed: not this agreement — back to the plans.
+  if (has('cancelAgreement')) return { type: 'answer.no' };
   const offer = offerAnswer(text, expects.offerIds, currency, lexicons);
   if (offer?.type === 'offer.countered') return offer;
   if (offer?.type === 'offer.accepted' && parsePick(text, expects.offerIds.length) !== undefined) return offer;

@@ -10,7 +10,7 @@ import { parseMonths } from './parseMonths.js';
 import { findQuestion, type FaqEntry } from '../../dialogs/faq.js';
 import type { InterviewField } from '../../domain/hardship.js';
 import { findCorrection, withoutWithdrawn, type InterviewAnswers } from './correction.js';
-import { clauseNaming, partsAnswering } from './facts.js';
+import { clauseNaming, namesOnlyAnotherAnswer, partsAnswering } from './facts.js';
 import { consentAnswer, offerAnswer, yesOrNo } from './offerAnswers.js';
 import { idLast4, lookup } from './identityAnswers.js';
 import { repairRequest } from './repairIntents.js';
@@ -205,6 +205,7 @@ function answer(text: string, input: RecognizeInput, lexicons: Lexicon[]): Under
       return said ? { type: said === 'yes' ? 'answer.yes' : 'answer.no' } : choice(buttonChoices);
     }
     case 'amount': {
+      if (namesOnlyAnotherAnswer(text, input.answers?.pending, lexicons)) return undefined;
       const parts = partsAnswering(text, input.answers?.pending, lexicons, input.currency);
       if (parts !== undefined) return { type: 'amount.given', amountMinor: parts };
       const focus = clauseNaming(text, input.answers?.pending, lexicons);
@@ -222,6 +223,7 @@ function answer(text: string, input: RecognizeInput, lexicons: Lexicon[]): Under
         : choiceOrSkipRefused(text, buttonChoices, lexicons);
     }
     case 'number': {
+      if (namesOnlyAnotherAnswer(text, input.answers?.pending, lexicons)) return undefined;
       // "半年吧", "一年半", "half a year": how long until income recovers, in months.
       const months = input.answers?.pending === 'recoveryMonths' ? parseMonths(text) : undefined;
       if (months !== undefined) return { type: 'number.given', value: months };
