@@ -146,12 +146,18 @@ export function describeSharedPortsContract(name: string, open: () => Promise<Sh
       const version = unique('v');
       const turn = { version, transitions: [{ from: 'a', to: 'b' }], shown: ['extension', 'freeze'], accepted: [] };
       await f.flowMetrics.record({ ...turn, day: '2026-11-29' });
-      await f.peer.flowMetrics.record({ ...turn, day: '2026-11-30', accepted: ['freeze'] });
+      await f.peer.flowMetrics.record({
+        ...turn,
+        day: '2026-11-30',
+        accepted: ['freeze'],
+        outcomes: ['escalated:dispute'],
+      });
       await Promise.all([f.flowMetrics.close(), f.peer.flowMetrics.close()]);
       expect(await f.flowMetrics.counts(version, '2026-11-29', '2026-11-30')).toEqual({
         transitions: { 'a>b': 2 },
         shown: { extension: 2, freeze: 2 },
         accepted: { freeze: 1 },
+        outcomes: { 'escalated:dispute': 1 },
       });
       expect((await f.peer.flowMetrics.counts(version, '2026-11-30', '2026-11-30')).transitions).toEqual({ 'a>b': 1 });
     });
