@@ -1,5 +1,6 @@
 // The date a borrower promises to pay by, as typed: 3月15日, 15号, 明天, 下周五, 2027-03-15, Friday, the 15th, 15 March.
 import { addDays } from '../domain/plan.js';
+import { parseCount } from '../conversation/recognize/parseAmount.js';
 
 const EN_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const EN_DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
@@ -10,19 +11,6 @@ const RELATIVE: readonly [RegExp, number][] = [
   [/明天|tomorrow/, 1],
   [/今天|today|tonight/, 0],
 ];
-const CN_NUMBER: Record<string, number> = {
-  一: 1,
-  两: 2,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-  十: 10,
-};
 
 const two = (n: number) => String(n).padStart(2, '0');
 const weekday = (iso: string) => new Date(`${iso}T00:00:00Z`).getUTCDay();
@@ -71,7 +59,7 @@ export function parsePromiseDate(text: string, today: string): string | undefine
   for (const [pattern, days] of RELATIVE) if (pattern.test(text)) return addDays(today, days);
   m = /(\d+|[一两二三四五六七八九十])\s?天[后内之]|in (\d+) days?|within (\d+) days?/.exec(text);
   if (m) {
-    const n = m[1] ? (CN_NUMBER[m[1]] ?? Number(m[1])) : Number(m[2] ?? m[3]);
+    const n = m[1] ? (parseCount(m[1]) ?? Number.NaN) : Number(m[2] ?? m[3]);
     return Number.isFinite(n) ? addDays(today, n) : undefined;
   }
   m = /(下)?(?:周|星期|礼拜)([一二三四五六日天])/.exec(text);
