@@ -4,21 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Activity } from 'botframework-directlinejs';
 import { caseIdFor } from '../../../src/conversation/caseIdentity.js';
 import { STORE_KINDS, type RunningService } from '../../helpers/service.js';
-import { directLineClient, textOf, type Client } from './nodeDirectLine.js';
+import { directLineClient, textOf } from './nodeDirectLine.js';
 import { call, generate, startWebChatService } from './webChatService.js';
+import { play, TO_THE_OFFERS } from './phoneBorrower.js';
 
-const TO_THE_OFFERS: Array<[string, RegExp]> = [
-  ['1234', /出生日期/],
-  ['1990-05-20', /已逾期 45 天/],
-  ['失业', /暂时的，还是/],
-  ['暂时的', /几个月后收入/],
-  ['3', /税后收入/],
-  ['8000', /生活开支/],
-  ['三千五', /其他贷款或信用卡/],
-  ['没有', /供养/],
-  ['1', /每月能还多少/],
-  ['两千五', /以下方案/],
-];
 const VERIFY: Array<[string, RegExp]> = [
   ['1234', /出生日期/],
   ['1990-05-20', /身份核实成功/],
@@ -26,17 +15,6 @@ const VERIFY: Array<[string, RegExp]> = [
 /** Anything of the case: an amount, the agreement reference, the arrears, the plan. */
 const CASE_FACTS = /XS-\d{8}|¥|已逾期|还款计划|协议 XS|工作人员正在处理|协商已结束/;
 const IDENTITY_PROMPTS = /新的设备或浏览器|身份证号码的后四位|出生日期|核实/;
-
-async function play(client: Client, steps: ReadonlyArray<[string, RegExp]>): Promise<void> {
-  for (const [text, expected] of steps) {
-    const before = client.received.length;
-    await client.say(text);
-    await client.waitFor(
-      (activity) => client.received.indexOf(activity) >= before && expected.test(textOf(activity)),
-      20_000,
-    );
-  }
-}
 
 const botTexts = (activities: readonly Activity[]) => activities.filter((a) => a.from?.role !== 'user').map(textOf);
 

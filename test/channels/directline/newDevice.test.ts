@@ -2,36 +2,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STORE_KINDS, type RunningService } from '../../helpers/service.js';
 import type { Activity } from 'botframework-directlinejs';
-import { directLineClient, textOf, type Client } from './nodeDirectLine.js';
+import { directLineClient, textOf } from './nodeDirectLine.js';
 import { call, generate, startWebChatService } from './webChatService.js';
-
-/** LN-2024-0001's borrower as they answer on a phone, from the identity check to the offers. */
-const TO_THE_OFFERS: Array<[string, RegExp]> = [
-  ['1234', /出生日期/],
-  ['1990-05-20', /已逾期 45 天/],
-  ['失业', /暂时的，还是/],
-  ['暂时的', /几个月后收入/],
-  ['3', /税后收入/],
-  ['8000', /生活开支/],
-  ['三千五', /其他贷款或信用卡/],
-  ['没有', /供养/],
-  ['1', /每月能还多少/],
-  ['两千五', /以下方案/],
-];
+import { play, TO_THE_OFFERS } from './phoneBorrower.js';
 
 const attachmentsOf = (activity: Activity) => (activity.type === 'message' ? (activity.attachments ?? []) : []);
-
-/** Says each text and waits for the answer after it (earlier messages do not count). */
-async function play(client: Client, steps: ReadonlyArray<[string, RegExp]>): Promise<void> {
-  for (const [text, expected] of steps) {
-    const before = client.received.length;
-    await client.say(text);
-    await client.waitFor(
-      (activity) => client.received.indexOf(activity) >= before && expected.test(textOf(activity)),
-      20_000,
-    );
-  }
-}
 
 describe.each(STORE_KINDS)('a new device on the invitation link (%s)', (kind) => {
   let service: RunningService;
