@@ -72,7 +72,7 @@ export function agreementRoutes(server: Server, deps: AgreementRouteDeps): void 
       const t = { prompts, vars, locale, currency: agreement.currency };
       const html = agreementPage({
         lang: locale,
-        creditor: creditorInScriptOf(
+        creditor: await creditorInScriptOf(
           locale,
           (await deps.accounts.byReference(agreement.accountRef))?.creditor ?? String(vars.creditor ?? ''),
         ),

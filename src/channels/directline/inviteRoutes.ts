@@ -79,7 +79,10 @@ export function inviteRoutes(server: Server, deps: InviteRouteDeps): void {
             () => undefined,
           )
         : undefined;
-      const creditor = creditorInScriptOf(queryParam(req, 'locale'), (invited ?? deps.demoAccounts[0])?.creditor ?? '');
+      const creditor = await creditorInScriptOf(
+        queryParam(req, 'locale'),
+        (invited ?? deps.demoAccounts[0])?.creditor ?? '',
+      );
       if (deps.production) return [200, { creditor }];
       const demo = await Promise.all(
         deps.demoAccounts.map(async (account) => ({

@@ -126,4 +126,11 @@ describe.each(STORE_KINDS)('web chat invitations (%s)', (kind) => {
       }),
     );
   });
+
+  it('the page config of a zh-TW page – the creditor in Traditional characters, as registered on the others', async () => {
+    const taiwan = await call(service.url, '/api/webchat/config?locale=zh-TW', { method: 'GET' });
+    expect(taiwan.body.creditor).toBe('星河消費金融');
+    const english = await call(service.url, '/api/webchat/config?locale=en', { method: 'GET' });
+    expect(english.body.creditor).toBe('星河消费金融');
+  });
 });
