@@ -90,7 +90,7 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
     ...flows.dialogs.current().policy.retention,
     endedDays: config.RETENTION_DAYS,
   }));
-  const stores = overrides.stores ?? openStores(config, logger, retention);
+  const stores = overrides.stores ?? (await openStores(config, logger, retention));
   closables.push(stores);
   // The service's time: the test clock (shared by every instance through the store) moves it outside production.
   const clock = overrides.clock ?? (() => stores.clock.now());

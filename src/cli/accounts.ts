@@ -15,7 +15,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const format = extname(file).toLowerCase() === '.csv' ? 'csv' : 'ndjson';
   const config = readConfig();
-  const stores = openStores(config, pino({ level: 'warn' }));
+  const stores = await openStores(config, pino({ level: 'warn' }));
   if (stores.kind === 'memory')
     process.stderr.write('no REDIS_URL: importing into this process’s memory only (nothing a running service sees)\n');
   try {

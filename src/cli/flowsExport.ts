@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import pino from 'pino';
 import { readConfig, usesRedis } from '../config.js';
 import { ConfigurationError } from '../errors.js';
-import { redisSettings } from '../store/openStores.js';
+import { redisSettings } from '../store/redisSettings.js';
 import { RedisConnection } from '../store/redis/redisConnection.js';
 import { RedisFlowVersionStore } from '../store/redis/redisFlowVersionStore.js';
 

@@ -22,7 +22,7 @@ async function main(argv: string[]): Promise<number> {
     );
     return 2;
   }
-  const stores = openStores(config, pino({ level: 'warn' }));
+  const stores = await openStores(config, pino({ level: 'warn' }));
   await stores.whenReady(5_000);
   await seedDemoAccounts(stores, config);
   const accounts = stores.accounts;

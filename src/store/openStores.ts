@@ -1,5 +1,4 @@
 // The one factory of every storage port: memory (embedded default) or Redis, chosen once from configuration.
-import { Cluster } from 'ioredis';
 import type { Logger } from 'pino';
 import { usesRedis, type Config } from '../config.js';
 import type { DirectLineStore } from '../channels/directline/directLineStore.js';
@@ -19,37 +18,20 @@ import { MemoryAccountDirectory } from './memory/memoryAccountDirectory.js';
 import { MemoryContactLog } from './memory/memoryContactLog.js';
 import { MemoryOutbox } from './memory/memoryOutbox.js';
 import { MemoryPaymentLedger } from './memory/memoryPaymentLedger.js';
-import { RedisAccountDirectory } from './redis/redisAccountDirectory.js';
-import { RedisContactLog } from './redis/redisContactLog.js';
-import { RedisOutbox } from './redis/redisOutbox.js';
-import { RedisPaymentLedger } from './redis/redisPaymentLedger.js';
 import type { CaseRetention } from './caseRetention.js';
 import { MemoryDeskIndex } from './memory/memoryDeskIndex.js';
 import type { IdentityFailureLog } from './identityFailureLog.js';
 import { MemoryDirectLineStore } from './memory/memoryDirectLineStore.js';
 import { MemoryIdentityFailureLog } from './memory/memoryIdentityFailureLog.js';
 import { MemoryCaseStore, MemoryHandoffQueue } from './memory/memoryStore.js';
-import { RedisCaseEvents } from './redis/redisCaseEvents.js';
-import { RedisCaseStore } from './redis/redisCaseStore.js';
-import { RedisConnection } from './redis/redisConnection.js';
-import { RedisDeskIndex } from './redis/redisDeskIndex.js';
-import { RedisDirectLineStore } from './redis/redisDirectLineStore.js';
-import { RedisFlowMetrics } from './redis/redisFlowMetrics.js';
-import { RedisFlowVersionStore } from './redis/redisFlowVersionStore.js';
-import { RedisExperimentStore } from './redis/redisExperimentStore.js';
-import { RedisHandoffQueue } from './redis/redisHandoffQueue.js';
-import { RedisIdentityFailureLog } from './redis/redisIdentityFailureLog.js';
 import { MemoryServiceClock, type ServiceClock } from '../followup/serviceClock.js';
 import { MemoryScheduler } from '../followup/memoryScheduler.js';
 import type { Scheduler } from '../followup/scheduler.js';
-import { RedisServiceClock } from './redis/redisServiceClock.js';
-import { RedisScheduler } from './redis/redisScheduler.js';
-import { SCHEDULER_QUEUE, schedulerPrefix } from './redis/keys.js';
 
 /**
  * Every port the service stores through, all of one kind. A later port (an account directory store, payments,
  * an outbox, a scheduler) is added in three places: a field here, its memory implementation in `memoryStores`
- * and its Redis one in `redisStores` (keys in redis/keys.ts, under the case's hash tag when it belongs to a case),
+ * and its Redis one in `redisStores` (redisStores.ts) (keys in redis/keys.ts, under the case's hash tag when it belongs to a case),
  * plus a run of the port's contract suite in test/store/ for both.
  */
 export interface Stores {
@@ -86,9 +68,14 @@ export interface Stores {
   close(): Promise<void>;
 }
 
-/** `retention`: how long a case is kept after its last change, by state (every state expires). */
-export function openStores(config: Config, logger: Logger, retention?: CaseRetention): Stores {
-  return usesRedis(config) ? redisStores(config, logger, retention) : memoryStores(config, logger, retention);
+/**
+ * `retention`: how long a case is kept after its last change, by state (every state expires). The Redis stores
+ * (ioredis, BullMQ: a fifth of start-up's CPU and 20 MB) are loaded only when the configuration asks for Redis.
+ */
+export async function openStores(config: Config, logger: Logger, retention?: CaseRetention): Promise<Stores> {
+  if (!usesRedis(config)) return memoryStores(config, logger, retention);
+  const { redisStores } = await import('./redisStores.js');
+  return redisStores(config, logger, retention);
 }
 
 function memoryStores(config: Config, logger: Logger, retention: CaseRetention | undefined): Stores {
@@ -125,84 +112,6 @@ function memoryStores(config: Config, logger: Logger, retention: CaseRetention |
     close: async () => {
       await scheduler.close();
       await Promise.all([events.close(), directLine.close(), flowMetrics.close(), store.close()]);
-    },
-  };
-}
-
-/** The connection settings of config (also used by `npm run flows -- export`). */
-export function redisSettings(config: Config) {
-  return {
-    ...(config.REDIS_URL ? { url: config.REDIS_URL } : {}),
-    ...(config.REDIS_SENTINELS
-      ? { sentinels: config.REDIS_SENTINELS, sentinelName: config.REDIS_SENTINEL_NAME ?? 'mymaster' }
-      : {}),
-    ...(config.REDIS_CLUSTER_NODES ? { clusterNodes: config.REDIS_CLUSTER_NODES } : {}),
-    ...(config.REDIS_USERNAME ? { username: config.REDIS_USERNAME } : {}),
-    ...(config.REDIS_PASSWORD ? { password: config.REDIS_PASSWORD } : {}),
-    keyPrefix: config.REDIS_KEY_PREFIX,
-  };
-}
-
-function redisStores(config: Config, logger: Logger, retention: CaseRetention | undefined): Stores {
-  const redis = new RedisConnection(redisSettings(config), logger.child({ component: 'redis' }));
-  const store = new RedisCaseStore(redis, {
-    dedupeTtlSeconds: config.DEDUPE_TTL_SECONDS,
-    ...(retention ? { retention } : {}),
-  });
-  const events = new RedisCaseEvents(redis, config.REDIS_KEY_PREFIX, logger.child({ component: 'desk' }));
-  const directLine = new RedisDirectLineStore(redis, config.REDIS_KEY_PREFIX, config.DIRECTLINE_IDLE_HOURS * 3600);
-  const flowMetrics = new RedisFlowMetrics(redis, logger.child({ component: 'flows' }));
-  const clock = new RedisServiceClock(redis, config.REDIS_KEY_PREFIX, logger.child({ component: 'clock' }));
-  // BullMQ prefixes its own keys and needs blocking commands that never time out: a connection of its own.
-  const bullConnection =
-    redis.client instanceof Cluster
-      ? redis.client.duplicate(undefined, {
-          redisOptions: { keyPrefix: '', commandTimeout: undefined, maxRetriesPerRequest: null },
-          enableOfflineQueue: true,
-        })
-      : redis.client.duplicate({
-          keyPrefix: '',
-          maxRetriesPerRequest: null,
-          enableOfflineQueue: true,
-          commandTimeout: undefined,
-        });
-  const scheduler = new RedisScheduler({
-    connection: bullConnection,
-    prefix: schedulerPrefix(config.REDIS_KEY_PREFIX),
-    queueName: SCHEDULER_QUEUE,
-    clock,
-    logger: logger.child({ component: 'scheduler' }),
-  });
-  return {
-    kind: 'redis',
-    clock,
-    scheduler,
-    store,
-    queue: new RedisHandoffQueue(redis),
-    events,
-    deskIndex: new RedisDeskIndex(redis),
-    directLine,
-    flowVersions: new RedisFlowVersionStore(redis),
-    experiments: new RedisExperimentStore(redis),
-    flowMetrics,
-    identityFailures: new RedisIdentityFailureLog(redis),
-    rateLimits: new RateLimits({ redis, logger }),
-    accounts: new RedisAccountDirectory(redis),
-    outbox: new RedisOutbox(redis),
-    payments: new RedisPaymentLedger(redis),
-    contacts: new RedisContactLog(redis),
-    whenReady: async (timeoutMs) => {
-      await redis.whenReady(timeoutMs);
-      await clock.ready;
-    },
-    async close() {
-      // The scheduler first (its worker may still be running a job), then subscribers and buffered counts;
-      // the case store closes the shared connection last.
-      await scheduler.close();
-      bullConnection.disconnect();
-      await clock.close();
-      await Promise.all([events.close(), directLine.close(), flowMetrics.close()]);
-      await store.close();
     },
   };
 }

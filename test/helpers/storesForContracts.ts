@@ -17,7 +17,7 @@ export async function describeOnBothStores(label: string, describeContract: Desc
   const prefix = `xs-test-${label}-${randomUUID().slice(0, 8)}:`;
 
   describeContract('memory', async () => {
-    const stores = openStores(readConfig({ NODE_ENV: 'test' }), logger);
+    const stores = await openStores(readConfig({ NODE_ENV: 'test' }), logger);
     return { ...stores, peer: stores, close: () => stores.close() };
   });
 
@@ -30,7 +30,7 @@ export async function describeOnBothStores(label: string, describeContract: Desc
     });
     describeContract('redis', async () => {
       const config = readConfig({ NODE_ENV: 'test', REDIS_URL: redis.url, REDIS_KEY_PREFIX: prefix });
-      const [one, two] = [openStores(config, logger), openStores(config, logger)];
+      const [one, two] = await Promise.all([openStores(config, logger), openStores(config, logger)]);
       await Promise.all([one.whenReady(5000), two.whenReady(5000)]);
       return { ...one, peer: two, close: async () => void (await Promise.all([one.close(), two.close()])) };
     });

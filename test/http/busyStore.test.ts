@@ -21,7 +21,7 @@ describe('a turn that never wins its compare-and-set', () => {
   const store = new AlwaysRacedStore();
   let service: RunningService;
   beforeAll(async () => {
-    const memory = openStores(readConfig({ NODE_ENV: 'test' }), pino({ level: 'silent' }));
+    const memory = await openStores(readConfig({ NODE_ENV: 'test' }), pino({ level: 'silent' }));
     service = await startService({}, { stores: { ...memory, store } });
   });
   afterAll(() => service.stop());
