@@ -20,7 +20,7 @@ import { FORBIDDEN_PHRASES_FILE } from './lint/conductLint.js';
 import { lintDialogs } from './lint/lintDialogs.js';
 import { lintPlaceholdersByState } from './lint/placeholdersByState.js';
 import { checkPolicy } from './lint/policyLint.js';
-import { keyLines, lineNear } from './lint/yamlLines.js';
+import { keyLinesWhenAsked, lineNear } from './lint/yamlLines.js';
 
 export const FLOW_FILE = 'negotiation.flow.yaml';
 export const POLICY_FILE = 'offer-policy.yaml';
@@ -48,7 +48,8 @@ export function checkDialogs(dir: string, files: Map<string, string> = readDialo
   const used = new Set([...compiled.promptKeys, ...REQUIRED_PROMPT_KEYS, ...faqKeys]);
   const problems = [...compiled.problems, ...lintDialogs({ files, fileName: (name) => join(dir, name), prompts: compiled.prompts, used })];
   if (compiled.bundle) {
-    const lineOf = (locale: string, key: string) => keyLines(files.get(`prompts/${locale}.yaml`) ?? '').get(key);
+    const lines = new Map(LOCALES.map((locale) => [locale as string, keyLinesWhenAsked(files.get(`prompts/${locale}.yaml`) ?? '')]));
+    const lineOf = (locale: string, key: string) => lines.get(locale)?.get(key);
     problems.push(...lintPlaceholdersByState(compiled.bundle, (locale) => join(dir, `prompts/${locale}.yaml`), lineOf));
   }
   return problems.some(isError) || !compiled.bundle ? { problems } : { bundle: compiled.bundle, problems };
@@ -85,7 +86,7 @@ export function compileDialogs(dir: string, files: Map<string, string>): DialogC
   }
   const required = new Set([...(flowCheck.loaded?.promptKeys ?? []), ...(planCheck.loaded?.promptKeys ?? []), ...REQUIRED_PROMPT_KEYS]);
   for (const locale of LOCALES) {
-    const lines = keyLines(files.get(`prompts/${locale}.yaml`) ?? '');
+    const lines = keyLinesWhenAsked(files.get(`prompts/${locale}.yaml`) ?? '');
     for (const key of required) {
       if (prompts[locale] && !prompts[locale].has(key)) problems.push({ file: file(`prompts/${locale}.yaml`), line: lineNear(lines, key), where: `prompt ${key}`, message: `missing in ${locale}: the flow or the service says it` });
     }

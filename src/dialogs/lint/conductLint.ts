@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { LOCALES, LocaleSchema, type Locale } from '../../domain/account.js';
 import type { FlowProblem } from '../../../machines/flow.js';
 import type { Prompts } from '../prompts.js';
-import { keyLines } from './yamlLines.js';
+import { keyLinesWhenAsked } from './yamlLines.js';
 import { issueWhere } from '../../zodIssues.js';
 
 export const FORBIDDEN_PHRASES_FILE = 'conduct/forbidden-phrases.yaml';
@@ -42,7 +42,7 @@ export function lintConduct(phrases: ForbiddenPhrases, sources: Partial<Record<L
   for (const locale of LOCALES) {
     const source = sources[locale];
     if (!source) continue;
-    const lines = keyLines(source.text);
+    const lines = keyLinesWhenAsked(source.text);
     const patterns = (phrases[locale] ?? []).map((phrase) => ({ phrase, pattern: matcher(phrase) }));
     for (const [key, sentence] of source.prompts) {
       for (const { phrase, pattern } of patterns) {

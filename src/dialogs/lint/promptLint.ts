@@ -4,7 +4,7 @@ import type { FlowProblem } from '../../../machines/flow.js';
 import { placeholdersOf } from '../prompts.js';
 import type { PromptSource } from './conductLint.js';
 import { variablesFor } from './groupVariables.js';
-import { keyLines, lineNear } from './yamlLines.js';
+import { keyLinesWhenAsked, lineNear } from './yamlLines.js';
 
 /**
  * Placeholders of a said prompt must be ones the service fills in (src/dialogs/promptVariables.ts,
@@ -17,7 +17,7 @@ export function lintPrompts(sources: Partial<Record<Locale, PromptSource>>, used
   const allKeys = new Set(present.flatMap((locale) => [...sources[locale]!.prompts.keys()]));
   for (const locale of present) {
     const source = sources[locale]!;
-    const lines = keyLines(source.text);
+    const lines = keyLinesWhenAsked(source.text);
     for (const key of allKeys) {
       if (!source.prompts.has(key) && !used.has(key)) {
         const has = present.filter((other) => sources[other]!.prompts.has(key));
@@ -36,7 +36,7 @@ export function lintPrompts(sources: Partial<Record<Locale, PromptSource>>, used
   const reference = present[0];
   if (reference) {
     const source = sources[reference]!;
-    const lines = keyLines(source.text);
+    const lines = keyLinesWhenAsked(source.text);
     for (const key of source.prompts.keys()) {
       if (!used.has(key)) problems.push({ file: source.file, line: lines.get(key), where: `prompt ${key}`, message: 'unused: neither the flow nor the service says it', severity: 'warning' });
     }

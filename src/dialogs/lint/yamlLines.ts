@@ -29,8 +29,20 @@ export function keyLines(text: string): Map<string, number> {
   return lines;
 }
 
+/** Lines of keys as a lint asks for them: only `get`. */
+export type KeyLines = Pick<ReadonlyMap<string, number>, 'get'>;
+
+/**
+ * keyLines parsed on the first `get`: a check that finds nothing to point at (every start of a sound dialogs/)
+ * never parses the file a second time for its lines.
+ */
+export function keyLinesWhenAsked(text: string): KeyLines {
+  let lines: Map<string, number> | undefined;
+  return { get: (key) => (lines ??= keyLines(text)).get(key) };
+}
+
 /** The line of a key, or of its nearest parent that exists (a missing key points at its group). */
-export function lineNear(lines: ReadonlyMap<string, number>, path: string): number | undefined {
+export function lineNear(lines: KeyLines, path: string): number | undefined {
   for (let parts = path.split('.'); parts.length > 0; parts = parts.slice(0, -1)) {
     const line = lines.get(parts.join('.'));
     if (line !== undefined) return line;
