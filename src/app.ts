@@ -13,10 +13,9 @@ import { lenderRoutes, RAW_BODY_PATHS } from './server/routes/lenderRoutes.js';
 import { makeInvite } from './channels/directline/inviteRoutes.js';
 import type { CaseStore, HandoffQueue } from './store/caseStore.js';
 import { openStores, type Stores } from './store/openStores.js';
-import { BotAdapter } from './bot/botAdapter.js';
-import { BotBorrowerLine } from './bot/borrowerLine.js';
-import { NegotiationBot } from './bot/negotiationBot.js';
+import { BotOnDemand } from './bot/botOnDemand.js';
 import { supportedLocale } from './bot/activitySchema.js';
+import type { BotDeps } from './bot/negotiationBot.js';
 import type { DeskDeps } from './handoff/deskDeps.js';
 import { AutoAssigner } from './handoff/autoAssign.js';
 import { DeskLink } from './handoff/deskLink.js';
@@ -148,19 +147,21 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
     allowLoopback: config.NODE_ENV !== 'production',
     inProcess: (serviceUrl) => channels.find(serviceUrl) !== undefined,
   });
-  const adapter = new BotAdapter(
-    config,
+  // The adapter and the bot are built on the first turn or message out (its line): see BotOnDemand.
+  const botOnDemand = new BotOnDemand({
+    credentials: config,
     logger,
-    (context) => {
+    apology: (context) => {
       const locale = supportedLocale(context.activity.locale) ?? 'zh-CN';
       return {
         type: 'message',
         text: dialogs.current().prompts[locale].get('common.apology') ?? 'Sorry, please try again.',
       };
     },
-    { channels, serviceUrls },
-  );
-  const line = new BotBorrowerLine(adapter, config.MicrosoftAppId);
+    routes: { channels, serviceUrls },
+    turn: () => ({ deps: botDeps, desk: new DeskLink(desk, config.HANDOFF_MINUTES_PER_CASE) }),
+  });
+  const { line } = botOnDemand;
   const followUp = new PlanFollowUp({
     store,
     scheduler: stores.scheduler,
@@ -192,25 +193,22 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
     followUp,
     flowMetrics: flows.metrics,
   };
-  const bot = new NegotiationBot(
-    {
-      store,
-      identityFailures: stores.identityFailures,
-      admitIdentityAnswer: (activity) => admission.admitIdentityAnswer(activity),
-      accounts,
-      dialogs,
-      startingFlow: (caseId) => flows.experiments.startingFlow(caseId),
-      metrics: flows.metrics,
-      serviceMetrics: metrics,
-      clock,
-      logger,
-      admitNewConversation: (activity) => admission.admitNewConversation(activity),
-      admitEscalation: (activity) => admission.admitEscalation(activity),
-      followUp,
-      afterAgreement: (activity) => followUp.answer(activity),
-    },
-    new DeskLink(desk, config.HANDOFF_MINUTES_PER_CASE),
-  );
+  const botDeps: BotDeps = {
+    store,
+    identityFailures: stores.identityFailures,
+    admitIdentityAnswer: (activity) => admission.admitIdentityAnswer(activity),
+    accounts,
+    dialogs,
+    startingFlow: (caseId) => flows.experiments.startingFlow(caseId),
+    metrics: flows.metrics,
+    serviceMetrics: metrics,
+    clock,
+    logger,
+    admitNewConversation: (activity) => admission.admitNewConversation(activity),
+    admitEscalation: (activity) => admission.admitEscalation(activity),
+    followUp,
+    afterAgreement: (activity) => followUp.answer(activity),
+  };
   closables.push(sweepQueuePeriodically(desk, QUEUE_SWEEP_MS, desk.logger));
   if (config.DESK_AUTO_ASSIGN === 'on') {
     const assigner = new AutoAssigner(desk, config.DESK_AGENT_CAPACITY);
@@ -221,8 +219,7 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
   }
 
   messagesRoute(server, {
-    adapter,
-    bot,
+    bot: botOnDemand,
     serviceUrls,
     admission,
     clientOf: edge.clientOf,
@@ -238,7 +235,7 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
     server,
     edge,
     directLine,
-    deliver: (activity) => adapter.handleInProcess(activity, (context) => bot.run(context)),
+    deliver: (activity) => botOnDemand.handleInProcess(activity),
     store,
     accounts,
     dialogs,

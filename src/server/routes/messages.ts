@@ -2,8 +2,7 @@
 import type { Request, Server } from 'restify';
 import type { Logger } from 'pino';
 import { IncomingActivitySchema } from '../../bot/activitySchema.js';
-import type { BotAdapter } from '../../bot/botAdapter.js';
-import type { NegotiationBot } from '../../bot/negotiationBot.js';
+import type { BotOnDemand } from '../../bot/botOnDemand.js';
 import type { ServiceUrlPolicy } from '../../bot/serviceUrlPolicy.js';
 import type { ConversationAdmission } from '../limits/conversationAdmission.js';
 import { HttpError, XieshangError } from '../../errors.js';
@@ -11,8 +10,8 @@ import { sendError } from '../httpErrors.js';
 import { describeIssues } from '../../zodIssues.js';
 
 export interface MessagesDeps {
-  adapter: BotAdapter;
-  bot: NegotiationBot;
+  /** The adapter and the bot, loaded on the first turn. */
+  bot: Pick<BotOnDemand, 'handle'>;
   serviceUrls: ServiceUrlPolicy;
   admission: ConversationAdmission;
   /** The caller's address, counted for new conversations only when Bot Framework authentication is off. */
@@ -30,7 +29,7 @@ export function messagesRoute(server: Server, deps: MessagesDeps): void {
       }
       deps.serviceUrls.check(parsed.data.serviceUrl);
       const authHeader = req.header('authorization') ?? '';
-      const run = () => deps.adapter.handle(authHeader, req.body, (context) => deps.bot.run(context));
+      const run = () => deps.bot.handle(authHeader, req.body);
       const invokeResponse = deps.authenticated
         ? await run()
         : await deps.admission.fromClient(deps.clientOf(req), run);
