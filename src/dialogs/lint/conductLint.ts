@@ -31,6 +31,11 @@ function matcher(phrase: string): RegExp {
   return /^[\x20-\x7e]+$/.test(phrase) ? new RegExp(`\\b${escaped}\\b`, 'i') : new RegExp(escaped, 'i');
 }
 
+/** A pattern matching wherever one of `patterns` (each case-insensitive) would; none matches nothing. */
+function anyOf(patterns: readonly RegExp[]): RegExp {
+  return patterns.length === 0 ? /(?!)/ : new RegExp(patterns.map((pattern) => `(?:${pattern.source})`).join('|'), 'i');
+}
+
 export interface PromptSource {
   file: string;
   text: string;
@@ -44,7 +49,10 @@ export function lintConduct(phrases: ForbiddenPhrases, sources: Partial<Record<L
     if (!source) continue;
     const lines = keyLinesWhenAsked(source.text);
     const patterns = (phrases[locale] ?? []).map((phrase) => ({ phrase, pattern: matcher(phrase) }));
+    // One pass of every phrase at once per prompt: a prompt it finds nothing in (all of them, usually) is done.
+    const any = anyOf(patterns.map(({ pattern }) => pattern));
     for (const [key, sentence] of source.prompts) {
+      if (!any.test(sentence)) continue;
       for (const { phrase, pattern } of patterns) {
         if (pattern.test(sentence)) {
           problems.push({ file: source.file, line: lines.get(key), where: `prompt ${key}`, message: `contains the forbidden phrase "${phrase}" (${FORBIDDEN_PHRASES_FILE}): threatening or misleading language is not allowed` });
