@@ -60,6 +60,8 @@ export interface App {
   dispatcher: WebhookDispatcher | undefined;
   /** Follows agreed plans: due jobs, payments, proactive messages. */
   followUp: PlanFollowUp;
+  /** Loads what start-up leaves out (botbuilder): main.ts calls it once listening; a turn that comes first loads it. */
+  warmUp(): Promise<void>;
   /** Queues again every case waiting for a person that the queue lacks (also run every QUEUE_SWEEP_MS). */
   sweepQueue(): Promise<SweepResult>;
   /** Closes everything built here, in the reverse order of building. */
@@ -303,6 +305,7 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
     flows,
     accounts,
     sweepQueue: () => sweepQueue(desk),
+    warmUp: () => botOnDemand.warm(),
     async close() {
       for (const closable of closables.reverse()) await closable.close();
     },

@@ -32,9 +32,15 @@ async function main(): Promise<void> {
       () => app.metrics.scrape(),
       (error) => logger.error({ err: error }, 'metrics could not be collected'),
     );
-  app.server.listen(config.PORT, hostOf(config), () =>
-    logger.info({ url: app.server.url, pid: process.pid }, 'xieshang listening'),
-  );
+  app.server.listen(config.PORT, hostOf(config), () => {
+    logger.info({ url: app.server.url, pid: process.pid }, 'xieshang listening');
+    // Serving starts without the Bot Framework stack; it loads now, and a turn that comes first waits for it.
+    app
+      .warmUp()
+      .catch((error: unknown) =>
+        logger.error({ err: error }, 'the bot could not be loaded yet: the first turn tries again'),
+      );
+  });
   let stopping = false;
   const shutdown = (signal: string) => {
     // A terminal's Ctrl-C reaches the primary and every worker: the second signal must not cut the drain short.

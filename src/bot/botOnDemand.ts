@@ -27,7 +27,8 @@ interface Parts {
 
 /**
  * Loading botbuilder (and the Azure and MSAL clients it brings) was a quarter of start-up's CPU: it is imported and
- * the adapter and bot are built the first time a turn runs or a message goes out; later calls use the same ones.
+ * the adapter and bot are built by `warm` once the service listens, or by the first turn or message out if that
+ * comes first (it then waits for them); later calls use the same ones.
  */
 export class BotOnDemand {
   private loading: Promise<Parts> | undefined;
@@ -39,6 +40,11 @@ export class BotOnDemand {
     send: async (...args) => (await this.parts()).line.send(...args),
     status: async (...args) => (await this.parts()).line.status(...args),
   };
+
+  /** Loads the adapter and the bot now rather than on the first turn (main.ts, once the service listens). */
+  async warm(): Promise<void> {
+    await this.parts();
+  }
 
   /** POST /api/messages: authenticates the request and runs the bot for one activity. */
   async handle(authHeader: string, activity: Activity): Promise<InvokeResponse | undefined> {
