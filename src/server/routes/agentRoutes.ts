@@ -17,9 +17,10 @@ export function agentRoutes(
   parts: { deps: DeskDeps; auth: TokenAuth; logger: Logger },
 ): { close(): void } {
   const { deps, auth, logger } = parts;
-  const document = openApiDocument([...AGENT_OPERATIONS, STREAM_OPERATION]);
+  // Generated from the zod schemas on the first request, not at start-up (few processes are ever asked for it).
+  let document: ReturnType<typeof openApiDocument> | undefined;
   server.get('/api/agent/openapi.json', async (_req, res) => {
-    res.send(200, document);
+    res.send(200, (document ??= openApiDocument([...AGENT_OPERATIONS, STREAM_OPERATION])));
   });
   for (const operation of AGENT_OPERATIONS) {
     const path = operation.path.replace(/\{(\w+)\}/g, ':$1');

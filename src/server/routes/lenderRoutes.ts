@@ -15,9 +15,10 @@ export function lenderRoutes(
   parts: { deps: LenderDeps; auth: TokenAuth; logger: Logger; importMaxBytes: number },
 ): void {
   const { deps, auth, logger } = parts;
-  const document = openApiDocument(LENDER_OPERATIONS, LENDER_API_INFO);
+  // Generated from the zod schemas on the first request, not at start-up.
+  let document: ReturnType<typeof openApiDocument> | undefined;
   server.get('/api/lender/openapi.json', async (_req, res) => {
-    res.send(200, document);
+    res.send(200, (document ??= openApiDocument(LENDER_OPERATIONS, LENDER_API_INFO)));
   });
   for (const operation of LENDER_OPERATIONS) {
     const path = operation.path.replace(/\{(\w+)\}/g, ':$1');
