@@ -149,7 +149,8 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
     allowLoopback: config.NODE_ENV !== 'production',
     inProcess: (serviceUrl) => channels.find(serviceUrl) !== undefined,
   });
-  // The adapter and the bot are built on the first turn or message out (its line): see BotOnDemand.
+  // The adapter and the bot are built by warmUp once the server listens, or by the first turn or message out if
+  // sooner: see BotOnDemand. Their dependencies (botDeps, the desk) are asked for then, once built below.
   const botOnDemand = new BotOnDemand({
     credentials: config,
     logger,
