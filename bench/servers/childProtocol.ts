@@ -1,7 +1,8 @@
 // The few IPC messages between the bench runner and a server it forked: ready, RSS and Redis counters, stop.
 import type { AddressInfo } from 'node:net';
 
-export type ParentMessage = { type: 'stats' } | { type: 'stop' };
+/** `stats` collects garbage first (for RSS); `cpu` does not (a forced collection would count in a CPU window). */
+export type ParentMessage = { type: 'stats' } | { type: 'cpu' } | { type: 'stop' };
 export interface ChildStats {
   rssBytes: number;
   heapUsedBytes: number;
@@ -27,9 +28,9 @@ export function serveToParent(
   const send = (message: ChildMessage) => process.send?.(message);
   server.listen(0, '127.0.0.1', () => send({ type: 'ready', port: (server.address() as AddressInfo).port }));
   process.on('message', (message: ParentMessage) => {
-    if (message.type === 'stats') {
+    if (message.type === 'stats' || message.type === 'cpu') {
       // A full collection first (the bench forks with --expose-gc), so RSS reflects what is retained.
-      (globalThis as { gc?: () => void }).gc?.();
+      if (message.type === 'stats') (globalThis as { gc?: () => void }).gc?.();
       const usage = process.memoryUsage();
       const cpu = process.cpuUsage();
       send({

@@ -51,6 +51,7 @@ export async function startCompiled(name: string, env: Record<string, string>): 
     coldStartMs,
     coldStartCpuMs,
     stats: async () => treeStats(child.pid!),
+    cpuMicros: async () => treeStats(child.pid!).cpuMicros,
     stop: () => stop(child),
   };
 }

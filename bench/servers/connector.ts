@@ -12,4 +12,4 @@ const server = createServer((req, res) => {
   });
 });
 server.keepAliveTimeout = 60_000;
-serveToParent(server);
+serveToParent(server, undefined, () => ({ posts: counter }));

@@ -12,6 +12,8 @@ export interface RunningChild {
   pid: number;
   /** RSS after a full GC, and the server's own counters. */
   stats(): Promise<ChildStats>;
+  /** CPU time (user + system) used so far, in µs, without the collection `stats` forces first. */
+  cpuMicros(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -48,6 +50,7 @@ export async function startChild(
     url: `http://127.0.0.1:${port}`,
     pid: child.pid!,
     stats: () => ask(child, { type: 'stats' }),
+    cpuMicros: async () => (await ask(child, { type: 'cpu' })).cpuMicros,
     stop: () => stopChild(child),
   };
 }

@@ -31,6 +31,21 @@ export const IncomingActivitySchema = z.looseObject({
 });
 export type IncomingActivity = z.infer<typeof IncomingActivitySchema>;
 
+/** Activities the route has checked, by the object the adapter hands on to the bot (one parse a turn, not two). */
+const checkedActivities = new WeakMap<object, IncomingActivity>();
+
+/** Checks what a channel posted; once valid, the bot's `incomingActivity` of the same object reuses the result. */
+export function checkIncomingActivity(posted: unknown): ReturnType<typeof IncomingActivitySchema.safeParse> {
+  const parsed = IncomingActivitySchema.safeParse(posted);
+  if (parsed.success && typeof posted === 'object' && posted !== null) checkedActivities.set(posted, parsed.data);
+  return parsed;
+}
+
+/** The activity of a turn as checked: by the route when it came that way, else now (throws when invalid). */
+export function incomingActivity(activity: object): IncomingActivity {
+  return checkedActivities.get(activity) ?? IncomingActivitySchema.parse(activity);
+}
+
 /** Maps a channel's locale tag to one we speak: zh-TW/zh-HK/zh-Hant → zh-TW, other zh → zh-CN, else en. */
 export function supportedLocale(tag: string | undefined): 'zh-CN' | 'zh-TW' | 'en' | undefined {
   if (!tag) return undefined;

@@ -3,7 +3,7 @@ import { ActivityHandler, ActivityTypes, EventFactory, type Activity, type TurnC
 import type { Logger } from 'pino';
 import type { TranscriptEntry } from '../domain/transcript.js';
 import type { DeskNotifier, TurnReplies } from '../handoff/deskLink.js';
-import { IncomingActivitySchema } from './activitySchema.js';
+import { incomingActivity } from './activitySchema.js';
 import { runTurn, type TurnDeps } from '../conversation/negotiationTurn.js';
 import type { ServiceMetrics } from '../metrics/serviceMetrics.js';
 
@@ -44,7 +44,7 @@ export class NegotiationBot extends ActivityHandler {
 
   private async negotiate(context: TurnContext): Promise<string> {
     const started = performance.now();
-    const activity = IncomingActivitySchema.parse(context.activity);
+    const activity = incomingActivity(context.activity);
     const outcome = await runTurn(activity, this.deps);
     // A child logger costs a serialisation of its bindings: built only when a line is written (not on a quiet turn).
     let child: Logger | undefined;

@@ -3,10 +3,17 @@ import type { NegotiationContext } from '../../machines/context.js';
 import { identityLock, windowMsOf, type AccountLockPolicy } from '../domain/identityLock.js';
 import type { IdentityFailureLog } from '../store/identityFailureLog.js';
 
+/** Who sent an activity, and in which conversation. */
+interface ChannelUserActivity {
+  channelId: string;
+  from: { id: string };
+  conversation: { id: string };
+}
+
 export interface IdentityGateDeps {
   identityFailures: IdentityFailureLog;
   /** Counts an identity answer against the rate limits (per channel user, per client address); throws RateLimitedError (429) past them. */
-  admitIdentityAnswer: (activity: { channelId: string; from: { id: string } }) => Promise<void>;
+  admitIdentityAnswer: (activity: ChannelUserActivity) => Promise<void>;
 }
 
 /** The account key a message answers an identity question for; undefined when the bot is not asking one. */
@@ -18,7 +25,7 @@ export function identityAnswerKey(previous: NegotiationContext | undefined): str
 /** Before the step: counts the answer against the rate limits (429 past it); true when the account is locked. */
 export async function isLockedBeforeAnswer(
   deps: IdentityGateDeps,
-  input: { key: string; activity: { channelId: string; from: { id: string } }; policy: AccountLockPolicy },
+  input: { key: string; activity: ChannelUserActivity; policy: AccountLockPolicy },
 ): Promise<boolean> {
   await deps.admitIdentityAnswer(input.activity);
   const recent = await deps.identityFailures.recent(input.key, windowMsOf(input.policy));

@@ -18,7 +18,7 @@ export interface DirectLineRouteDeps {
   /** Counts a new conversation against the caller's address; throws RateLimitedError past the limit. */
   admit: (req: Request) => Promise<void>;
   /** Runs the delivery of a posted activity as coming from the caller's address (its per-address limits). */
-  fromClient: <T>(req: Request, run: () => Promise<T>) => Promise<T>;
+  fromClient: <T>(req: Request, conversationId: string, run: () => Promise<T>) => Promise<T>;
   /** Largest activity a client may post (JSON bytes). */
   maxActivityBytes: number;
 }
@@ -97,7 +97,10 @@ export function directLineRoutes(server: Server, deps: DirectLineRouteDeps): voi
       if (bytes > deps.maxActivityBytes)
         throw new HttpError(413, `an activity may have at most ${deps.maxActivityBytes} bytes (this one has ${bytes})`);
       const posted = parseBody(ClientActivitySchema, req.body, 'Activity');
-      return [200, { id: await deps.fromClient(req, () => bridge.post(record, posted, current.dev)) }];
+      return [
+        200,
+        { id: await deps.fromClient(req, record.conversationId, () => bridge.post(record, posted, current.dev)) },
+      ];
     }),
   );
 

@@ -78,8 +78,8 @@ export function webChatChannel(deps: WebChatDeps) {
   const publicUrl = config.PUBLIC_URL;
   const admit = (req: Parameters<Edge['clientOf']>[0]) => admission.admitClient(edge.clientOf(req));
   // The token counted the conversation against the address; the posted activities still count identity answers.
-  const fromClient = <T>(req: Parameters<Edge['clientOf']>[0], run: () => Promise<T>) =>
-    admission.fromClient(edge.clientOf(req), run, true);
+  const fromClient = <T>(req: Parameters<Edge['clientOf']>[0], conversationId: string, run: () => Promise<T>) =>
+    admission.fromClient(edge.clientOf(req), { channelId: DIRECTLINE_CHANNEL, conversationId }, run, true);
   directLineRoutes(server, {
     bridge,
     store: directLine,

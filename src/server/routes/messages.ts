@@ -1,7 +1,7 @@
 // POST /api/messages: validates the Activity, then hands it to the Bot Framework adapter and the bot.
 import type { Request, Server } from 'restify';
 import type { Logger } from 'pino';
-import { IncomingActivitySchema } from '../../bot/activitySchema.js';
+import { checkIncomingActivity } from '../../bot/activitySchema.js';
 import type { BotOnDemand } from '../../bot/botOnDemand.js';
 import type { ServiceUrlPolicy } from '../../bot/serviceUrlPolicy.js';
 import type { ConversationAdmission } from '../limits/conversationAdmission.js';
@@ -23,7 +23,7 @@ export interface MessagesDeps {
 export function messagesRoute(server: Server, deps: MessagesDeps): void {
   server.post('/api/messages', async (req, res) => {
     try {
-      const parsed = IncomingActivitySchema.safeParse(req.body);
+      const parsed = checkIncomingActivity(req.body);
       if (!parsed.success) {
         throw new HttpError(400, `not a valid Activity — ${describeIssues(parsed.error)}`);
       }
@@ -32,7 +32,11 @@ export function messagesRoute(server: Server, deps: MessagesDeps): void {
       const run = () => deps.bot.handle(authHeader, req.body);
       const invokeResponse = deps.authenticated
         ? await run()
-        : await deps.admission.fromClient(deps.clientOf(req), run);
+        : await deps.admission.fromClient(
+            deps.clientOf(req),
+            { channelId: parsed.data.channelId, conversationId: parsed.data.conversation.id },
+            run,
+          );
       res.send(invokeResponse?.status ?? 200, invokeResponse?.body ?? undefined);
     } catch (error) {
       if (isAuthenticationError(error))
