@@ -1,6 +1,8 @@
-// Server CPU per turn, line by line of the bench's negotiation: `npx tsx bench/turnSteps.ts [--row xieshang-redis]
-// [--conversations 200] [--rounds 3] [--profile] [--node-args '--heap-prof …']`. Every conversation says line k (a few at a time) before any says line k + 1, and
-// the server's CPU over each line is divided by the conversations: which kind of turn costs what. Best of the rounds.
+// Server CPU per turn, line by line of the bench's negotiation:
+//   npx tsx bench/turnSteps.ts [--row xieshang-redis] [--conversations 200] [--rounds 3] [--profile]
+//     [--node-args '--heap-prof --heap-prof-dir=/tmp/heap']
+// Every conversation says line k (a few at a time) before any says line k + 1, and the server's CPU over each line is
+// divided by the conversations: which kind of turn costs what. Best of the rounds.
 import { parseArgs } from 'node:util';
 import type { Redis } from 'ioredis';
 import { Pool } from 'undici';
