@@ -41,11 +41,13 @@ export function redisStores(config: Config, logger: Logger, retention: CaseReten
       ? redis.client.duplicate(undefined, {
           redisOptions: { keyPrefix: '', commandTimeout: undefined, maxRetriesPerRequest: null },
           enableOfflineQueue: true,
+          enableAutoPipelining: false,
         })
       : redis.client.duplicate({
           keyPrefix: '',
           maxRetriesPerRequest: null,
           enableOfflineQueue: true,
+          enableAutoPipelining: false,
           commandTimeout: undefined,
         });
   const scheduler = new RedisScheduler({

@@ -20,7 +20,10 @@ export class RedisCaseEvents implements CaseEvents {
   ) {
     this.channel = channels.deskEvents(prefix);
     const client = connection.client;
-    this.subscriber = client instanceof Cluster ? client.duplicate() : client.duplicate();
+    this.subscriber =
+      client instanceof Cluster
+        ? client.duplicate(undefined, { enableAutoPipelining: false })
+        : client.duplicate({ enableAutoPipelining: false });
     this.subscriber.on('error', (err: unknown) => this.logger.warn({ err }, 'desk event subscriber: redis error'));
     this.subscriber.on('message', (channel: string, message: string) => {
       if (channel === this.channel) this.deliver(message);

@@ -197,6 +197,7 @@ export class RedisDirectLineStore implements DirectLineStore {
     // Subscriptions may be made before the connection is ready, and are renewed after a reconnect.
     const subscriber = (this.redis.client as Redis).duplicate({
       enableOfflineQueue: true,
+      enableAutoPipelining: false,
       autoResubscribe: true,
       commandTimeout: undefined,
     });
