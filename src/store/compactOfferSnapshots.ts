@@ -16,9 +16,9 @@ export function compactOfferSnapshots(store: CaseStore): CaseStore {
     ...delegateTo(store),
     async load(caseId, activityId) {
       const loaded = await store.load(caseId, activityId);
-      return loaded.record ? { ...loaded, record: withOffers(loaded.record, withSchedule) } : loaded;
+      return loaded.record ? { ...loaded, record: withOffers(loaded.record, offerWithSchedule) } : loaded;
     },
-    commit: (commit) => store.commit({ ...commit, record: withOffers(commit.record, withRecipe) }),
+    commit: (commit) => store.commit({ ...commit, record: withOffers(commit.record, offerByRecipe) }),
   };
 }
 
@@ -33,8 +33,8 @@ function withOffers(record: CaseRecord, change: (offer: unknown) => unknown): Ca
   return { ...record, snapshot: { ...snapshot, context } };
 }
 
-/** The offer with `recipe` in place of `schedule`, when one rebuilds it exactly. */
-function withRecipe(offer: unknown): unknown {
+/** The offer with `recipe` in place of `schedule`, when one rebuilds it exactly (an agreement's offer too). */
+export function offerByRecipe(offer: unknown): unknown {
   if (!isObject(offer) || !Array.isArray(offer.schedule)) return offer;
   const { schedule, ...terms } = offer;
   const recipe = scheduleRecipe(schedule as Payment[]);
@@ -42,7 +42,7 @@ function withRecipe(offer: unknown): unknown {
 }
 
 /** The offer with its schedule rebuilt from `recipe`; anything else as stored (the context's schema judges it). */
-function withSchedule(offer: unknown): unknown {
+export function offerWithSchedule(offer: unknown): unknown {
   if (!isObject(offer) || offer.schedule !== undefined || offer.recipe === undefined) return offer;
   const recipe = ScheduleSpecSchema.safeParse(offer.recipe);
   if (!recipe.success) return offer;
