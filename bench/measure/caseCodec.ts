@@ -7,6 +7,8 @@ import { deflateRawSync, inflateRawSync, type ZlibOptions } from 'node:zlib';
 import { CASE_DICTIONARIES_V1 } from '../../src/store/redis/caseDictionaries.js';
 import { RECORD_DICTIONARY_V1 } from '../../src/store/redis/recordDictionary.js';
 import { offerByRecipe } from '../../src/store/compactOfferSnapshots.js';
+import { encodeCaseRecord, encodeCaseValue } from '../../src/store/redis/caseCodec.js';
+import { compactTranscript } from '../../src/store/redis/transcriptCompaction.js';
 
 interface Commit {
   record: unknown;
@@ -22,11 +24,11 @@ const LOCALE_DICTIONARY = Buffer.from(CASE_DICTIONARIES_V1['zh-CN'], 'utf8');
 const RECORD_DICTIONARY = Buffer.from(RECORD_DICTIONARY_V1, 'utf8');
 
 /** CPU µs per call of `run` over `values`, the best of ROUNDS rounds. */
-function cpuPerCall(values: readonly Buffer[], run: (value: Buffer) => void): number {
-  const calls = Math.max(1, Math.ceil(3000 / values.length));
-  for (let i = 0; i < 100; i++) for (const value of values) run(value);
+function cpuPerCall(values: readonly Buffer[], run: (value: Buffer) => void, perRound = 3000, rounds = ROUNDS): number {
+  const calls = Math.max(1, Math.ceil(perRound / values.length));
+  for (let i = 0; i < Math.min(100, calls); i++) for (const value of values) run(value);
   let best = Infinity;
-  for (let round = 0; round < ROUNDS; round++) {
+  for (let round = 0; round < rounds; round++) {
     const start = process.cpuUsage();
     for (let i = 0; i < calls; i++) for (const value of values) run(value);
     const used = process.cpuUsage(start);
@@ -71,4 +73,49 @@ for (const [name, commits] of Object.entries(negotiations)) {
     const byRecipe = { ...agreement, offer: offerByRecipe(agreement.offer) };
     row('agreement', 'offer by recipe', [JSON.stringify(byRecipe)], { level: 6, dictionary: LOCALE_DICTIONARY });
   }
+}
+
+// What the store spends encoding one whole negotiation, before and after: every commit's record and entries, the
+// agreement, and (after) the one compaction of the finished negotiation's transcript.
+console.info('\n-- per negotiation (the store as it was, and as it is)');
+for (const [name, commits] of Object.entries(negotiations)) {
+  const before = cpuPerCall([Buffer.alloc(0)], () => {
+    for (const commit of commits) {
+      deflateRawSync(JSON.stringify(commit.record), { level: 6 });
+      if (commit.append.length > 0)
+        deflateRawSync(JSON.stringify(commit.append), { level: 6, dictionary: LOCALE_DICTIONARY });
+      if (commit.agreement)
+        deflateRawSync(JSON.stringify(commit.agreement), { level: 6, dictionary: LOCALE_DICTIONARY });
+    }
+  });
+  const listed = commits
+    .filter((commit) => commit.append.length > 0)
+    .map((commit) => encodeCaseValue(commit.append, 'zh-CN'));
+  const ended = commits.some((commit) => (commit.record as { status: string }).status !== 'active');
+  const after = cpuPerCall([Buffer.alloc(0)], () => {
+    for (const commit of commits) {
+      encodeCaseRecord(commit.record);
+      if (commit.append.length > 0) encodeCaseValue(commit.append, 'zh-CN');
+      if (commit.agreement)
+        encodeCaseValue({ ...commit.agreement, offer: offerByRecipe(commit.agreement.offer) }, 'zh-CN');
+    }
+    if (ended)
+      compactTranscript(
+        Buffer.alloc(0),
+        listed.map((value) => Buffer.from(value)),
+        'zh-CN',
+      );
+  });
+  const compaction = ended
+    ? cpuPerCall([Buffer.alloc(0)], () =>
+        compactTranscript(
+          Buffer.alloc(0),
+          listed.map((value) => Buffer.from(value)),
+          'zh-CN',
+        ),
+      )
+    : 0;
+  console.info(
+    `${name.padEnd(16)} ${commits.length} commits: before ${before.toFixed(0)} µs, after ${after.toFixed(0)} µs (of which the compaction ${compaction.toFixed(0)} µs)`,
+  );
 }

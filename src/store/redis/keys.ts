@@ -8,11 +8,13 @@ export function caseTag(caseId: string): string {
 }
 
 /**
- * Keys of one case: `case` hash {v: version, r: record JSON}; `tx` list, one element per commit with the entries it
- * appended, RPUSH only (a list, not a stream: a stream preallocates 4 KiB per node, a list grows as needed);
- * `agr` agreement JSON, SET NX; `agrn` list of agreements recorded after a cancellation, RPUSH only; `agrx` list of
- * cancellations, RPUSH only; values are stored as binary deflate with a preset dictionary (caseCodec.ts); `seen` zset
- * activityId → expiry ms, expires with its newest id. A key added here must start with `caseTag(caseId)`.
+ * Keys of one case: `case` hash {v: version, r: record, a: account ref, t: the compacted transcript, tn: how many
+ * commits `t` holds}; `tx` list, one element per commit with the entries it appended since the last compaction, RPUSH
+ * only (a list, not a stream: a stream preallocates 4 KiB per node, a list grows as needed), compacted into `t` once
+ * the negotiation is over (transcriptCompaction.ts); `agr` agreement (offer by recipe), SET NX; `agrn` list of
+ * agreements recorded after a cancellation, RPUSH only; `agrx` list of cancellations, RPUSH only; values are stored as
+ * binary deflate with a preset dictionary (caseCodec.ts); `seen` zset activity id (8 bytes of its SHA-1) → expiry ms,
+ * expires with its newest id. A key added here must start with `caseTag(caseId)`.
  */
 export function caseKeys(caseId: string) {
   const tag = caseTag(caseId);
