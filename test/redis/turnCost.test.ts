@@ -146,12 +146,16 @@ describe.skipIf(!STORE_KINDS.includes('redis'))('the memory of an agreed case on
     );
     // The record against its shape's dictionary, the finished negotiation's transcript compacted into the case hash
     // (no list left), the agreement's offer by recipe, activity ids as 8-byte hashes (caseCodec.ts, scripts.ts):
-    // ≈ 3.4 KiB where it was ≈ 6.6 KiB (9.1 KiB with the outbox).
+    // ≈ 3.5 KiB (3 616 bytes) where it was ≈ 6.6 KiB (9.1 KiB with the outbox).
     expect([...memory.keys()]).toEqual(['agr', 'case', 'seen']);
     expect(total).toBeLessThanOrEqual(4 * 1024);
     const transcript = await service.app.stores.store.transcript(caseId);
     expect(transcript.filter((e) => e.actor === 'borrower').map((e) => e.text)).toHaveLength(JOB_LOSS_AGREED.length);
     expect(transcript.at(-1)?.text).toBe('plan.started');
+    // The agreement comes back with its whole schedule, rebuilt from the recipe it is stored by.
+    const { offer, dueDates } = (await service.app.stores.store.agreement(caseId))!;
+    expect(offer.schedule).toHaveLength(dueDates.length);
+    expect(offer.schedule.reduce((sum, payment) => sum + payment.amountMinor, 0)).toBe(offer.totalMinor);
     await service.app.stores.store.erase(caseId);
     expect((await caseMemory(admin, env.REDIS_KEY_PREFIX!, caseId)).size).toBe(0);
   });
