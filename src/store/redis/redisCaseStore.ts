@@ -31,7 +31,7 @@ import {
   defineScripts,
 } from './scripts.js';
 import { decodeCaseValue, encodeCaseRecord, encodeCaseValue } from './caseCodec.js';
-import { offerByRecipe, offerWithSchedule } from '../compactOfferSnapshots.js';
+import { agreementByRecipe, agreementWithSchedule } from '../compactOfferSnapshots.js';
 import { compactTranscript } from './transcriptCompaction.js';
 
 export interface RedisCaseStoreOptions {
@@ -235,17 +235,6 @@ export class RedisCaseStore implements CaseStore {
     this.stats.roundTrips += 1;
     return this.connection.guard(action, run);
   }
-}
-
-/** An agreement is stored with its offer by recipe when one rebuilds the schedule exactly (≈ 0.5 KiB instead of 0.9). */
-function agreementByRecipe(agreement: Agreement): unknown {
-  return { ...agreement, offer: offerByRecipe(agreement.offer) };
-}
-
-function agreementWithSchedule(stored: unknown): unknown {
-  return typeof stored === 'object' && stored !== null && 'offer' in stored
-    ? { ...stored, offer: offerWithSchedule(stored.offer) }
-    : stored;
 }
 
 /**
