@@ -119,12 +119,15 @@ export function renderCase() {
 /** `doneKey` names the words said once the action succeeded; `focusAfter` the element that gets focus. */
 export const act = (action, doneKey, focusAfter) => async () => {
   const caseId = state.current;
+  const startedFrom = document.activeElement;
   $('alert').hidden = true;
   const result = await attempt(() => action(caseId), state.words[doneKey]);
   if (result) {
     await openCase(caseId, { focus: false });
     await refresh();
-    $(focusAfter ?? 'case-title').focus();
+    // Focus moves on only if the agent has not gone on meanwhile (typing a note while a message was still sending).
+    const movedOn = document.activeElement !== startedFrom && document.activeElement !== document.body;
+    if (!movedOn) $(focusAfter ?? 'case-title').focus();
   }
   return result;
 };
