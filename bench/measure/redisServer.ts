@@ -82,12 +82,21 @@ export function commandsCalledIn(luaSources: string): Set<string> {
   );
 }
 
-/** Average MEMORY USAGE of a case's keys (case, tx, agr, seen), over cases that reached an agreement. */
+/**
+ * Average MEMORY USAGE of a case's keys, over cases that reached an agreement: all of them, and without the lender
+ * events' outbox (the bench runs no webhook receiver, so its events stay; delivered, the outbox empties).
+ */
 export async function memoryPerCase(
   client: Redis,
   prefix: string,
   sample = 500,
-): Promise<{ agreedBytes: number; agreedCases: number; allCasesBytes: number; allCases: number }> {
+): Promise<{
+  agreedBytes: number;
+  agreedDeliveredBytes: number;
+  agreedCases: number;
+  allCasesBytes: number;
+  allCases: number;
+}> {
   const keysByCase = new Map<string, string[]>();
   let cursor = '0';
   do {
@@ -101,15 +110,17 @@ export async function memoryPerCase(
   } while (cursor !== '0');
   const cases = [...keysByCase.values()];
   const agreed = cases.filter((keys) => keys.some((key) => key.endsWith(':agr')));
-  const average = async (chosen: string[][]) => {
+  const average = async (chosen: string[][], counted: (key: string) => boolean = () => true) => {
     const picked = chosen.slice(0, sample);
     let bytes = 0;
     for (const keys of picked)
-      for (const key of keys) bytes += Number(await client.call('MEMORY', 'USAGE', key, 'SAMPLES', '0'));
+      for (const key of keys.filter(counted))
+        bytes += Number(await client.call('MEMORY', 'USAGE', key, 'SAMPLES', '0'));
     return picked.length === 0 ? 0 : bytes / picked.length;
   };
   return {
     agreedBytes: await average(agreed),
+    agreedDeliveredBytes: await average(agreed, (key) => !/:outbox(:|$)/.test(key)),
     agreedCases: agreed.length,
     allCasesBytes: await average(cases),
     allCases: cases.length,

@@ -27,9 +27,12 @@ import { redisSettings } from './redisSettings.js';
 /** The stores of openStores on Redis: one shared connection, and one of its own for BullMQ. */
 export function redisStores(config: Config, logger: Logger, retention: CaseRetention | undefined): Stores {
   const redis = new RedisConnection(redisSettings(config), logger.child({ component: 'redis' }));
+  const storeLog = logger.child({ component: 'store' });
   const store = new RedisCaseStore(redis, {
     dedupeTtlSeconds: config.DEDUPE_TTL_SECONDS,
     ...(retention ? { retention } : {}),
+    onCompactionFailed: (caseId, err) =>
+      storeLog.warn({ err, caseId }, 'transcript not compacted: it stays listed, a later commit tries again'),
   });
   const events = new RedisCaseEvents(redis, config.REDIS_KEY_PREFIX, logger.child({ component: 'desk' }));
   const directLine = new RedisDirectLineStore(redis, config.REDIS_KEY_PREFIX, config.DIRECTLINE_IDLE_HOURS * 3600);

@@ -42,6 +42,8 @@ export interface RedisCaseStoreOptions {
    * that commit left it in. Unset: kept.
    */
   retention?: CaseRetention;
+  /** Told when a finished negotiation's transcript could not be compacted (it stays listed; a later commit retries). */
+  onCompactionFailed?: (caseId: string, error: unknown) => void;
 }
 
 /** Each element of the transcript list holds the entries one commit appended. */
@@ -61,7 +63,7 @@ export class RedisCaseStore implements CaseStore {
   /** `close()` closes the connection, which the handoff queue may share: close the store last. */
   constructor(
     private readonly connection: RedisConnection,
-    options: RedisCaseStoreOptions = {},
+    private readonly options: RedisCaseStoreOptions = {},
   ) {
     this.dedupeTtlMs = wholePositive('dedupeTtlSeconds', options.dedupeTtlSeconds ?? 24 * 3600) * 1000;
     this.retention = options.retention;
@@ -168,8 +170,9 @@ export class RedisCaseStore implements CaseStore {
         this.connection.client.xsCompact(keys.record, keys.transcript, compacted, listed.length, value),
       );
       if (done === 1) this.stats.compactions += 1;
-    } catch {
+    } catch (error) {
       this.stats.compactionsFailed += 1;
+      this.options.onCompactionFailed?.(caseId, error);
     }
   }
 

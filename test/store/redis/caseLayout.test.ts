@@ -101,6 +101,24 @@ describe.skipIf(!redis.available)('the Redis layout of a case', () => {
     expect(store.stats.compactionsFailed).toBe(0);
   });
 
+  it('a listed commit that is not a list of entries – the closing commit succeeds, the transcript stays listed, the failure is reported with the case id', async () => {
+    const failures: string[] = [];
+    const reporting = new RedisCaseStore(connection, { onCompactionFailed: (caseId) => failures.push(caseId) });
+    const caseId = `case-${randomUUID()}`;
+    const version = await commitTurns(caseId, 0, [turn(1)]);
+    await admin.rpush(key(caseId, 'transcript'), '{"not":"a list of entries"}');
+    const closed = await reporting.commit({
+      caseId,
+      expectedVersion: version,
+      record: caseRecord(caseId, { status: 'closed' }),
+      append: [entry('closed', 'system')],
+    });
+    expect(closed.ok).toBe(true);
+    expect(failures).toEqual([caseId]);
+    expect(reporting.stats.compactionsFailed).toBe(1);
+    expect(await admin.llen(key(caseId, 'transcript'))).toBe(3);
+  });
+
   it('a compaction that comes too late (another one, or an erasure, came first) – writes nothing', async () => {
     const caseId = `case-${randomUUID()}`;
     await commitTurns(caseId, 0, [turn(0), turn(1)]);
