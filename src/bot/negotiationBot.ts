@@ -1,6 +1,7 @@
 // The Bot Framework bot: runs the turn pipeline, sends the replies, hands escalated cases over.
 import { ActivityHandler, ActivityTypes, EventFactory, type Activity, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
+import type { Agreement } from '../domain/case.js';
 import type { TranscriptEntry } from '../domain/transcript.js';
 import type { DeskNotifier, TurnReplies } from '../handoff/deskLink.js';
 import { incomingActivity } from './activitySchema.js';
@@ -11,7 +12,7 @@ export interface BotDeps extends TurnDeps {
   logger: Logger;
   serviceMetrics: ServiceMetrics;
   /** Starts the plan of a case the turn agreed (src/followup/planFollowUp.ts). */
-  followUp?: { agreed(caseId: string): Promise<void> };
+  followUp?: { agreed(caseId: string, committed?: Agreement): Promise<void> };
 }
 
 export class NegotiationBot extends ActivityHandler {
@@ -71,7 +72,7 @@ export class NegotiationBot extends ActivityHandler {
     // The agreement is committed and confirmed: a plan that fails to start is logged, not the borrower's problem.
     if (outcome.agreed)
       await this.deps.followUp
-        ?.agreed(outcome.caseId)
+        ?.agreed(outcome.caseId, outcome.agreed)
         .catch((err: unknown) => log().error({ err }, 'the plan of a new agreement could not start'));
     if (outcome.escalated) {
       await this.desk.caseEscalated(outcome.escalated, turnReplies(context));

@@ -1,5 +1,5 @@
 // One turn, end to end: load the case, understand, step the machine, save atomically, reply.
-import type { CaseRecord, Handoff } from '../domain/case.js';
+import type { Agreement, CaseRecord, Handoff } from '../domain/case.js';
 import type { TranscriptEntry } from '../domain/transcript.js';
 import type { DialogBundle, DialogRegistry } from '../dialogs/dialogBundle.js';
 import { XieshangError } from '../errors.js';
@@ -44,8 +44,8 @@ export interface TurnOutcome {
    * it again (idempotent), because an earlier delivery may have failed after its commit, before the queueing.
    */
   waitingForAgent?: Handoff;
-  /** Set on the turn that recorded an agreement: its plan starts (src/followup/). */
-  agreed?: true;
+  /** Set on the turn that recorded an agreement (the one committed): its plan starts (src/followup/). */
+  agreed?: Agreement;
 }
 
 export { MAX_READ_CHARS } from './turnPlan.js';
@@ -103,7 +103,7 @@ export async function runTurn(activity: IncomingActivity, deps: TurnDeps): Promi
         ...waitingForAgent(planned.escalated ? undefined : planned.record),
         ...(planned.escalated ? { escalated: { handoff: planned.escalated, record: planned.record } } : {}),
         ...(loaded.record?.status === 'escalated' || surveyOpen(loaded.record) ? { forDesk: planned.append } : {}),
-        ...(planned.agreement ? { agreed: true as const } : {}),
+        ...(planned.agreement ? { agreed: planned.agreement } : {}),
       };
   }
   // 503: the channel retries the activity later, when the other writers are done (nothing was written).
