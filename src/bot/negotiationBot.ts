@@ -1,6 +1,7 @@
 // The Bot Framework bot: runs the turn pipeline, sends the replies, hands escalated cases over.
 import { ActivityHandler, ActivityTypes, EventFactory, type Activity, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
+import type { Account } from '../domain/account.js';
 import type { Agreement } from '../domain/case.js';
 import type { TranscriptEntry } from '../domain/transcript.js';
 import type { DeskNotifier, TurnReplies } from '../handoff/deskLink.js';
@@ -12,7 +13,7 @@ export interface BotDeps extends TurnDeps {
   logger: Logger;
   serviceMetrics: ServiceMetrics;
   /** Starts the plan of a case the turn agreed (src/followup/planFollowUp.ts). */
-  followUp?: { agreed(caseId: string, committed?: Agreement): Promise<void> };
+  followUp?: { agreed(caseId: string, committed?: { agreement: Agreement; account?: Account }): Promise<void> };
 }
 
 export class NegotiationBot extends ActivityHandler {

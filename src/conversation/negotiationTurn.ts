@@ -1,4 +1,5 @@
 // One turn, end to end: load the case, understand, step the machine, save atomically, reply.
+import type { Account } from '../domain/account.js';
 import type { Agreement, CaseRecord, Handoff } from '../domain/case.js';
 import type { TranscriptEntry } from '../domain/transcript.js';
 import type { DialogBundle, DialogRegistry } from '../dialogs/dialogBundle.js';
@@ -44,8 +45,11 @@ export interface TurnOutcome {
    * it again (idempotent), because an earlier delivery may have failed after its commit, before the queueing.
    */
   waitingForAgent?: Handoff;
-  /** Set on the turn that recorded an agreement (the one committed): its plan starts (src/followup/). */
-  agreed?: Agreement;
+  /**
+   * Set on the turn that recorded an agreement: the one committed, and the account the turn read (the lender's current
+   * facts) when it has it. Its plan starts from them (src/followup/).
+   */
+  agreed?: { agreement: Agreement; account?: Account };
 }
 
 export { MAX_READ_CHARS } from './turnPlan.js';
@@ -103,13 +107,18 @@ export async function runTurn(activity: IncomingActivity, deps: TurnDeps): Promi
         ...waitingForAgent(planned.escalated ? undefined : planned.record),
         ...(planned.escalated ? { escalated: { handoff: planned.escalated, record: planned.record } } : {}),
         ...(loaded.record?.status === 'escalated' || surveyOpen(loaded.record) ? { forDesk: planned.append } : {}),
-        ...(planned.agreement ? { agreed: planned.agreement } : {}),
+        ...(planned.agreement ? { agreed: agreedWith(planned.agreement, planned.record) } : {}),
       };
   }
   // 503: the channel retries the activity later, when the other writers are done (nothing was written).
   throw new XieshangError('XS_STORE_CONFLICT', `case ${caseId}: still conflicting after ${MAX_REPLAYS} replays`, {
     status: 503,
   });
+}
+
+function agreedWith(agreement: Agreement, record: CaseRecord): NonNullable<TurnOutcome['agreed']> {
+  const account = accountInSnapshot(record.snapshot);
+  return account?.accountRef === agreement.accountRef ? { agreement, account } : { agreement };
 }
 
 function waitingForAgent(record: CaseRecord | undefined): { waitingForAgent?: Handoff } {

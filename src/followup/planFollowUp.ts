@@ -1,4 +1,5 @@
 // Follows agreed plans: starts them, runs their due jobs through the contact gate, takes payments, speaks proactively.
+import type { Account } from '../domain/account.js';
 import type { Agreement } from '../domain/case.js';
 import { localDateTime } from '../domain/plan.js';
 import type { PlanEvent } from '../../machines/planSetup.js';
@@ -30,12 +31,12 @@ export class PlanFollowUp {
   /**
    * Starts the plan of the agreement the case has just recorded (idempotent on its reference). A case whose earlier
    * plan ended (broken, then 二次协商) starts a new plan: the earlier one stays in the record as it ended.
-   * `committed`: the agreement the caller has just committed (the bot's turn), not read back again.
+   * `committed`: the agreement the caller has just committed (the bot's turn) and the account it read, not read again.
    */
-  async agreed(caseId: string, committed?: Agreement): Promise<void> {
-    const agreement = committed ?? (await this.deps.store.agreement(caseId));
+  async agreed(caseId: string, committed?: { agreement: Agreement; account?: Account }): Promise<void> {
+    const agreement = committed?.agreement ?? (await this.deps.store.agreement(caseId));
     if (!agreement) return;
-    const account = await this.deps.accounts.byReference(agreement.accountRef);
+    const account = committed?.account ?? (await this.deps.accounts.byReference(agreement.accountRef));
     await this.steps.apply(caseId, `start:${agreement.reference}`, (_record, bundle, context) => {
       if (context?.reference === agreement.reference) return undefined;
       const input = planInput(agreement, account?.borrower.timeZone ?? 'Asia/Shanghai', bundle);
