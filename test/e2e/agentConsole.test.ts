@@ -65,7 +65,10 @@ describe.skipIf(!chromiumAvailable())('the agent desk in Chromium', () => {
     await item(li, caseId).click();
     await item(amy, caseId).waitFor();
     await item(amy, caseId).click();
-    await expect.poll(() => li.evaluate(() => document.activeElement?.id)).toBe('case-title');
+    // Both have the case open (its title focused) before they press: a claim pressed while the view still loads has
+    // no case to claim yet.
+    for (const page of [li, amy])
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('case-title');
     // Both press Claim at once (a button the other's claim already hid would refuse a real click: press it in the page).
     await Promise.all([li, amy].map((page) => page.evaluate(() => document.getElementById('claim')!.click())));
     const alerts = await Promise.all(
