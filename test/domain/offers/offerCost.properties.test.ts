@@ -7,16 +7,9 @@ import { freezePlan } from '../../../src/domain/offers/kinds/freeze.js';
 import { offerCaseOf } from '../../../src/domain/offers/offerCase.js';
 import { buildSchedule } from '../../../src/domain/offers/schedule.js';
 import { accountWith, hardshipWith, policy } from './borrowers.js';
+import { SCHEDULE_SPEC_FIELDS } from './scheduleSpecs.js';
 
-const specArb = fc.record({
-  principalMinor: fc.integer({ min: 0, max: 50_000_000 }),
-  rateBps: fc.integer({ min: 0, max: 3600 }),
-  months: fc.integer({ min: 1, max: 360 }),
-  pauseMonths: fc.integer({ min: 0, max: 6 }),
-  pauseAccrues: fc.boolean(),
-  feesMinor: fc.integer({ min: 0, max: 1_000_000 }),
-  unitMinor: fc.constantFrom(1, 100),
-});
+const specArb = fc.record(SCHEDULE_SPEC_FIELDS);
 
 describe('schedule cost properties', () => {
   it('any schedule – each payment is principal + interest + fees; principal and fees add up to what was owed; interest never negative', () => {

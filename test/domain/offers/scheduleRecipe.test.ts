@@ -8,20 +8,15 @@ import { evaluateCounterOffer } from '../../../src/domain/offers/evaluateCounter
 import { buildSchedule } from '../../../src/domain/offers/schedule.js';
 import { scheduleRecipe } from '../../../src/domain/offers/scheduleRecipe.js';
 import { businessM3, hardshipWith, illnessM4, jobLossM2, noIncomeM2, policy, reducedIncomeM1 } from './borrowers.js';
+import { SCHEDULE_SPEC_FIELDS } from './scheduleSpecs.js';
 
 const path = new URL('../../../dialogs/demo-accounts.yaml', import.meta.url).pathname;
 const demoAccounts = parseAccounts(readFileSync(path, 'utf8'), path);
 
 const specArb = fc.record({
-  principalMinor: fc.integer({ min: 0, max: 50_000_000 }),
-  rateBps: fc.integer({ min: 0, max: 3600 }),
-  months: fc.integer({ min: 1, max: 360 }),
-  pauseMonths: fc.integer({ min: 0, max: 6 }),
-  pauseAccrues: fc.boolean(),
-  feesMinor: fc.integer({ min: 0, max: 1_000_000 }),
+  ...SCHEDULE_SPEC_FIELDS,
   regularMinor: fc.integer({ min: 0, max: 500_000 }),
   regularMonths: fc.integer({ min: 0, max: 60 }),
-  unitMinor: fc.constantFrom(1, 100),
 });
 
 describe('scheduleRecipe', () => {
