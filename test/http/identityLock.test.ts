@@ -98,3 +98,24 @@ describe('identity answers per channel user', () => {
     expect(JSON.stringify(refused.body)).toContain('too many identity answers from this user');
   });
 });
+
+describe('identity answers per client address', () => {
+  let service: RunningService;
+  beforeAll(async () => {
+    // Loopback is not exempt here (a documentation range is), so the test's own address is counted.
+    service = await startService({ IDENTITY_ATTEMPTS_PER_MINUTE: '4', RATE_LIMIT_EXEMPT: '203.0.113.0/24' });
+  });
+  afterAll(() => service.stop());
+
+  it('a fifth answer within a minute from one address, each from another channel user in their own conversation – 429 naming the address', async () => {
+    for (const n of [1, 2, 3, 4]) {
+      const borrower = await claim(service, 'LN-2022-0900', { userId: `spread-${n}` });
+      expect((await borrower.say('0000')).status).toBe(200);
+    }
+    const fifth = await claim(service, 'LN-2022-0900', { userId: 'spread-5' });
+    const refused = await fifth.say('0000');
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(JSON.stringify(refused.body)).toContain('too many identity answers from this address');
+  });
+});
