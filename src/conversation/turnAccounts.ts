@@ -63,6 +63,7 @@ export function accountInSnapshot(persisted: unknown): Account | undefined {
 export function withCurrentAccount(persisted: unknown, account: Account | undefined): unknown {
   if (!account || typeof persisted !== 'object' || persisted === null) return persisted;
   const snapshot = persisted as { context?: { account?: Account } };
-  if (snapshot.context?.account?.accountRef !== account.accountRef) return persisted;
+  const held = snapshot.context?.account;
+  if (held === account || held?.accountRef !== account.accountRef) return persisted;
   return { ...snapshot, context: { ...snapshot.context, account } };
 }

@@ -1,5 +1,6 @@
 // Case snapshots are stored without the account (name, phone, ID suffix, birth date): only the record's accountRef,
 // and the account is read from the account directory again when the case is loaded.
+import { isDeepStrictEqual } from 'node:util';
 import type { Account } from '../domain/account.js';
 import type { CaseRecord } from '../domain/case.js';
 import { delegateTo } from './delegatingCaseStore.js';
@@ -17,15 +18,29 @@ const isSnapshot = (value: unknown): value is Snapshot =>
 
 /** Wraps a store: every commit drops `context.account` from the snapshot, every load puts it back from `accounts`. */
 export function accountFreeSnapshots(store: CaseStore, accounts: AccountSource): CaseStore {
+  // The record each stored form was committed from: when the store below hands that form back and the account is
+  // still the same, the load returns the committed record itself (its snapshot's actor may still be running).
+  const committedFrom = new WeakMap<CaseRecord, CaseRecord>();
   return {
     ...delegateTo(store),
     async load(caseId, activityId) {
       const loaded = await store.load(caseId, activityId);
-      return loaded.record ? { ...loaded, record: await withAccount(loaded.record, accounts, loaded.account) } : loaded;
+      if (!loaded.record) return loaded;
+      const record = await withAccount(loaded.record, accounts, loaded.account);
+      const committed = committedFrom.get(loaded.record);
+      const same = committed && isDeepStrictEqual(accountOf(committed), accountOf(record));
+      return { ...loaded, record: same ? committed : record };
     },
-    commit: (commit) => store.commit({ ...commit, record: withoutAccount(commit.record) }),
+    commit(commit) {
+      const record = withoutAccount(commit.record);
+      committedFrom.set(record, commit.record);
+      return store.commit({ ...commit, record });
+    },
   };
 }
+
+const accountOf = (record: CaseRecord): unknown =>
+  isSnapshot(record.snapshot) ? record.snapshot.context?.account : undefined;
 
 function withoutAccount(record: CaseRecord): CaseRecord {
   const snapshot = record.snapshot;

@@ -13,13 +13,27 @@ const isObject = (value: unknown): value is Json => typeof value === 'object' &&
 
 /** Wraps a store: every commit stores offers (`context.offers`, `context.chosenOffer`) by recipe, every load rebuilds them. */
 export function compactOfferSnapshots(store: CaseStore): CaseStore {
+  // The record each stored form came from (committed, or rebuilt on an earlier load): the store below hands back the
+  // very object it was given or read last when nothing changed, and gets the same record back, not a rebuilt copy.
+  const withSchedules = new WeakMap<CaseRecord, CaseRecord>();
+  const rebuilt = (stored: CaseRecord) => {
+    const known = withSchedules.get(stored);
+    if (known) return known;
+    const record = withOffers(stored, offerWithSchedule);
+    withSchedules.set(stored, record);
+    return record;
+  };
   return {
     ...delegateTo(store),
     async load(caseId, activityId) {
       const loaded = await store.load(caseId, activityId);
-      return loaded.record ? { ...loaded, record: withOffers(loaded.record, offerWithSchedule) } : loaded;
+      return loaded.record ? { ...loaded, record: rebuilt(loaded.record) } : loaded;
     },
-    commit: (commit) => store.commit({ ...commit, record: withOffers(commit.record, offerByRecipe) }),
+    commit(commit) {
+      const record = withOffers(commit.record, offerByRecipe);
+      withSchedules.set(record, commit.record);
+      return store.commit({ ...commit, record });
+    },
   };
 }
 

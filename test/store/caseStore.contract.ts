@@ -106,6 +106,26 @@ export function describeCaseStoreContract(name: string, open: () => Promise<Case
       expect(await store.transcript(caseId)).toEqual([entry('你好'), entry('hi', 'bot')]);
     });
 
+    it('a case the peer commits after this instance did – this instance loads the peer’s record, not its own', async () => {
+      await store.commit({ caseId, expectedVersion: 0, record: caseRecord(caseId), append: [] });
+      expect((await store.load(caseId)).record).toEqual(caseRecord(caseId));
+      const peers = caseRecord(caseId, { status: 'escalated', flowVersion: 'flow-2' });
+      expect(await fixture.peer.commit({ caseId, expectedVersion: 1, record: peers, append: [] })).toEqual({
+        ok: true,
+        version: 2,
+      });
+      expect(await store.load(caseId)).toEqual({ record: peers, version: 2, duplicate: false });
+    });
+
+    it('a case erased and started again by the peer at the same version – this instance loads the new record', async () => {
+      await store.commit({ caseId, expectedVersion: 0, record: caseRecord(caseId), append: [] });
+      expect((await store.load(caseId)).record?.flowVersion).toBe('flow-1');
+      await fixture.peer.erase(caseId);
+      const again = caseRecord(caseId, { flowVersion: 'flow-again', locale: 'en' });
+      await fixture.peer.commit({ caseId, expectedVersion: 0, record: again, append: [] });
+      expect(await store.load(caseId)).toEqual({ record: again, version: 1, duplicate: false });
+    });
+
     it('commit on a stale version – conflict, record and transcript unchanged', async () => {
       await store.commit({ caseId, expectedVersion: 0, record: caseRecord(caseId), append: [entry('first')] });
       const stale = await store.commit({

@@ -16,8 +16,12 @@ import { compareQueued } from '../queueOrder.js';
 import type { MemoryOutbox } from './memoryOutbox.js';
 import { MAX_TRANSCRIPT_COMMITS } from '../storeLimits.js';
 import { decodeJson, encodeJson } from '../storedJson.js';
+import { RecentlyDecoded } from '../recentlyDecoded.js';
 
-/** Values are kept encoded as in Redis: compact (many open conversations per process) and never shared by reference. */
+/**
+ * Values are kept encoded as in Redis: compact (many open conversations per process). Only the last thousand records
+ * are also kept decoded, shared by reference like the Redis store's (a record is never changed in place).
+ */
 interface Stored {
   record: string;
   version: number;
@@ -31,6 +35,7 @@ const append = (lists: Map<string, string[]>, caseId: string, value: string) =>
 const decode = <T>(stored: string): T => JSON.parse(decodeJson(stored)) as T;
 /** Expired cases are looked for at most this often (and whenever one is loaded). */
 const FORGET_EVERY_MS = 60_000;
+const RECENT_CASES = 1_000;
 
 export interface MemoryCaseStoreOptions {
   dedupeTtlMs: number;
@@ -52,6 +57,8 @@ export class MemoryCaseStore implements CaseStore {
   private readonly seen = new Map<string, number>();
   private readonly waiting = new Map<string, number>();
   private lastForget = 0;
+  /** The records last committed or read, decoded: a turn reading what the last one wrote decodes nothing. */
+  private readonly recent = new RecentlyDecoded<CaseRecord>(RECENT_CASES);
 
   constructor(private readonly options: MemoryCaseStoreOptions = { dedupeTtlMs: 24 * 3600_000 }) {}
 
@@ -59,7 +66,7 @@ export class MemoryCaseStore implements CaseStore {
     this.forgetExpired();
     const stored = this.live(caseId);
     return {
-      record: stored ? decode<CaseRecord>(stored.record) : undefined,
+      record: stored ? this.recent.read(caseId, stored.record, () => decode<CaseRecord>(stored.record)) : undefined,
       version: stored?.version ?? 0,
       duplicate: activityId !== undefined && this.wasSeen(seenKey(caseId, activityId)),
     };
@@ -72,8 +79,10 @@ export class MemoryCaseStore implements CaseStore {
     const now = this.now();
     if (isWaiting(commit.record)) this.waiting.set(commit.caseId, now);
     const retention = this.options.retention?.(commit.record.status);
+    const record = encodeJson(commit.record);
+    this.recent.remember(commit.caseId, record, commit.record);
     this.cases.set(commit.caseId, {
-      record: encodeJson(commit.record),
+      record,
       version,
       expiresAt: retention ? now + retention * 1000 : undefined,
     });
@@ -112,6 +121,7 @@ export class MemoryCaseStore implements CaseStore {
   /** What expiry removes (as Redis expires the case's keys): the lender events in the outbox stay to be delivered. */
   private forget(caseId: string): void {
     this.cases.delete(caseId);
+    this.recent.forget(caseId);
     this.transcripts.delete(caseId);
     this.agreements.delete(caseId);
     this.cancelled.delete(caseId);

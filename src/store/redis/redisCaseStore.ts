@@ -1,13 +1,14 @@
 // Cases, transcripts, agreements and de-duplication in Redis: one script to load, one to commit.
 import { Cluster } from 'ioredis';
 import { z } from 'zod';
-import { AccountSchema, type Locale } from '../../domain/account.js';
+import { AccountSchema, type Account, type Locale } from '../../domain/account.js';
 import {
   AgreementCancellationSchema,
   AgreementSchema,
   CaseRecordSchema,
   type Agreement,
   type AgreementCancellation,
+  type CaseRecord,
 } from '../../domain/case.js';
 import { TranscriptEntrySchema, type TranscriptEntry } from '../../domain/transcript.js';
 import { XieshangError } from '../../errors.js';
@@ -33,6 +34,7 @@ import {
 import { decodeCaseValue, encodeCaseRecord, encodeCaseValue } from './caseCodec.js';
 import { agreementByRecipe, agreementWithSchedule } from '../compactOfferSnapshots.js';
 import { compactTranscript } from './transcriptCompaction.js';
+import { RecentlyDecoded } from '../recentlyDecoded.js';
 
 export interface RedisCaseStoreOptions {
   /** How long a processed activity id is remembered; default 24 h. */
@@ -44,7 +46,14 @@ export interface RedisCaseStoreOptions {
   retention?: CaseRetention;
   /** Told when a finished negotiation's transcript could not be compacted (it stays listed; a later commit retries). */
   onCompactionFailed?: (caseId: string, error: unknown) => void;
+  /**
+   * How many cases (and as many accounts) are kept decoded beside their stored bytes, so that a turn loading what this
+   * process committed or read last does not inflate, parse and check it again; default 1 000, 0 = none.
+   */
+  recentCases?: number;
 }
+
+const DEFAULT_RECENT_CASES = 1_000;
 
 /** Each element of the transcript list holds the entries one commit appended. */
 const TurnEntriesSchema = z.array(TranscriptEntrySchema);
@@ -59,6 +68,8 @@ export class RedisCaseStore implements CaseStore {
   private readonly retention: CaseRetention | undefined;
   /** Outside Cluster the load script also reads the case's account (another hash tag, so another slot on Cluster). */
   private readonly loadsAccount: boolean;
+  private readonly recentRecords: RecentlyDecoded<CaseRecord>;
+  private readonly recentAccounts: RecentlyDecoded<Account>;
 
   /** `close()` closes the connection, which the handoff queue may share: close the store last. */
   constructor(
@@ -68,6 +79,8 @@ export class RedisCaseStore implements CaseStore {
     this.dedupeTtlMs = wholePositive('dedupeTtlSeconds', options.dedupeTtlSeconds ?? 24 * 3600) * 1000;
     this.retention = options.retention;
     this.loadsAccount = !(connection.client instanceof Cluster);
+    this.recentRecords = new RecentlyDecoded(options.recentCases ?? DEFAULT_RECENT_CASES);
+    this.recentAccounts = new RecentlyDecoded(options.recentCases ?? DEFAULT_RECENT_CASES);
     defineScripts(connection.client);
   }
 
@@ -79,7 +92,7 @@ export class RedisCaseStore implements CaseStore {
     );
     const [version, recordJson, duplicate] = LoadReplySchema.parse(reply);
     return {
-      record: recordJson === null ? undefined : parseStored(CaseRecordSchema, recordJson, `case ${caseId}`),
+      record: recordJson === null ? undefined : this.record(caseId, recordJson),
       version: version === null ? 0 : Number(version),
       duplicate: duplicate === 1,
     };
@@ -93,7 +106,7 @@ export class RedisCaseStore implements CaseStore {
     );
     const [version, recordJson, duplicate, accountRef, accountJson] = LoadWithAccountReplySchema.parse(reply);
     return {
-      record: recordJson === null ? undefined : parseStored(CaseRecordSchema, recordJson, `case ${caseId}`),
+      record: recordJson === null ? undefined : this.record(caseId, recordJson),
       version: version === null ? 0 : Number(version),
       duplicate: duplicate === 1,
       ...(accountRef === null
@@ -102,10 +115,20 @@ export class RedisCaseStore implements CaseStore {
             account: {
               accountRef: accountRef.toString('utf8'),
               account:
-                accountJson === null ? undefined : parseStored(AccountSchema, accountJson, `account of case ${caseId}`),
+                accountJson === null ? undefined : this.account(accountRef.toString('utf8'), accountJson, caseId),
             },
           }),
     };
+  }
+
+  private record(caseId: string, stored: Buffer): CaseRecord {
+    return this.recentRecords.read(caseId, stored, () => parseStored(CaseRecordSchema, stored, `case ${caseId}`));
+  }
+
+  private account(accountRef: string, stored: Buffer, caseId: string): Account {
+    return this.recentAccounts.read(accountRef, stored, () =>
+      parseStored(AccountSchema, stored, `account of case ${caseId}`),
+    );
   }
 
   async commit(commit: CaseCommit): Promise<CommitResult> {
@@ -120,9 +143,10 @@ export class RedisCaseStore implements CaseStore {
     // The negotiation is over (with the desk, agreed, closed): the transcript may be compacted. Not on the commit that
     // records an agreement: the plan's start commits right after it (src/followup/planFollowUp.ts), compacting once.
     const compact = commit.record.status !== 'active' && !commit.agreement;
+    const storedRecord = encodeCaseRecord(commit.record);
     const args = [
       commit.expectedVersion,
-      encodeCaseRecord(commit.record),
+      storedRecord,
       commit.activityId ?? '',
       commit.agreement ? encodeCaseValue(agreementByRecipe(commit.agreement), locale) : '',
       this.dedupeTtlMs,
@@ -150,6 +174,7 @@ export class RedisCaseStore implements CaseStore {
     );
     const parsed = CommitReplySchema.parse(reply);
     if (parsed[0] !== 1) return { ok: false, reason: 'conflict' };
+    this.recentRecords.remember(commit.caseId, storedRecord, commit.record);
     if (parsed.length > 2) {
       const [, , compacted, stored, ...listed] = parsed as [number, number, number, Buffer, ...Buffer[]];
       await this.compact(commit.caseId, locale, compacted, stored, listed);
@@ -208,6 +233,7 @@ export class RedisCaseStore implements CaseStore {
   async erase(caseId: string): Promise<void> {
     const keys = caseKeys(caseId);
     const outbox = outboxKeys(caseId);
+    this.recentRecords.forget(caseId);
     await this.call('erase', () => this.connection.client.del(...Object.values(keys), ...Object.values(outbox)));
   }
 
