@@ -3,7 +3,8 @@ import type { StateValue } from 'xstate';
 import type { Agreement, AgreementCancellation, CaseRecord } from '../domain/case.js';
 import type { Locale } from '../domain/account.js';
 import type { TranscriptEntry } from '../domain/transcript.js';
-import { findPhrase, lexiconsInOrder } from '../dialogs/lexicon.js';
+import { lexiconsInOrder } from '../dialogs/lexicon.js';
+import { saysIntent } from '../dialogs/lexiconIndex.js';
 import { normalizeText } from './recognize/normalize.js';
 import type { DialogBundle } from '../dialogs/dialogBundle.js';
 import { fillTemplate } from '../dialogs/prompts.js';
@@ -101,10 +102,5 @@ function nest(path: readonly string[]): StateValue {
 /** Whether the message asks to cancel the agreement ("撤销协议", "cancel my agreement"), in any locale's words. */
 export function asksToCancel(text: string | undefined, bundle: DialogBundle, locale: Locale): boolean {
   const normal = normalizeText(text ?? '');
-  return (
-    normal !== '' &&
-    lexiconsInOrder(bundle.lexicons, locale).some((lexicon) =>
-      lexicon.intents.cancelAgreement.some((phrase) => findPhrase(normal, phrase) >= 0),
-    )
-  );
+  return normal !== '' && saysIntent(normal, lexiconsInOrder(bundle.lexicons, locale), 'cancelAgreement');
 }

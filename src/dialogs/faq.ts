@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { LOCALES, type Locale } from '../domain/account.js';
 import type { FlowProblem } from '../../machines/flow.js';
 import { normalizeText } from '../conversation/recognize/normalize.js';
-import { findPhrase } from './lexicon.js';
+import { PhraseIndex } from './phraseIndex.js';
 
 export const faqFile = (locale: Locale) => `faq/${locale}.yaml`;
 
@@ -86,12 +86,24 @@ export function readFaqFiles(dir: string): Array<[string, string]> {
     .map((name) => [name, readFileSync(join(dir, name), 'utf8')]);
 }
 
-/** The question a normalised message asks, by the longest phrase found in any locale's file (current locale first). */
-export function findQuestion(text: string, faqs: readonly FaqEntry[][]): string | undefined {
+const indexes = new WeakMap<readonly FaqEntry[], PhraseIndex<string>>();
+
+/** One locale's questions indexed once (a bundle's entries do not change). */
+function indexOf(entries: readonly FaqEntry[]): PhraseIndex<string> {
+  let index = indexes.get(entries);
+  if (!index) indexes.set(entries, (index = new PhraseIndex(entries.map((entry) => [entry.id, entry.asks] as const))));
+  return index;
+}
+
+/**
+ * The question a normalised message asks, by the longest phrase found in any locale's file (current locale first);
+ * of phrases as long, the one listed first.
+ */
+export function findQuestion(text: string, faqs: readonly (readonly FaqEntry[])[]): string | undefined {
   let best: { id: string; length: number } | undefined;
-  for (const entries of faqs)
-    for (const entry of entries)
-      for (const phrase of entry.asks)
-        if (findPhrase(text, phrase) >= 0 && (!best || phrase.length > best.length)) best = { id: entry.id, length: phrase.length };
+  for (const entries of faqs) {
+    const found = indexOf(entries).longestListedIn(text);
+    if (found && (!best || found.phrase.length > best.length)) best = { id: found.key, length: found.phrase.length };
+  }
   return best?.id;
 }

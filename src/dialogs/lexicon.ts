@@ -58,9 +58,18 @@ export function parseLexicon(yamlText: string, fileName: string): Lexicon {
   };
 }
 
-/** The current locale's lexicon first, then the others: phrases of any language work in any chat. */
-export function lexiconsInOrder(lexicons: Record<Locale, Lexicon>, current: Locale): Lexicon[] {
-  return [current, ...LOCALES.filter((locale) => locale !== current)].flatMap((locale) => (lexicons[locale] ? [lexicons[locale]] : []));
+const inOrder = new WeakMap<Record<Locale, Lexicon>, Map<Locale, readonly Lexicon[]>>();
+
+/** The current locale's lexicon first, then the others: phrases of any language work in any chat. Built once per locale. */
+export function lexiconsInOrder(lexicons: Record<Locale, Lexicon>, current: Locale): readonly Lexicon[] {
+  let byLocale = inOrder.get(lexicons);
+  if (!byLocale) inOrder.set(lexicons, (byLocale = new Map()));
+  let ordered = byLocale.get(current);
+  if (!ordered) {
+    ordered = [current, ...LOCALES.filter((locale) => locale !== current)].flatMap((locale) => (lexicons[locale] ? [lexicons[locale]] : []));
+    byLocale.set(current, ordered);
+  }
+  return ordered;
 }
 
 const isWordChar = (ch: string | undefined): boolean => ch !== undefined && /[a-z0-9\u00c0-\u024f]/.test(ch);

@@ -1,7 +1,8 @@
 // A correction of an earlier answer — "刚才说错了，收入是六千", "sorry, I meant 6,000", "收入是6000，不是8000".
 import { isMoneyField, isMoneyOut, type InterviewField } from '../../domain/hardship.js';
 import { toMinor } from '../../domain/money.js';
-import { findPhrase, longestMatch, type Lexicon } from '../../dialogs/lexicon.js';
+import type { Lexicon } from '../../dialogs/lexicon.js';
+import { longestPhrase, saysIntent } from '../../dialogs/lexiconIndex.js';
 import { parseAmountMajor, parseCount, parseRange } from './parseAmount.js';
 import { parseMonths } from './parseMonths.js';
 
@@ -22,11 +23,8 @@ export function withoutWithdrawn(text: string): string {
 }
 
 /** The interview answer the text names ("收入", "rent", "孩子"), by the longest phrase. */
-export function namedField(text: string, lexicons: Lexicon[]): InterviewField | undefined {
-  return longestMatch(
-    text,
-    lexicons.flatMap((lexicon) => Object.entries(lexicon.fields) as Array<[InterviewField, string[]]>),
-  )?.key;
+export function namedField(text: string, lexicons: readonly Lexicon[]): InterviewField | undefined {
+  return longestPhrase<InterviewField>(text, lexicons, 'fields')?.key;
 }
 
 /** A value for `field` read from `text`: minor units for money, the conservative end of a range for a count. */
@@ -49,12 +47,12 @@ export function valueFor(field: InterviewField, text: string, currency: string):
 export function findCorrection(
   text: string,
   answers: InterviewAnswers,
-  lexicons: Lexicon[],
+  lexicons: readonly Lexicon[],
   currency: string,
 ): { field: InterviewField; value: number } | undefined {
   if (Object.keys(answers.answered).length === 0) return undefined;
   const withdrawn = [...text.matchAll(WITHDRAWN)].map((match) => match[1]!);
-  const marked = lexicons.some((lexicon) => lexicon.intents.correction.some((phrase) => findPhrase(text, phrase) >= 0));
+  const marked = saysIntent(text, lexicons, 'correction');
   if (!marked && withdrawn.length === 0) return undefined;
   const named = namedField(text, lexicons);
   const byWithdrawn = withdrawn

@@ -1,6 +1,7 @@
 // Several facts in one message — "我失业了，现在每月只有两千失业金，房租一千五": each clause that names an answer and a value.
 import type { InterviewField } from '../../domain/hardship.js';
-import { findPhrase, type Lexicon } from '../../dialogs/lexicon.js';
+import type { Lexicon } from '../../dialogs/lexicon.js';
+import { phraseIndexOf } from '../../dialogs/lexiconIndex.js';
 import { namedField, valueFor, withoutWithdrawn, type InterviewAnswers } from './correction.js';
 
 /** Clause breaks; a comma inside 1,200 is not one. */
@@ -21,7 +22,7 @@ export function clausesOf(text: string): string[] {
 export function factsAhead(
   text: string,
   answers: InterviewAnswers,
-  lexicons: Lexicon[],
+  lexicons: readonly Lexicon[],
   currency: string,
 ): Partial<Record<InterviewField, number>> {
   const facts: Partial<Record<InterviewField, number>> = {};
@@ -50,7 +51,7 @@ const ADDITIVE: ReadonlySet<InterviewField> = new Set([
 export function partsAnswering(
   text: string,
   field: InterviewField | undefined,
-  lexicons: Lexicon[],
+  lexicons: readonly Lexicon[],
   currency: string,
 ): number | undefined {
   if (!field || !ADDITIVE.has(field)) return undefined;
@@ -62,7 +63,7 @@ export function partsAnswering(
 }
 
 /** For an answer to the pending question in a message of several facts: the clause that names it, if one does. */
-export function clauseNaming(text: string, field: InterviewField | undefined, lexicons: Lexicon[]): string {
+export function clauseNaming(text: string, field: InterviewField | undefined, lexicons: readonly Lexicon[]): string {
   if (!field) return text;
   const clauses = clausesOf(text);
   if (clauses.length < 2) return text;
@@ -76,12 +77,11 @@ export function clauseNaming(text: string, field: InterviewField | undefined, le
 export function namesOnlyAnotherAnswer(
   text: string,
   pending: InterviewField | undefined,
-  lexicons: Lexicon[],
+  lexicons: readonly Lexicon[],
 ): boolean {
   if (!pending) return false;
   const named = new Set<InterviewField>();
   for (const lexicon of lexicons)
-    for (const [field, phrases] of Object.entries(lexicon.fields) as Array<[InterviewField, string[]]>)
-      if (phrases.some((phrase) => findPhrase(text, phrase) >= 0)) named.add(field);
+    for (const field of phraseIndexOf<InterviewField>(lexicon, 'fields').keysIn(text)) named.add(field);
   return named.size > 0 && !named.has(pending);
 }

@@ -89,6 +89,20 @@ export function normalizeText(text: string): string {
   return capLength(toSimplified(plain).replace(WHITESPACE, ' ').trim());
 }
 
+/** Labels kept normalised; past this many (labels are rendered from the prompts, a small set) the memory starts again. */
+const LABELS_KEPT = 1000;
+const normalizedLabels = new Map<string, string>();
+
+/** `normalizeText` of a button label, each label normalised once rather than on every turn it is shown. */
+export function normalizeLabel(label: string): string {
+  let normal = normalizedLabels.get(label);
+  if (normal === undefined) {
+    if (normalizedLabels.size >= LABELS_KEPT) normalizedLabels.clear();
+    normalizedLabels.set(label, (normal = normalizeText(label)));
+  }
+  return normal;
+}
+
 /** A message as compared whole with a phrase: spaces, end punctuation and dashes aside; a question mark stays. */
 export function wholeForm(text: string): string {
   return text.replace(/[\s,，.。!！~～、;；:：'"“”‘’…—–-]+/g, '');

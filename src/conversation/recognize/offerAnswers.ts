@@ -1,24 +1,25 @@
 // The answers at the offers and at the confirmation (书面确认): a plan picked, an amount countered, consent or not.
 import { toMinor } from '../../domain/money.js';
-import { findPhrase, longestMatch, type IntentName, type Lexicon } from '../../dialogs/lexicon.js';
+import type { IntentName, Lexicon } from '../../dialogs/lexicon.js';
+import { isWholePhrase, longestPhrase, saysIntent } from '../../dialogs/lexiconIndex.js';
 import { parseAmountMajor, parsePick } from './parseAmount.js';
 import { wholeForm } from './normalize.js';
 import type { Understood } from './recognize.js';
+
+const OFFER_INTENTS = ['accept', 'another', 'decline'] as const;
+const YES_NO = ['yes', 'no'] as const;
 
 export function offerAnswer(
   text: string,
   offerIds: string[],
   currency: string,
-  lexicons: Lexicon[],
+  lexicons: readonly Lexicon[],
 ): Understood | undefined {
   const pick = parsePick(text, offerIds.length);
   const major = parseAmountMajor(text);
   // An amount is a counter-offer ("不接受，我每月只能还300"), unless it is the number of the offer picked ("我选2").
   if (major !== undefined && major !== pick) return { type: 'offer.countered', amountMinor: toMinor(major, currency) };
-  const groups = lexicons.flatMap((lexicon) =>
-    (['accept', 'another', 'decline'] as const).map((intent) => [intent, lexicon.intents[intent]] as const),
-  );
-  const intent = longestMatch(text, groups)?.key;
+  const intent = longestPhrase(text, lexicons, 'intents', OFFER_INTENTS)?.key;
   if (intent === 'decline') return { type: 'offer.declined' };
   if (intent === 'another') return { type: 'offer.another' };
   if (pick) return { type: 'offer.accepted', offerId: offerIds[pick - 1]! };
@@ -35,7 +36,7 @@ export function consentAnswer(
   text: string,
   expects: { offerIds: string[]; asked: boolean; labelled: string[] },
   currency: string,
-  lexicons: Lexicon[],
+  lexicons: readonly Lexicon[],
 ): Understood | undefined {
   if (expects.labelled.length === 1) {
     const id = expects.labelled[0]!;
@@ -43,10 +44,8 @@ export function consentAnswer(
     return expects.offerIds.includes(id) ? { type: 'offer.accepted', offerId: id } : { type: 'choice.made', value: id };
   }
   const whole = wholeForm(text);
-  const isWhole = (intent: IntentName) =>
-    lexicons.some((lexicon) => lexicon.intents[intent].some((phrase) => wholeForm(phrase) === whole));
-  const has = (intent: IntentName) =>
-    lexicons.some((lexicon) => lexicon.intents[intent].some((phrase) => findPhrase(text, phrase) >= 0));
+  const isWhole = (intent: IntentName) => isWholePhrase(whole, lexicons, intent);
+  const has = (intent: IntentName) => saysIntent(text, lexicons, intent);
   if (isWhole('agree')) return { type: 'consent.given' };
   // Asked outright, a plain "是的" / "yes" answers that question; "嗯" / "ok" still does not.
   if (expects.asked && isWhole('yes') && !isWhole('softYes')) return { type: 'consent.given' };
@@ -67,16 +66,7 @@ export function consentAnswer(
 
 /** The longer of a yes phrase and a no phrase the text contains ("不是" beats "是"). */
 export function yesOrNo(text: string, lexicons: readonly Lexicon[]): 'yes' | 'no' | undefined {
-  return longestMatch(
-    text,
-    lexicons.flatMap(
-      (lexicon) =>
-        [
-          ['yes', lexicon.intents.yes],
-          ['no', lexicon.intents.no],
-        ] as const,
-    ),
-  )?.key;
+  return longestPhrase(text, lexicons, 'intents', YES_NO)?.key;
 }
 
 const QUESTION =

@@ -2,8 +2,9 @@
 import { z } from 'zod';
 import { LocaleSchema, type Locale } from '../../domain/account.js';
 import { toMinor } from '../../domain/money.js';
-import { findPhrase, lexiconsInOrder, longestMatch, type IntentName, type Lexicon } from '../../dialogs/lexicon.js';
-import { MAX_INPUT_CHARS, normalizeText, wholeForm } from './normalize.js';
+import { lexiconsInOrder, type Lexicon } from '../../dialogs/lexicon.js';
+import { firstIntentSaid, isWholePhrase, longestPhrase } from '../../dialogs/lexiconIndex.js';
+import { MAX_INPUT_CHARS, normalizeLabel, normalizeText, wholeForm } from './normalize.js';
 import { parseAmountMajor, parseCount, parsePick, parseRange } from './parseAmount.js';
 import { readBirthDate } from './parseDate.js';
 import { parseMonths } from './parseMonths.js';
@@ -85,16 +86,16 @@ export interface RecognizeInput {
 }
 
 /** Intents that work in every question, highest priority first; locale switches come between the two groups. */
-const URGENT: ReadonlyArray<readonly [IntentName, Understood]> = [
-  ['vulnerability', { type: 'vulnerability.disclosed' }],
-  ['dispute', { type: 'dispute.raised' }],
-  ['human', { type: 'human.requested' }],
-  ['stop', { type: 'stop.requested' }],
-];
-const CONVERSATIONAL: ReadonlyArray<readonly [IntentName, Understood]> = [
-  ['explain', { type: 'explanation.requested' }],
-  ['repeat', { type: 'repeat.requested' }],
-];
+const URGENT = ['vulnerability', 'dispute', 'human', 'stop'] as const;
+const CONVERSATIONAL = ['explain', 'repeat'] as const;
+const GLOBAL_EVENTS = {
+  vulnerability: { type: 'vulnerability.disclosed' },
+  dispute: { type: 'dispute.raised' },
+  human: { type: 'human.requested' },
+  stop: { type: 'stop.requested' },
+  explain: { type: 'explanation.requested' },
+  repeat: { type: 'repeat.requested' },
+} as const satisfies Record<(typeof URGENT | typeof CONVERSATIONAL)[number], Understood>;
 /** A locale word inside a long message ("my English is poor, I lost my job") is not a request to switch. */
 const LOCALE_SWITCH_MAX_CHARS = 40;
 
@@ -132,8 +133,9 @@ const BUTTON_INTENTS = {
 
 /** Never throws: anything it cannot read becomes `input.unrecognized`. */
 export function recognize(input: RecognizeInput): Understood {
-  const button = ButtonValueSchema.safeParse(input.value);
-  if (button.success) return fromButton(button.data);
+  // Every button value is an object: a typed message (value undefined) skips the parse.
+  const button = typeof input.value === 'object' ? ButtonValueSchema.safeParse(input.value) : undefined;
+  if (button?.success) return fromButton(button.data);
   const raw = typeof input.text === 'string' ? input.text : '';
   const text = normalizeText(raw);
   if (!text) return { type: 'input.unrecognized', why: 'empty' };
@@ -156,34 +158,29 @@ function fromButton(value: z.infer<typeof ButtonValueSchema>): Understood {
   return { type: BUTTON_INTENTS[value.intent] };
 }
 
-function globalIntent(text: string, lexicons: Lexicon[], faqs: readonly FaqEntry[][]): Understood | undefined {
-  const said = (intent: IntentName) =>
-    lexicons.some((lexicon) => lexicon.intents[intent].some((phrase) => findPhrase(text, phrase) >= 0));
-  for (const [intent, event] of URGENT) if (said(intent)) return { ...event };
+function globalIntent(text: string, lexicons: readonly Lexicon[], faqs: readonly FaqEntry[][]): Understood | undefined {
+  const urgent = firstIntentSaid(text, lexicons, URGENT);
+  if (urgent) return { ...GLOBAL_EVENTS[urgent] };
   if (text.length <= LOCALE_SWITCH_MAX_CHARS) {
-    const switched = longestMatch(
-      text,
-      lexicons.flatMap((lexicon) => Object.entries(lexicon.switchLocale) as Array<[Locale, string[]]>),
-    );
+    const switched = longestPhrase<Locale>(text, lexicons, 'switchLocale');
     if (switched) return { type: 'locale.switched', locale: switched.key };
   }
   const topic = findQuestion(text, faqs);
   if (topic) return { type: 'faq.asked', topic };
   // "你好" / "在吗" / "thanks" alone: acknowledged, and the pending question asked again.
   const whole = wholeForm(text).replace(/[?？]/g, '');
-  if (lexicons.some((lexicon) => lexicon.intents.greeting.some((phrase) => wholeForm(phrase) === whole)))
-    return { type: 'greeting.said' };
+  if (isWholePhrase(whole, lexicons, 'greeting')) return { type: 'greeting.said' };
   const repair = repairRequest(whole, lexicons);
   if (repair) return repair;
-  for (const [intent, event] of CONVERSATIONAL) if (said(intent)) return { ...event };
-  return undefined;
+  const conversational = firstIntentSaid(text, lexicons, CONVERSATIONAL);
+  return conversational ? { ...GLOBAL_EVENTS[conversational] } : undefined;
 }
 
-function answer(text: string, input: RecognizeInput, lexicons: Lexicon[]): Understood | undefined {
+function answer(text: string, input: RecognizeInput, lexicons: readonly Lexicon[]): Understood | undefined {
   const { expects } = input;
   const offerIds = expects.kind === 'offer' ? expects.offerIds : [];
   const labelled = Object.entries(input.choiceLabels).filter(([, labels]) =>
-    labels.some((label) => normalizeText(label) === text),
+    labels.some((label) => normalizeLabel(label) === text),
   );
   if (labelled.length === 1 && expects.kind !== 'consent') {
     const id = labelled[0]![0];
@@ -261,7 +258,7 @@ const CORRECTABLE: ReadonlySet<Expectation['kind']> = new Set([
   'consent',
 ]);
 
-function corrected(text: string, input: RecognizeInput, lexicons: Lexicon[]): Understood | undefined {
+function corrected(text: string, input: RecognizeInput, lexicons: readonly Lexicon[]): Understood | undefined {
   if (!input.answers || !CORRECTABLE.has(input.expects.kind)) return undefined;
   const found = findCorrection(text, input.answers, lexicons, input.currency);
   return found ? { type: 'answer.corrected', ...found } : undefined;
@@ -269,12 +266,10 @@ function corrected(text: string, input: RecognizeInput, lexicons: Lexicon[]): Un
 
 const ACKNOWLEDGEABLE: ReadonlySet<Expectation['kind']> = new Set(['amount', 'number', 'choice', 'date', 'idLast4']);
 
-function acknowledged(text: string, expects: Expectation, lexicons: Lexicon[]): Understood | undefined {
+function acknowledged(text: string, expects: Expectation, lexicons: readonly Lexicon[]): Understood | undefined {
   if (!ACKNOWLEDGEABLE.has(expects.kind)) return undefined;
   const whole = wholeForm(text);
-  const yes = lexicons.some((lexicon) =>
-    [...lexicon.intents.yes, ...lexicon.intents.softYes].some((phrase) => wholeForm(phrase) === whole),
-  );
+  const yes = isWholePhrase(whole, lexicons, 'yes') || isWholePhrase(whole, lexicons, 'softYes');
   return yes ? { type: 'answer.acknowledged' } : undefined;
 }
 
@@ -285,29 +280,24 @@ function acknowledged(text: string, expects: Expectation, lexicons: Lexicon[]): 
 function choiceOrSkipRefused(
   text: string,
   buttonChoices: readonly string[],
-  lexicons: Lexicon[],
+  lexicons: readonly Lexicon[],
 ): Understood | undefined {
   if (!buttonChoices.includes('skip') && choiceMatch(text, [...buttonChoices, 'skip'], lexicons)?.key === 'skip')
     return { type: 'skip.refused' };
   return chosen(text, buttonChoices, lexicons);
 }
 
-function chosen(text: string, ids: readonly string[], lexicons: Lexicon[]): Understood | undefined {
+function chosen(text: string, ids: readonly string[], lexicons: readonly Lexicon[]): Understood | undefined {
   const match = choiceMatch(text, ids, lexicons);
   return match ? { type: 'choice.made', value: match.key } : undefined;
 }
 
-function choiceMatch(text: string, ids: readonly string[], lexicons: Lexicon[]) {
-  return longestMatch(
-    text,
-    lexicons.flatMap((lexicon) =>
-      ids.flatMap((id) => (Object.hasOwn(lexicon.choices, id) ? [[id, lexicon.choices[id]!] as const] : [])),
-    ),
-  );
+function choiceMatch(text: string, ids: readonly string[], lexicons: readonly Lexicon[]) {
+  return longestPhrase(text, lexicons, 'choices', ids);
 }
 
 /** The text without the choice phrase it contains, so the number inside "no one" or "一个都没有" is not read. */
-function withoutChoicePhrase(text: string, ids: readonly string[], lexicons: Lexicon[]): string {
+function withoutChoicePhrase(text: string, ids: readonly string[], lexicons: readonly Lexicon[]): string {
   const match = choiceMatch(text, ids, lexicons);
   if (!match) return text;
   return `${text.slice(0, match.start)} ${text.slice(match.start + match.phrase.length)}`;
@@ -317,7 +307,11 @@ function withoutChoicePhrase(text: string, ids: readonly string[], lexicons: Lex
  * "my mom was in hospital", "我妈住院了": someone else's illness is a family emergency. A family member named
  * (lexicon choice `familyMember`) before an illness phrase makes the reason `family`.
  */
-function familyBeforeIllness(text: string, ids: readonly string[], lexicons: Lexicon[]): Understood | undefined {
+function familyBeforeIllness(
+  text: string,
+  ids: readonly string[],
+  lexicons: readonly Lexicon[],
+): Understood | undefined {
   if (!ids.includes('family') || !ids.includes('illness')) return undefined;
   const illness = choiceMatch(text, ['illness'], lexicons);
   const member = choiceMatch(text, ['familyMember'], lexicons);

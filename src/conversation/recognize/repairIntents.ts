@@ -1,5 +1,6 @@
 // "上一步", "can we go back?", "我想重新开始": a request to go back or start over is the whole message, politeness aside.
 import type { IntentName, Lexicon } from '../../dialogs/lexicon.js';
+import { phraseShapes } from '../../dialogs/lexiconIndex.js';
 
 export type RepairRequest = { type: 'back.requested' } | { type: 'startOver.requested' };
 
@@ -23,8 +24,9 @@ export function repairRequest(wholeForm: string, lexicons: readonly Lexicon[]): 
   const lead = message.replace(LEADING, '');
   // "start again" keeps its "again": each form is tried with and without the words around it.
   const forms = new Set([message, lead, message.replace(TRAILING, ''), lead.replace(TRAILING, '')]);
-  for (const [intent, request] of REPAIRS)
-    if (lexicons.some((lexicon) => lexicon.intents[intent].some((phrase) => forms.has(phrase.replace(/\s+/g, '')))))
-      return { ...request };
+  for (const [intent, request] of REPAIRS) {
+    const phrases = lexicons.map((lexicon) => phraseShapes(lexicon, intent, 'unspaced'));
+    if ([...forms].some((form) => phrases.some((unspaced) => unspaced.has(form)))) return { ...request };
+  }
   return undefined;
 }
