@@ -9,14 +9,19 @@ type Part = 'intents' | 'choices' | 'fields' | 'switchLocale';
 /** Per lexicon: its indexes by part and selection of groups, its phrase sets by shape and intent. */
 const built = new WeakMap<Lexicon, Map<string, Map<string, unknown>>>();
 
+/** Selections kept per part: the flow's lists of choices are a few dozen; past this, indexes are built and not kept. */
+const KEPT_PER_PART = 500;
+
 /** What `build` gives for `lexicon`, built on first use; `space` and `key` are strings that exist already (no key is built). */
 function cached<T>(lexicon: Lexicon, space: string, key: string, build: () => T): T {
   let spaces = built.get(lexicon);
   if (!spaces) built.set(lexicon, (spaces = new Map()));
   let byKey = spaces.get(space);
   if (!byKey) spaces.set(space, (byKey = new Map()));
-  let value = byKey.get(key) as T | undefined;
-  if (value === undefined) byKey.set(key, (value = build()));
+  const kept = byKey.get(key) as T | undefined;
+  if (kept !== undefined) return kept;
+  const value = build();
+  if (byKey.size < KEPT_PER_PART) byKey.set(key, value);
   return value;
 }
 
