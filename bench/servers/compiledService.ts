@@ -19,12 +19,15 @@ export interface CompiledService extends RunningChild {
   coldStartCpuMs: number;
 }
 
-/** Starts `node dist/src/main.js` with `env` on a spare loopback port (dist/ must be built: see ensureBuilt). */
-export async function startCompiled(name: string, env: Record<string, string>): Promise<CompiledService> {
+/**
+ * Starts `node dist/src/main.js` with `env` on a spare loopback port (dist/ must be built: see ensureBuilt); `root` is
+ * the checkout whose dist/ runs (another one to compare builds).
+ */
+export async function startCompiled(name: string, env: Record<string, string>, root = ROOT): Promise<CompiledService> {
   const port = await sparePort();
   const started = performance.now();
   const child = spawn(process.execPath, [ENTRY], {
-    cwd: ROOT,
+    cwd: root,
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',

@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { LOCALES, type Locale } from '../domain/account.js';
 import type { FlowProblem } from '../../machines/flow.js';
-import { normalizeText } from '../conversation/recognize/normalize.js';
+import { normalizeTexts } from '../conversation/recognize/normalize.js';
 import { PhraseIndex } from './phraseIndex.js';
 
 export const faqFile = (locale: Locale) => `faq/${locale}.yaml`;
@@ -39,9 +39,12 @@ function parseFaq(text: string, file: string): { entries: FaqEntry[]; problems: 
         message: `${issue.message} (expected: questions: [{ id, asks: [phrases], answer }])`,
       })),
     };
+  // Every phrase of the file at once: normalised together, they never need the whole of OpenCC.
+  const everyAsk = parsed.data.questions.flatMap((entry) => entry.asks);
+  const normalized = new Map(normalizeTexts(everyAsk).map((normal, i) => [everyAsk[i]!, normal]));
   const entries = parsed.data.questions.map((entry) => ({
     ...entry,
-    asks: [...new Set(entry.asks.map(normalizeText).filter(Boolean))],
+    asks: [...new Set(entry.asks.map((ask) => normalized.get(ask) ?? '').filter(Boolean))],
   }));
   const seen = new Set<string>();
   const problems: FlowProblem[] = [];

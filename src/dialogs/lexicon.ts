@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { LOCALES, type Locale } from '../domain/account.js';
 import { INTERVIEW_FIELDS } from '../domain/hardship.js';
 import { ConfigurationError } from '../errors.js';
-import { normalizeText } from '../conversation/recognize/normalize.js';
+import { normalizeTexts } from '../conversation/recognize/normalize.js';
 import { issueWhere } from '../zodIssues.js';
 
 export const INTENT_NAMES = ['human', 'dispute', 'vulnerability', 'stop', 'explain', 'repeat', 'yes', 'no', 'accept', 'another', 'decline', 'agree', 'softYes', 'hesitate', 'cancelAgreement', 'greeting', 'correction', 'goBack', 'startOver'] as const;
@@ -40,9 +40,13 @@ export function parseLexicon(yamlText: string, fileName: string): Lexicon {
     const where = issue ? issueWhere(issue, '(top level)') : '(top level)';
     throw new ConfigurationError('XS_FLOW_INVALID', `${fileName}: ${where}: ${issue?.message ?? 'invalid'} (a lexicon has intents, choices and switchLocale, each a list of phrases)`);
   }
+  const groups = [parsed.data.intents, parsed.data.choices, parsed.data.switchLocale, parsed.data.fields as Record<string, string[]>];
+  // Every phrase of the file at once: normalised together, they never need the whole of OpenCC.
+  const everyPhrase = groups.flatMap((group) => Object.values(group).flat());
+  const normalized = new Map(normalizeTexts(everyPhrase).map((normal, i) => [everyPhrase[i]!, normal]));
   const normalizeAll = (key: string, phrases: string[]): string[] => {
     const out = phrases.map((phrase, index) => {
-      const normal = normalizeText(phrase);
+      const normal = normalized.get(phrase) ?? '';
       if (!normal) throw new ConfigurationError('XS_FLOW_INVALID', `${fileName}: ${key}.${index}: "${phrase}" is empty once emoji and spaces are removed`);
       return normal;
     });

@@ -1,6 +1,11 @@
 // normalizeText: width, script, case, emoji, whitespace and length.
 import { describe, expect, it } from 'vitest';
-import { MAX_INPUT_CHARS, capLength, normalizeText } from '../../../src/conversation/recognize/normalize.js';
+import {
+  MAX_INPUT_CHARS,
+  capLength,
+  normalizeText,
+  normalizeTexts,
+} from '../../../src/conversation/recognize/normalize.js';
 
 describe('normalizeText', () => {
   it.each([
@@ -34,5 +39,19 @@ describe('normalizeText', () => {
   it('capLength on an emoji at the cut → never leaves half a surrogate pair', () => {
     const capped = capLength(`${'a'.repeat(MAX_INPUT_CHARS - 1)}😀`);
     expect(capped).toBe('a'.repeat(MAX_INPUT_CHARS - 1));
+  });
+
+  it('normalizeTexts on phrases of every script at once → each as normalizeText gives it', () => {
+    const phrases = [
+      '我要轉人工 🙏',
+      '两千五',
+      'ＡＧＥＮＴ',
+      '還款計劃',
+      '裡面',
+      'don’t',
+      '  Talk   to a person ',
+      '🇨🇳',
+    ];
+    expect(normalizeTexts(phrases)).toEqual(phrases.map(normalizeText));
   });
 });

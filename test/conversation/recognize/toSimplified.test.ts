@@ -2,7 +2,7 @@
 import * as OpenCC from 'opencc-js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toSimplified } from '../../../src/conversation/recognize/normalize.js';
+import { toSimplified } from '../../../src/conversation/recognize/toSimplified.js';
 
 const fromTaiwan = OpenCC.Converter({ from: 'tw', to: 'cn' });
 const fromHongKong = OpenCC.Converter({ from: 'hk', to: 'cn' });

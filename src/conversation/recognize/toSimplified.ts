@@ -1,0 +1,45 @@
+// Traditional → Simplified exactly as OpenCC converts (Taiwan, then Hong Kong forms), building its large converters
+// only when a message needs them: never for Simplified or ASCII text, nor for the phrases of the dialogs at load.
+import * as OpenCC from 'opencc-js';
+import { CONVERSIONS, readOpenCCDictionaries } from './openccDictionaries.js';
+
+type Convert = (text: string) => string;
+
+const DICTIONARIES = readOpenCCDictionaries();
+const CHANGING = DICTIONARIES?.charactersThatChange();
+
+/** True when OpenCC could change some character of `text` (always, when its dictionaries cannot be read). */
+function mayChange(text: string): boolean {
+  if (!CHANGING) return true;
+  for (const char of text) if (CHANGING.has(char.codePointAt(0)!)) return true;
+  return false;
+}
+
+let fullConverter: Convert | undefined;
+/** Built on first use: loading every dictionary into tries is the slow part (tens of ms, over 10 MB). */
+function converter(): Convert {
+  if (!fullConverter) {
+    const steps = CONVERSIONS.map(({ from, to }) => OpenCC.Converter({ from, to }));
+    fullConverter = (text) => steps.reduce((converted, convert) => convert(converted), text);
+  }
+  return fullConverter;
+}
+
+/** Simplified output of OpenCC (Taiwan, then Hong Kong forms), skipped when no character of the text could change. */
+export function toSimplified(text: string): string {
+  return mayChange(text) ? converter()(text) : text;
+}
+
+/**
+ * `texts.map(toSimplified)`, for many texts known at once (the phrases of a lexicon): unless the full converter is
+ * built already, they are converted by one cut down to the dictionary entries their characters can reach.
+ */
+export function toSimplifiedAll(texts: readonly string[]): string[] {
+  const changing = texts.filter(mayChange);
+  if (changing.length === 0) return [...texts];
+  const convert =
+    fullConverter ??
+    DICTIONARIES?.restrictedConverter(changing.flatMap((text) => Array.from(text, (char) => char.codePointAt(0)!))) ??
+    converter();
+  return texts.map((text) => (mayChange(text) ? convert(text) : text));
+}
