@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { ENTRY, ensureBuilt } from './build.mjs';
 
 try {
-  if (ensureBuilt()) process.stderr.write('xieshang: dist/ was missing or stale, built it\n');
+  if (await ensureBuilt()) process.stderr.write('xieshang: dist/ was missing or stale, built it\n');
 } catch (error) {
   // Without the compiler (npm ci --omit=dev) a shipped dist/ still runs; without one there is nothing to run.
   if (!existsSync(ENTRY)) throw error;
