@@ -1,7 +1,6 @@
 // Traditional → Simplified exactly as OpenCC converts (Taiwan, then Hong Kong forms), building its large converters
 // only when a message needs them: never for Simplified or ASCII text, nor for the phrases of the dialogs at load.
-import * as OpenCC from 'opencc-js';
-import { CONVERSIONS, readOpenCCDictionaries } from './openccDictionaries.js';
+import { fullConverter, readOpenCCDictionaries } from './openccDictionaries.js';
 
 type Convert = (text: string) => string;
 
@@ -15,15 +14,9 @@ function mayChange(text: string): boolean {
   return false;
 }
 
-let fullConverter: Convert | undefined;
-/** Built on first use: loading every dictionary into tries is the slow part (tens of ms, over 10 MB). */
-function converter(): Convert {
-  if (!fullConverter) {
-    const steps = CONVERSIONS.map(({ from, to }) => OpenCC.Converter({ from, to }));
-    fullConverter = (text) => steps.reduce((converted, convert) => convert(converted), text);
-  }
-  return fullConverter;
-}
+let built: Convert | undefined;
+/** Built on first use: loading every dictionary into tries is the slow part. */
+const converter = (): Convert => (built ??= fullConverter());
 
 /** Simplified output of OpenCC (Taiwan, then Hong Kong forms), skipped when no character of the text could change. */
 export function toSimplified(text: string): string {
@@ -38,7 +31,7 @@ export function toSimplifiedAll(texts: readonly string[]): string[] {
   const changing = texts.filter(mayChange);
   if (changing.length === 0) return [...texts];
   const convert =
-    fullConverter ??
+    built ??
     DICTIONARIES?.restrictedConverter(changing.flatMap((text) => Array.from(text, (char) => char.codePointAt(0)!))) ??
     converter();
   return texts.map((text) => (mayChange(text) ? convert(text) : text));

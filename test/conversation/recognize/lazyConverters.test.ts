@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 
 const built = vi.hoisted(() => ({ converters: [] as string[] }));
-vi.mock('opencc-js', async (importOriginal) => {
-  const original = await importOriginal<typeof import('opencc-js')>();
+vi.mock('opencc-js/t2cn', async (importOriginal) => {
+  const original = await importOriginal<typeof import('opencc-js/t2cn')>();
   return {
     ...original,
     Converter: (options: { from: string; to: string }) => {
