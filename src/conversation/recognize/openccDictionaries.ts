@@ -1,12 +1,13 @@
 // OpenCC's Traditional → Simplified dictionaries read as data: which characters they can change, and the same
 // conversions cut down to the entries a known set of characters can reach.
+
 // The Traditional → Simplified presets alone (a tenth of the full package; the same dictionaries, tested against it).
 import * as OpenCC from 'opencc-js/t2cn';
 import { ConverterBuilder } from 'opencc-js/core';
 import { z } from 'zod';
 
 /** The conversions applied one after the other: Taiwan forms, then Hong Kong forms, to Simplified. */
-export const CONVERSIONS = [
+const CONVERSIONS = [
   { from: 'tw', to: 'cn', config: 'tw2s' },
   { from: 'hk', to: 'cn', config: 'hk2s' },
 ] as const;

@@ -1,5 +1,5 @@
 // Traditional → Simplified exactly as OpenCC converts (Taiwan, then Hong Kong forms), building its large converters
-// only when a message needs them: never for Simplified or ASCII text, nor for the phrases of the dialogs at load.
+// only when a message may need them: never for ASCII, most Simplified text, or the phrases of the dialogs at load.
 import { fullConverter, readOpenCCDictionaries } from './openccDictionaries.js';
 
 type Convert = (text: string) => string;
