@@ -104,6 +104,8 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
   const metrics = new ServiceMetrics({ clock });
   const { queue } = stores;
   metrics.watchQueue(queue);
+  metrics.watchOutbox(stores.outbox);
+  metrics.watchDueJobs(stores.scheduler);
   const dispatcher =
     config.WEBHOOK_URL && config.WEBHOOK_SECRET
       ? new WebhookDispatcher({
@@ -112,6 +114,7 @@ export async function buildApp(config: Config, logger: Logger, overrides: AppOve
           clock,
           logger: logger.child({ component: 'webhooks' }),
           contacts: stores.contacts,
+          undelivered: (record) => metrics.webhookDeliveryFailures.inc({ outcome: record.status }),
         })
       : undefined;
   const sender = new WebhookSender({ url: config.WEBHOOK_URL ?? '', secret: config.WEBHOOK_SECRET ?? WHSEC_UNUSED });

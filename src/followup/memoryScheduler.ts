@@ -49,6 +49,10 @@ export class MemoryScheduler implements Scheduler {
     return this.sorted();
   }
 
+  async earliestDue(): Promise<string | undefined> {
+    return this.sorted()[0]?.dueAt;
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     clearTimeout(this.timer);

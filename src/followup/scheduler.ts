@@ -32,6 +32,8 @@ export interface Scheduler {
   runDue(until: Date, moveTo: (at: Date) => Promise<void>): Promise<number>;
   /** Jobs scheduled and not yet run (for tests and the console). */
   pending(): Promise<DueJob[]>;
+  /** The due time (ISO) of the earliest job not yet run (waiting, retrying or not yet due), for /metrics; undefined: none. */
+  earliestDue(): Promise<string | undefined>;
   close(): Promise<void>;
 }
 

@@ -1,6 +1,8 @@
-// The Prometheus registry of one process: turns, store round trips, the handoff queue and process metrics.
+// The Prometheus registry of one process: turns, store round trips, the handoff queue, webhooks, due jobs, process.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { HandoffQueue, QueuedHandoff } from '../store/caseStore.js';
+import type { Outbox } from '../store/outbox.js';
+import type { Scheduler } from '../followup/scheduler.js';
 
 const METRIC_PREFIX = 'xieshang_';
 const PRIORITIES: QueuedHandoff['priority'][] = ['urgent', 'high', 'normal'];
@@ -18,6 +20,7 @@ export class ServiceMetrics {
   readonly turnErrors: Counter<'channel'>;
   readonly storeRoundTrips: Counter<'operation'>;
   readonly storeConflicts: Counter;
+  readonly webhookDeliveryFailures: Counter<'outcome'>;
 
   constructor(options: { clock?: () => Date } = {}) {
     const registers = [this.registry];
@@ -52,6 +55,12 @@ export class ServiceMetrics {
       help: 'Commits refused because another instance changed the case first (the turn is retried).',
       registers,
     });
+    this.webhookDeliveryFailures = new Counter({
+      name: `${METRIC_PREFIX}webhook_delivery_failures_total`,
+      help: 'Webhook deliveries that did not reach the lender, by outcome: failed (tried again later) or dead (given up).',
+      labelNames: ['outcome'],
+      registers,
+    });
     this.clock = options.clock ?? (() => new Date());
   }
 
@@ -77,6 +86,49 @@ export class ServiceMetrics {
       ['priority'],
       async () =>
         (await waiting()).map(({ priority, oldestSeconds }) => ({ labels: { priority }, value: oldestSeconds })),
+    );
+  }
+
+  /** The webhook outbox's backlog, read from the outbox at each scrape. */
+  watchOutbox(outbox: Pick<Outbox, 'backlog'>): void {
+    const backlog = () => outbox.backlog(this.clock().getTime());
+    this.gauge(
+      'webhook_outbox_cases',
+      'Cases with lender events still to deliver (woken, retrying or being sent).',
+      [],
+      async () => [{ labels: {}, value: (await backlog()).cases }],
+    );
+    this.gauge(
+      'webhook_outbox_overdue_seconds',
+      'How long past due the earliest outbox wake-up is (0 when none is due): deliveries falling behind.',
+      [],
+      async () => [{ labels: {}, value: (await backlog()).overdueSeconds }],
+    );
+    this.gauge(
+      'webhook_events',
+      'Lender events whose delivery failed, by status: failing (retried) or dead.',
+      ['status'],
+      async () => {
+        const { failing, dead } = await backlog();
+        return [
+          { labels: { status: 'failing' }, value: failing },
+          { labels: { status: 'dead' }, value: dead },
+        ];
+      },
+    );
+  }
+
+  /** How late the plans' due jobs run, read from the scheduler at each scrape. */
+  watchDueJobs(scheduler: Pick<Scheduler, 'earliestDue'>): void {
+    this.gauge(
+      'due_jobs_lag_seconds',
+      'How long past due the earliest plan job not yet run is (0 when none is due): reminders and check-ins running late.',
+      [],
+      async () => {
+        const earliest = await scheduler.earliestDue();
+        const lateMs = earliest === undefined ? 0 : this.clock().getTime() - Date.parse(earliest);
+        return [{ labels: {}, value: Math.max(0, lateMs) / 1000 }];
+      },
     );
   }
 

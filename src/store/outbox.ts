@@ -25,6 +25,18 @@ export type DeliveryRecord = z.infer<typeof DeliveryRecordSchema>;
 
 export const outboxKeyOfAccount = (accountRef: string): string => `account-${accountRef.toUpperCase()}`;
 
+/** What the outbox holds back, for /metrics (`xieshang_webhook_outbox_*`). */
+export interface OutboxBacklog {
+  /** Cases with lender events still to deliver: woken (now or for a retry) or being looked at. */
+  cases: number;
+  /** How long past due the earliest wake-up is, in seconds (0 when none is due): the dispatchers falling behind. */
+  overdueSeconds: number;
+  /** Events whose delivery failed and will be tried again. */
+  failing: number;
+  /** Events given up on (dead-lettered) until an admin redelivers them. */
+  dead: number;
+}
+
 /** A wake-up taken from the shared queue: `done` it once the case has been looked at. */
 export interface Wakeup {
   ticket: string;
@@ -60,4 +72,6 @@ export interface Outbox {
   redeliver(eventId: string, nowMs: number): Promise<boolean>;
   /** Every event of a case still waiting (the head first). */
   pending(caseId: string): Promise<LenderEvent[]>;
+  /** What is held back across all cases (a few counters: cheap enough for every scrape). */
+  backlog(nowMs: number): Promise<OutboxBacklog>;
 }

@@ -69,6 +69,28 @@ export function describeLenderStoresContract(name: string, open: () => Promise<L
       expect((await f.payments.list('ln-2024-0001')).filter((p) => p.paymentId === paymentId)).toHaveLength(1);
     });
 
+    it('outbox backlog: two cases woken, one an hour overdue – counted with the overdue hour; a failed then a dead delivery – one failing, one dead', async () => {
+      const nowMs = Date.parse('2026-03-01T12:00:00.000Z');
+      const before = await f.outbox.backlog(nowMs);
+      const [late, soon] = [`c-${randomUUID()}`, `c-${randomUUID()}`];
+      const event = (key: string) => lenderEvent('case.escalated', '2026-03-01T00:00:00.000Z', { caseId: key })!;
+      const [lateEvent, soonEvent] = [event(late), event(soon)];
+      await f.outbox.append(late, [lateEvent]);
+      await f.outbox.append(soon, [soonEvent]);
+      await f.outbox.wake(late, nowMs - 3_600_000);
+      await f.outbox.wake(soon, nowMs + 60_000);
+      const woken = await f.peer.outbox.backlog(nowMs);
+      expect(woken.cases - before.cases).toBe(2);
+      expect(woken.overdueSeconds).toBeGreaterThanOrEqual(3_600);
+      const attempt = { caseId: late, type: lateEvent.type, attempts: 1, event: lateEvent, id: lateEvent.id };
+      await f.outbox.settle(late, { ...attempt, status: 'failed', nextAttemptAt: '2026-03-01T12:05:00.000Z' });
+      const failed = await f.peer.outbox.backlog(nowMs);
+      expect([failed.failing - before.failing, failed.dead - before.dead]).toEqual([1, 0]);
+      await f.outbox.settle(late, { ...attempt, attempts: 2, status: 'dead' });
+      const dead = await f.peer.outbox.backlog(nowMs);
+      expect([dead.failing - before.failing, dead.dead - before.dead]).toEqual([0, 1]);
+    });
+
     it('outbox: events in order, a failed head stays first, delivered and dead leave, a dead one can be redelivered', async () => {
       const key = `c-${randomUUID()}`;
       const [a, b] = [

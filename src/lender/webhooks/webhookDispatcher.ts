@@ -11,6 +11,8 @@ export interface DispatcherOptions {
   send: (event: DeliveryRecord['event']) => Promise<SendResult>;
   clock: () => Date;
   logger: Logger;
+  /** Told of every attempt that did not deliver (`failed`: tried again later; `dead`: given up), e.g. for /metrics. */
+  undelivered?: (record: DeliveryRecord) => void;
   /** Records the opt-out a `contact.opted_out` event carries before sending it (see `drain`). */
   contacts?: Pick<ContactLog, 'optOut'>;
   /** How often an idle dispatcher looks for due wake-ups; default 250 ms. */
@@ -99,6 +101,7 @@ export class WebhookDispatcher {
         const settled = this.settled(head, await this.options.send(head.event));
         await outbox.settle(caseId, settled);
         this.log(settled);
+        if (settled.status !== 'delivered') this.options.undelivered?.(settled);
         if (settled.status === 'failed') {
           await outbox.wake(caseId, Date.parse(settled.nextAttemptAt!));
           return;

@@ -1,6 +1,6 @@
 // The outbox in this process: the memory case store appends in its commit, one dispatcher delivers.
 import type { LenderEvent } from '../../domain/lenderEvent.js';
-import type { DeliveryRecord, Outbox, Wakeup } from '../outbox.js';
+import type { DeliveryRecord, Outbox, OutboxBacklog, Wakeup } from '../outbox.js';
 
 /** Delivered records kept for GET …/deliveries?status=delivered. */
 const RECENT_DELIVERED = 1000;
@@ -114,6 +114,18 @@ export class MemoryOutbox implements Outbox {
 
   async pending(caseId: string): Promise<LenderEvent[]> {
     return structuredClone(this.outboxes.get(caseId) ?? []);
+  }
+
+  async backlog(nowMs: number): Promise<OutboxBacklog> {
+    const earliest = Math.min(...this.wakeups.values());
+    const count = (status: DeliveryRecord['status']) =>
+      [...this.records.values()].filter((record) => record.status === status).length;
+    return {
+      cases: this.wakeups.size + this.taken.size,
+      overdueSeconds: Number.isFinite(earliest) ? Math.max(0, nowMs - earliest) / 1000 : 0,
+      failing: count('failed'),
+      dead: count('dead'),
+    };
   }
 
   private forgetOldDelivered(): void {

@@ -2,7 +2,7 @@
 import type { Result } from 'ioredis';
 import { z } from 'zod';
 import { LenderEventSchema, type LenderEvent } from '../../domain/lenderEvent.js';
-import { DeliveryRecordSchema, type DeliveryRecord, type Outbox, type Wakeup } from '../outbox.js';
+import { DeliveryRecordSchema, type DeliveryRecord, type Outbox, type OutboxBacklog, type Wakeup } from '../outbox.js';
 import { OUTBOX_GROUP, OUTBOX_KEYS, outboxKeys } from './keys.js';
 import type { RedisConnection } from './redisConnection.js';
 
@@ -66,6 +66,14 @@ return 1`;
 const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
 return 1`;
 
+/**
+ * KEYS: wake zset, ready stream, failed, dead. Returns {woken cases, earliest wake-up ms or false, ready entries
+ * (taken and not done, or not yet read), failing, dead}.
+ */
+const BACKLOG = `local earliest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+return {redis.call('ZCARD', KEYS[1]), earliest[2] or false, redis.call('XLEN', KEYS[2]),
+  redis.call('ZCARD', KEYS[3]), redis.call('ZCARD', KEYS[4])}`;
+
 declare module 'ioredis' {
   interface RedisCommander<Context> {
     xsOutboxMoveDue(wake: string, ready: string, nowMs: number, max: number): Result<number, Context>;
@@ -91,10 +99,12 @@ declare module 'ioredis' {
     xsOutboxRequeue(events: string, head: string, eventJson: string): Result<number, Context>;
     xsOutboxLease(lease: string, holder: string, ms: number): Result<number, Context>;
     xsOutboxRelease(lease: string, holder: string): Result<number, Context>;
+    xsOutboxBacklog(wake: string, ready: string, failed: string, dead: string): Result<unknown, Context>;
   }
 }
 
 const HeadReplySchema = z.tuple([z.string().nullable(), z.string().nullable()]);
+const BacklogReplySchema = z.tuple([z.number(), z.string().nullable(), z.number(), z.number(), z.number()]);
 /** XREADGROUP / XAUTOCLAIM entries: [id, [field, value, …]]. */
 const EntriesSchema = z.array(z.tuple([z.string(), z.array(z.string())]));
 
@@ -110,6 +120,7 @@ export class RedisOutbox implements Outbox {
     client.defineCommand('xsOutboxRequeue', { lua: REQUEUE, numberOfKeys: 2 });
     client.defineCommand('xsOutboxLease', { lua: LEASE, numberOfKeys: 1 });
     client.defineCommand('xsOutboxRelease', { lua: RELEASE, numberOfKeys: 1 });
+    client.defineCommand('xsOutboxBacklog', { lua: BACKLOG, numberOfKeys: 4 });
   }
 
   async append(key: string, events: readonly LenderEvent[]): Promise<void> {
@@ -224,6 +235,18 @@ export class RedisOutbox implements Outbox {
       this.connection.client.lrange(outboxKeys(caseId).events, 0, -1),
     );
     return list.map((json) => LenderEventSchema.parse(JSON.parse(json)));
+  }
+
+  async backlog(nowMs: number): Promise<OutboxBacklog> {
+    const k = OUTBOX_KEYS;
+    const reply = await this.call('outbox backlog', () =>
+      this.connection.client.xsOutboxBacklog(k.wake, k.ready, k.failed, k.dead),
+    );
+    const [woken, earliest, ready, failing, dead] = BacklogReplySchema.parse(
+      (reply as unknown[]).map((value) => (value === false ? null : value)),
+    );
+    const overdueMs = earliest === null ? 0 : Math.max(0, nowMs - Number(earliest));
+    return { cases: woken + ready, overdueSeconds: overdueMs / 1000, failing, dead };
   }
 
   private async file(record: DeliveryRecord): Promise<void> {

@@ -72,6 +72,16 @@ export class RedisScheduler implements Scheduler {
     return jobs.map((job) => job.data as DueJob).sort(byDueTime);
   }
 
+  async earliestDue(): Promise<string | undefined> {
+    // The earliest delayed job (retries included) and the longest waiting one: one of them is the earliest due.
+    const [delayed, waiting] = await Promise.all([
+      this.queue.getJobs(['delayed'], 0, 0, true),
+      this.queue.getJobs(['waiting', 'prioritized'], 0, 0, true),
+    ]);
+    const due = [...delayed, ...waiting].map((job) => (job.data as DueJob).dueAt).sort();
+    return due[0];
+  }
+
   async close(): Promise<void> {
     await this.worker?.close();
     await this.queue.close();
