@@ -1,10 +1,11 @@
-// `npm run build` and the freshness check behind `npm start`: tsc to dist/, the web assets beside their modules, then
-// the entry bundled (scripts/bundle.mjs).
+// `npm run build` and the freshness check behind `npm start`: tsc to dist/, the web assets beside their modules, the
+// dialogs/ bundle checked once (dist/dialogs.json, for start-up), then the entry bundled (scripts/bundle.mjs).
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { extname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bundle } from './bundle.mjs';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -35,9 +36,14 @@ export async function build() {
     recursive: true,
     filter: (source) => extname(source) !== '.ts',
   });
+  // Start-up takes the checked dialogs from here while dialogs/ is unchanged and this build is the one in dist/.
+  const builtBy = `${new Date().toISOString()} ${randomBytes(4).toString('hex')}`;
+  const precompiled = pathToFileURL(join(ROOT, 'dist/src/dialogs/precompiledDialogs.js')).href;
+  const { DIST_PLACE, writePrecompiledDialogs } = await import(precompiled);
+  writePrecompiledDialogs(join(ROOT, 'dialogs'), DIST_PLACE.file, builtBy);
   // dist/src/main.js becomes the bundle; the other compiled modules stay, for tools that import them (the bench).
   await bundle(ROOT);
-  writeFileSync(STAMP, `${new Date().toISOString()}\n`);
+  writeFileSync(STAMP, `${builtBy}\n`);
 }
 
 /** Builds only when dist/ is stale; returns whether it built. */

@@ -3,16 +3,13 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LOCALES, type Locale } from '../domain/account.js';
-import { computeOffers, evaluateCounterOffer, type OfferPolicy } from '../domain/offers/index.js';
 import { ConfigurationError, XieshangError } from '../errors.js';
 import { checkFlowText, formatProblems, isError, type FlowProblem } from '../../machines/flow.js';
-import { createNegotiationMachine } from '../../machines/negotiation.js';
-import { createPlanMachine } from '../../machines/plan.js';
 import { checkPlanFlowText } from '../../machines/planFlow.js';
-import type { ConversationLimits, OfferRules } from '../../machines/negotiationSetup.js';
 import { parseLexicon, type Lexicon } from './lexicon.js';
 import { REQUIRED_PROMPT_KEYS } from '../conversation/render/requiredPrompts.js';
 import type { DialogBundle } from './dialogBundle.js';
+import { assembleBundle } from './assembleBundle.js';
 import { checkCannedReplies, readCannedFiles } from './cannedReplies.js';
 import { checkFaq, faqKey, readFaqFiles } from './faq.js';
 import { parsePrompts, type Prompts } from './prompts.js';
@@ -102,27 +99,17 @@ export function compileDialogs(dir: string, files: Map<string, string>): DialogC
       ...prompts[locale],
       ...(faqCheck.faq[locale] ?? []).map((entry) => [faqKey(entry.id), entry.answer] as const),
     ]);
-  const rules = offerRules(policy);
-  const limits = conversationLimits(policy);
-  return {
-    problems,
-    promptKeys,
+  const bundle = assembleBundle({
+    version: versionOf(files),
+    flow: flowCheck.loaded.flow,
+    plan: { flow: planCheck.loaded.flow, promises: planCheck.loaded.promises },
+    policy,
     prompts,
-    bundle: {
-      version: versionOf(files),
-      flow: flowCheck.loaded.flow,
-      machine: createNegotiationMachine(flowCheck.loaded.flow, { rules, limits }),
-      plan: { flow: planCheck.loaded.flow, machine: createPlanMachine(planCheck.loaded.flow), promises: planCheck.loaded.promises },
-      policy,
-      rules,
-      limits,
-      figures: { waiverAfterPayments: policy.waiver.afterPayments, settlementPayWithinDays: policy.settlement.payWithinDays, reviewEveryMonths: policy.review.everyMonths, cancelWithinHours: policy.agreement.cancelWithinHours },
-      prompts,
-      lexicons,
-      canned: checkCannedReplies(files, file).replies,
-      faq: faqCheck.faq,
-    },
-  };
+    lexicons,
+    canned: checkCannedReplies(files, file).replies,
+    faq: faqCheck.faq,
+  });
+  return { problems, promptKeys, prompts, bundle };
 }
 
 /** Loads a bundle or throws one ConfigurationError listing every problem (start-up stops on it). */
@@ -132,26 +119,9 @@ export function loadDialogBundle(dir: string): DialogBundle {
   return bundle;
 }
 
-function versionOf(files: Map<string, string>): string {
+/** The version of a bundle: a hash of its files' names and contents. */
+export function versionOf(files: Map<string, string>): string {
   const hash = createHash('sha256');
   for (const [name, text] of [...files.entries()].sort(([a], [b]) => a.localeCompare(b))) hash.update(`${name}\u0000${text}\u0000`);
   return hash.digest('hex').slice(0, 12);
-}
-
-function offerRules(policy: OfferPolicy): OfferRules {
-  return {
-    compute: (account, hardship) => computeOffers({ account, hardship, policy }),
-    counter: (account, hardship, amountMinor) => evaluateCounterOffer({ account, hardship, policy, amountMinor }),
-  };
-}
-
-function conversationLimits(policy: OfferPolicy): ConversationLimits & { reorientAfterMinutes: number } {
-  return {
-    identityTries: policy.conversation.identity.maxTries,
-    maxMisunderstandings: policy.conversation.maxMisunderstandings,
-    counterOfferAttempts: policy.counterOffers.maxAttempts,
-    settlementMinTier: policy.settlement.minTier,
-    maxOffersShown: policy.maxOffersShown,
-    reorientAfterMinutes: policy.conversation.reorientAfterMinutes,
-  };
 }

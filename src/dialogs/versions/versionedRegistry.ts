@@ -1,5 +1,6 @@
 // The DialogRegistry of a running service: the checked current version, older ones loaded from the version store on demand.
 import { checkDialogs, compileDialogs, readDialogFiles } from '../loadDialogBundle.js';
+import { checkDialogsAtStart } from '../precompiledDialogs.js';
 import type { DialogBundle, DialogRegistry } from '../dialogBundle.js';
 import { ConfigurationError } from '../../errors.js';
 import { formatProblems, isError, type FlowProblem } from '../../../machines/flow.js';
@@ -43,7 +44,7 @@ export class VersionedRegistry implements DialogRegistry {
   /** Start-up: a dialogs/ folder with any error stops the service, naming each problem. */
   static async open(dir: string, store: FlowVersionStore, log: RegistryLog, clock: () => Date = () => new Date()): Promise<VersionedRegistry> {
     const files = readDialogFiles(dir);
-    const { bundle, problems } = checkDialogs(dir, files);
+    const { bundle, problems } = checkDialogsAtStart(dir, files);
     if (!bundle) throw new ConfigurationError('XS_FLOW_INVALID', `dialogs in ${dir} cannot be used:\n${formatProblems(problems.filter(isError))}`);
     const registry = new VersionedRegistry(dir, store, log, bundle, clock);
     registry.unsaved = { version: bundle.version, files, savedAt: clock().toISOString() };
