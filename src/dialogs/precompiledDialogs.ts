@@ -34,7 +34,8 @@ const PrecompiledSchema = z.object({
   version: z.string().min(1),
   /** Files relative to the dialogs folder, which may be elsewhere at start. */
   warnings: z.array(ProblemSchema),
-  parts: z.record(z.string(), z.unknown()),
+  /** This build's own output of the full check (read back only with the build id and version it was written for). */
+  parts: z.custom<StoredParts>((value) => typeof value === 'object' && value !== null && !Array.isArray(value)),
 });
 
 /** Build time: checks `dir` and writes its parsed form for `builtBy`; a folder with errors writes none (start-up reports them). */
@@ -70,7 +71,7 @@ function readPrecompiled(dir: string, files: Map<string, string>, place: Precomp
   const { builtBy, version, warnings } = stored.data;
   if (builtBy !== readFileSync(place.stamp, 'utf8').trim() || version !== versionOf(files)) return undefined;
   // Written by this build from files of this version, after the full check: its parts are that check's output.
-  const parts = stored.data.parts as unknown as StoredParts;
+  const { parts } = stored.data;
   const prompts = {} as BundleParts['prompts'];
   for (const locale of LOCALES) prompts[locale] = new Map(parts.prompts[locale]);
   return {
