@@ -68,7 +68,7 @@ export class ServiceMetrics {
 
   /** The handoff queue's length and oldest wait by priority, read from the queue at each scrape. */
   watchQueue(queue: HandoffQueue): void {
-    const waiting = async () => {
+    const waiting = onePerScrape(async () => {
       const entries = await queue.list();
       const now = this.clock().getTime();
       return PRIORITIES.map((priority) => {
@@ -76,7 +76,7 @@ export class ServiceMetrics {
         const oldest = ofPriority.reduce((min, entry) => Math.min(min, Date.parse(entry.queuedAt)), now);
         return { priority, length: ofPriority.length, oldestSeconds: (now - oldest) / 1000 };
       });
-    };
+    });
     this.gauge('handoff_queue_length', 'Cases waiting for an agent, by priority.', ['priority'], async () =>
       (await waiting()).map(({ priority, length }) => ({ labels: { priority }, value: length })),
     );
@@ -91,7 +91,7 @@ export class ServiceMetrics {
 
   /** The webhook outbox's backlog, read from the outbox at each scrape. */
   watchOutbox(outbox: Pick<Outbox, 'backlog'>): void {
-    const backlog = () => outbox.backlog(this.clock().getTime());
+    const backlog = onePerScrape(() => outbox.backlog(this.clock().getTime()));
     this.gauge(
       'webhook_outbox_cases',
       'Cases with lender events still to deliver (woken, retrying or being sent).',
@@ -158,4 +158,16 @@ export class ServiceMetrics {
   async scrape(): Promise<{ contentType: string; body: string }> {
     return { contentType: this.registry.contentType, body: await this.registry.metrics() };
   }
+}
+
+/**
+ * One read shared by the gauges of one scrape (prom-client collects them all at once): the queue is listed, and the
+ * outbox counted, once per scrape rather than once per gauge.
+ */
+function onePerScrape<T>(read: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | undefined;
+  return () =>
+    (pending ??= read().finally(() => {
+      pending = undefined;
+    }));
 }
