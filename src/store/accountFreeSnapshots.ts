@@ -26,10 +26,10 @@ export function accountFreeSnapshots(store: CaseStore, accounts: AccountSource):
     async load(caseId, activityId) {
       const loaded = await store.load(caseId, activityId);
       if (!loaded.record) return loaded;
-      const record = await withAccount(loaded.record, accounts, loaded.account);
+      const account = await currentAccount(loaded.record, accounts, loaded.account);
       const committed = committedFrom.get(loaded.record);
-      const same = committed && isDeepStrictEqual(accountOf(committed), accountOf(record));
-      return { ...loaded, record: same ? committed : record };
+      if (committed && isDeepStrictEqual(accountOf(committed), account)) return { ...loaded, record: committed };
+      return { ...loaded, record: withAccount(loaded.record, account) };
     },
     commit(commit) {
       const record = withoutAccount(commit.record);
@@ -51,22 +51,29 @@ function withoutAccount(record: CaseRecord): CaseRecord {
   return { ...record, accountRef, snapshot: { ...snapshot, context } };
 }
 
-async function withAccount(
+/**
+ * The account a loaded record's snapshot gets: always the directory's (also over one an older snapshot still holds),
+ * the lender's current facts; undefined when the record has none or the directory no longer has it.
+ */
+async function currentAccount(
   record: CaseRecord,
   accounts: AccountSource,
   read: LoadedCase['account'],
-): Promise<CaseRecord> {
-  const snapshot = record.snapshot;
-  // Always the directory's account (also over one an older snapshot still holds): the lender's current facts.
-  if (!isSnapshot(snapshot) || !record.accountRef) return record;
+): Promise<Account | undefined> {
+  if (!isSnapshot(record.snapshot) || !record.accountRef) return undefined;
   // The store may have read it with the case (one round trip); else it is read here.
   const found =
     read && read.accountRef === refKey(record.accountRef)
       ? read.account
       : await accounts.byReference(record.accountRef);
-  if (!found) return record;
+  if (!found) return undefined;
   // An arrangement this case broke (二次协商) counts, committed with the case, until the lender's copy carries it.
   const broken = Math.max(found.brokenArrangements12m, record.plan?.brokenArrangements12m ?? 0);
-  const account = broken === found.brokenArrangements12m ? found : { ...found, brokenArrangements12m: broken };
+  return broken === found.brokenArrangements12m ? found : { ...found, brokenArrangements12m: broken };
+}
+
+function withAccount(record: CaseRecord, account: Account | undefined): CaseRecord {
+  const snapshot = record.snapshot;
+  if (!account || !isSnapshot(snapshot)) return record;
   return { ...record, snapshot: { ...snapshot, context: { ...snapshot.context, account } } };
 }
